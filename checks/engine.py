@@ -1,0 +1,155 @@
+"""Runs the enabled checks over one reply and turns their hits into placed findings.
+
+Checks never place, filter or grade their own hits; everything they have in common happens
+here once: masking, suppression, severity, line/column, ordering and the score.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from replylint.checks.masks import merge
+from replylint.checks.model import Category, Check, Finding, Hit, Kind, Severity
+from replylint.checks.reply import Reply
+from replylint.checks.score import Score, score_reply
+from replylint.checks.suppress import find_suppressions
+
+# Mask kinds no check may flag unless it declares it reads them (template-slot reads
+# placeholders); quoted history and signatures are never the agent's reply.
+ALWAYS_MASKED = frozenset({"quote", "signature", "comment", "directive"})
+
+
+@dataclass(frozen=True, slots=True)
+class ActiveCheck:
+    """A check as configured for a run: its severity and fully defaulted options."""
+
+    check: Check
+    severity: Severity
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckFailure:
+    """A check that raised or returned a bad span: reported, the other checks still run."""
+
+    code: str
+    name: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyResult:
+    """Everything the report needs about one reply, without keeping its text."""
+
+    path: str
+    reply_id: str | None
+    kind: Kind
+    words: int
+    findings: tuple[Finding, ...]
+    not_applicable: Mapping[str, str]
+    failures: tuple[CheckFailure, ...]
+    score: Score
+    suppressed: int = 0
+    title: str | None = None
+
+
+def lint_reply(reply: Reply, active: Sequence[ActiveCheck], title: str | None = None) -> ReplyResult:
+    """Run every active check on ``reply`` and collect placed, filtered, sorted findings."""
+    findings: list[Finding] = []
+    failures: list[CheckFailure] = []
+    not_applicable: dict[str, str] = {}
+    measured: set[Category] = set()
+    suppressions = find_suppressions(reply.text)
+    suppressed = 0
+    for item in active:
+        check = item.check
+        reason = check.skip_reason(reply, item.options)
+        if reason is not None:
+            not_applicable[check.name] = reason
+            continue
+        measured.add(check.category)
+        try:
+            hits = list(check.run(reply, item.options))
+        except Exception as error:  # a broken check must not hide the others' findings
+            failures.append(CheckFailure(check.code, check.name, _describe(error)))
+            continue
+        identities = (check.name, check.code.lower(), str(check.category), *check.aliases)
+        seen: set[tuple[int, int]] = set()
+        for hit in _visible(hits, reply, check, failures):
+            if (hit.start, hit.end) in seen:
+                continue
+            seen.add((hit.start, hit.end))
+            if any(s.covers(hit.start, identities) for s in suppressions):
+                suppressed += 1
+                continue
+            findings.append(_place(hit, reply, item))
+    findings.sort()
+    return ReplyResult(
+        path=reply.path,
+        reply_id=reply.reply_id,
+        kind=reply.kind,
+        words=reply.word_count,
+        findings=tuple(findings),
+        not_applicable=not_applicable,
+        failures=tuple(failures),
+        score=score_reply(reply.word_count, findings, measured),
+        suppressed=suppressed,
+        title=title,
+    )
+
+
+def _visible(hits: Iterable[Hit], reply: Reply, check: Check,
+             failures: list[CheckFailure]) -> Iterable[Hit]:
+    """Hits with a valid span that do not touch a region this check may not flag."""
+    length = len(reply.text)
+    hidden = [(s, e) for s, e, _ in merge([span for span in reply.masks.spans
+                                            if span[2] in ALWAYS_MASKED
+                                            or span[2] not in check.reads_masked])]
+    starts = [s for s, _ in hidden]
+    for hit in hits:
+        if not 0 <= hit.start <= hit.end <= length:
+            failures.append(CheckFailure(
+                check.code, check.name, f"returned a span {hit.start}-{hit.end} outside the text"))
+            continue
+        if not _overlaps(hidden, starts, hit.start, max(hit.end, hit.start + 1)):
+            yield hit
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) meets any of the sorted, disjoint ``spans``."""
+    index = max(bisect.bisect_right(starts, start) - 1, 0)
+    return any(s < end and start < e for s, e in spans[index:index + 2])
+
+
+def _place(hit: Hit, reply: Reply, item: ActiveCheck) -> Finding:
+    check = item.check
+    line, column = reply.locate(hit.start)
+    end_line, end_column = reply.locate(hit.end)
+    return Finding(
+        path=reply.path,
+        line=line,
+        column=column,
+        code=check.code,
+        end_line=end_line,
+        end_column=end_column,
+        start=hit.start,
+        end=hit.end,
+        name=check.name,
+        severity=item.severity.shifted(hit.escalate),
+        category=check.category,
+        message=hit.message,
+        text=reply.text[hit.start:hit.end],
+        suggestion=hit.suggestion,
+        guidance=check.guidance,
+        reply_id=reply.reply_id,
+    )
+
+
+def _describe(error: BaseException) -> str:
+    # The exception type and its first line only: reply text must not leak into CI logs
+    # through a long repr.
+    first_line = str(error).splitlines()[0][:200] if str(error) else ""
+    return f"{type(error).__name__}: {first_line}" if first_line else type(error).__name__

@@ -1,0 +1,237 @@
+"""Phrase lexicons: YAML data compiled once into a single alternation per check.
+
+A lexicon file (``checks/lexicons/<name>.yaml``) holds ``allow`` (phrases that contain a
+trigger but must never be flagged: "no problem") and ``entries``, each with ``phrases`` (plain
+text) or ``patterns`` (regular expressions), a ``message``, a ``suggestion``, ``why``, optional
+``unless`` (a regex; a sentence matching it is left alone), ``where: first-sentence``, ``tags``,
+and realistic ``fail`` / ``pass`` example replies that the test-suite runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+from replylint.checks.model import Hit, Option
+from replylint.checks.reply import Reply, Sentence
+
+try:  # the C loader is several times faster; fall back where libyaml is missing
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+ENTRY_KEYS = frozenset({"id", "phrases", "patterns", "message", "suggestion", "why", "unless",
+                        "where", "tags", "case-sensitive", "fail", "pass"})
+APOSTROPHE = re.compile("['’]")
+WHERE = frozenset({"anywhere", "first-sentence"})
+
+
+class LexiconError(ValueError):
+    """A lexicon (built-in, or added through config) that cannot be compiled."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon entry: what to look for, what to say, what to suggest."""
+
+    id: str
+    patterns: tuple[str, ...]
+    message: str
+    suggestion: str | None = None
+    why: str | None = None
+    unless: re.Pattern[str] | None = None
+    where: str = "anywhere"
+    tags: frozenset[str] = frozenset()
+    case_sensitive: bool = False
+    fail: tuple[str, ...] = ()
+    passes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """An entry found in a reply, with the sentence it stands in."""
+
+    entry: Entry
+    start: int
+    end: int
+    sentence: Sentence | None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Compiled entries of one lexicon: one regex for triggers, one for allowed phrases."""
+
+    name: str
+    entries: tuple[Entry, ...]
+    allow: tuple[str, ...]
+    regex: re.Pattern[str] | None
+    groups: Mapping[str, Entry] = field(default_factory=dict)
+    allow_regex: re.Pattern[str] | None = None
+
+    def find(self, reply: Reply) -> Iterator[Match]:
+        """Every entry occurrence in the reply's masked text that no exception covers."""
+        if self.regex is None:
+            return
+        text = reply.masked
+        allowed = [m.span() for m in self.allow_regex.finditer(text)] if self.allow_regex else []
+        for match in self.regex.finditer(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in allowed):
+                continue
+            entry = self.groups[match.lastgroup or ""]
+            sentence = reply.sentence_at(start)
+            if entry.unless is not None and sentence and entry.unless.search(sentence.text):
+                continue
+            if entry.where == "first-sentence" and not _is_first_content(reply, sentence):
+                continue
+            yield Match(entry, start, end, sentence)
+
+
+def _is_first_content(reply: Reply, sentence: Sentence | None) -> bool:
+    content = reply.content
+    return sentence is not None and bool(content) and sentence.index == content[0].index
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A plain phrase as a regex: word boundaries, flexible spaces, either apostrophe."""
+    words = [APOSTROPHE.sub("['’]", re.escape(word)) for word in phrase.split()]
+    body = r"\s+".join(words)
+    head = r"\b" if phrase[:1].isalnum() else ""
+    tail = r"\b" if phrase[-1:].isalnum() else ""
+    return head + body + tail
+
+
+def compile_lexicon(name: str, raw: Mapping[str, Any], extra: Sequence[Any] = (),
+                    extra_allow: Sequence[str] = ()) -> Lexicon:
+    """Build a Lexicon from parsed YAML plus entries and allowed phrases added by config."""
+    entries = [_entry(name, item) for item in raw.get("entries", [])]
+    entries += [_entry(f"{name} (config add)", _user_entry(item)) for item in extra]
+    allow = tuple(str(p) for p in raw.get("allow", [])) + tuple(extra_allow)
+    alternatives: list[tuple[int, str, Entry]] = []
+    for entry in entries:
+        for pattern in entry.patterns:
+            alternatives.append((len(pattern), pattern, entry))
+    # Longest first, so that "not able to" wins over "not able" at the same position.
+    alternatives.sort(key=lambda item: -item[0])
+    groups: dict[str, Entry] = {}
+    parts = []
+    for number, (_size, pattern, entry) in enumerate(alternatives):
+        group = f"e{number}"
+        groups[group] = entry
+        scoped = pattern if not entry.case_sensitive else f"(?-i:{pattern})"
+        parts.append(f"(?P<{group}>{scoped})")
+    regex = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+    allow_regex = (re.compile("|".join(phrase_pattern(p) for p in allow), re.IGNORECASE)
+                   if allow else None)
+    return Lexicon(name, tuple(entries), allow, regex, groups, allow_regex)
+
+
+def _user_entry(item: Any) -> Mapping[str, Any]:
+    if isinstance(item, str):
+        return {"id": item, "phrases": [item], "message": f"'{item}' is on the team's list"}
+    return item
+
+
+def _entry(source: str, item: Mapping[str, Any]) -> Entry:
+    unknown = set(item) - ENTRY_KEYS
+    label = f"{source}: entry {item.get('id', '?')!r}"
+    if unknown:
+        raise LexiconError(f"{label}: unknown key(s) {', '.join(sorted(unknown))}")
+    if "message" not in item:
+        raise LexiconError(f"{label}: 'message' is required")
+    patterns = [phrase_pattern(str(p)) for p in item.get("phrases", [])]
+    for pattern in item.get("patterns", []):
+        try:
+            compiled = re.compile(pattern)
+        except re.error as error:
+            raise LexiconError(f"{label}: invalid regex {pattern!r}: {error}") from None
+        if compiled.groups:
+            raise LexiconError(f"{label}: use (?:…) instead of capturing groups in {pattern!r}")
+        patterns.append(pattern)
+    if not patterns:
+        raise LexiconError(f"{label}: needs 'phrases' or 'patterns'")
+    where = item.get("where", "anywhere")
+    if where not in WHERE:
+        raise LexiconError(f"{label}: where must be one of {', '.join(sorted(WHERE))}")
+    try:
+        unless = re.compile(item["unless"], re.IGNORECASE) if item.get("unless") else None
+    except re.error as error:
+        raise LexiconError(f"{label}: invalid 'unless' regex: {error}") from None
+    return Entry(
+        id=str(item.get("id") or item.get("phrases", ["?"])[0]),
+        patterns=tuple(patterns),
+        message=str(item["message"]),
+        suggestion=item.get("suggestion"),
+        why=item.get("why"),
+        unless=unless,
+        where=where,
+        tags=frozenset(item.get("tags", ())),
+        case_sensitive=bool(item.get("case-sensitive", False)),
+        fail=tuple(item.get("fail", ())),
+        passes=tuple(item.get("pass", ())),
+    )
+
+
+@lru_cache(maxsize=None)
+def read_lexicon_data(name: str) -> Mapping[str, Any]:
+    """The parsed YAML of a packaged lexicon (read with importlib.resources, once)."""
+    resource = files("replylint.checks") / "lexicons" / f"{name}.yaml"
+    data = yaml.load(resource.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - safe loader
+    if not isinstance(data, dict):
+        raise LexiconError(f"lexicon {name}: expected a mapping at the top")
+    return data
+
+
+@lru_cache(maxsize=64)
+def load_lexicon(name: str, extra: tuple[Any, ...] = (), extra_allow: tuple[str, ...] = ()) -> Lexicon:
+    """A packaged lexicon compiled with config additions; cached so each run compiles it once."""
+    return compile_lexicon(name, read_lexicon_data(name), [_thaw(e) for e in extra], extra_allow)
+
+
+def lexicon_for(name: str, options: Mapping[str, Any]) -> Lexicon:
+    """The lexicon ``name`` with the ``add`` and ``allow`` options of a check applied."""
+    extra = tuple(_freeze(e) for e in options.get("add", ()) or ())
+    allow = tuple(options.get("allow", ()) or ())
+    return load_lexicon(name, extra, allow)
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return tuple(sorted((k, _freeze(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, tuple) and value and all(
+            isinstance(p, tuple) and len(p) == 2 and isinstance(p[0], str) for p in value):
+        return {k: _thaw(v) for k, v in value}
+    return value
+
+
+def lexicon_options() -> dict[str, Option]:
+    """The options every lexicon check has: phrases to add, phrases never to flag."""
+    return {
+        "add": Option(list, [], "extra entries: a phrase, or {phrases|patterns, message, "
+                                "suggestion}"),
+        "allow": Option(list, [], "phrases never flagged by this check (exceptions)"),
+    }
+
+
+def lexicon_hits(name: str, reply: Reply, options: Mapping[str, Any]) -> Iterator[Hit]:
+    """Plain hits for every match of lexicon ``name``: its message and suggestion."""
+    for match in lexicon_for(name, options).find(reply):
+        yield Hit(match.start, match.end, render(match.entry.message, reply, match),
+                  match.entry.suggestion)
+
+
+def render(message: str, reply: Reply, match: Match) -> str:
+    """The entry's message with ``{text}`` replaced by the matched words."""
+    return message.replace("{text}", reply.text[match.start:match.end]) if "{" in message else message

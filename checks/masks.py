@@ -1,0 +1,120 @@
+"""Regions of a reply that no check may flag: quoted history, URLs, addresses, code, placeholders.
+
+Masking replaces those characters with spaces (newlines kept) in a copy of the text of the same
+length, so every offset a check finds in the masked copy is an offset in the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+NOT_A_BREAK = re.compile(r"[^\r\n]")
+
+# Quoted history: everything from the first attribution line down is the customer's (or an
+# earlier) message, not the agent's reply.
+HISTORY_START = re.compile(
+    r"^[ \t]*(?:"
+    r"On\b[^\n]{0,300}?\bwrote:[ \t]*$"  # Gmail / Apple Mail, possibly wrapped once
+    r"|On\b[^\n]{0,200}\n[^\n]{0,120}\bwrote:[ \t]*$"
+    r"|-{2,}[ \t]*(?:Original|Forwarded) Message[ \t]*-{2,}"
+    r"|_{10,}[ \t]*$"  # Outlook's rule line above its From:/Sent: block
+    r"|From:[^\n]*\n[ \t]*(?:Sent|Date):"
+    r")",
+    re.MULTILINE | re.IGNORECASE,
+)
+QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*", re.MULTILINE)
+
+URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]}]")
+EMAIL_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+CODE_FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
+CODE_SPAN = re.compile(r"`[^`\n]+`")
+HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:#|//|;)?[ \t]*replylint:[^\n]*$", re.MULTILINE)
+
+# Template placeholders of the helpdesks and template engines seen in real macro libraries:
+# Liquid/Jinja/Handlebars, Zendesk {{ticket.x}}, Help Scout {%customer.firstName%},
+# Rails %{name}, PHP {$var}, %NAME% / %%NAME%%, ${var}, [Customer Name], <<name>>, <insert …>.
+PLACEHOLDER = re.compile(
+    r"\{\{.*?\}\}\}?"
+    r"|\{%.*?%\}"
+    r"|%\{[\w.\- ]+\}"
+    r"|\{\$?[\w.\-]+(?:\|[^{}\n]*)?\}"
+    r"|\$\{[\w.\-]+\}"
+    r"|%%?[A-Z][A-Z0-9_]*%%?"
+    r"|<<[\w .\-]+>>"
+    r"|<(?:insert|enter|add|your)\b[^<>\n]{0,60}>"
+    r"|\[(?:(?:insert|enter|add|your)\b[^\[\]\n]{0,60}"
+    r"|[A-Z][\w.'-]*(?:[ _][A-Z][\w.'-]*){0,5}"
+    r"|[A-Z][A-Z0-9_]+)\](?![(:\[])"
+)
+PLACEHOLDER_WORDS = re.compile(r"\[(?:insert|enter|add|your)\b[^\[\]\n]{0,60}\]", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Masks:
+    """The masked spans of a reply, by kind, plus the masked copy of its text."""
+
+    masked: str
+    spans: tuple[tuple[int, int, str], ...]
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps any masked span."""
+        return any(s < end and start < e for s, e, _ in self.spans)
+
+    def of_kind(self, kind: str) -> list[tuple[int, int]]:
+        """The spans of one kind ('quote', 'url', 'email', 'code', 'placeholder', ...)."""
+        return [(s, e) for s, e, k in self.spans if k == kind]
+
+
+def history_start(text: str) -> int | None:
+    """Offset where quoted history begins, or None when the reply quotes nothing below."""
+    match = HISTORY_START.search(text)
+    return match.start() if match else None
+
+
+def find_masks(text: str, extra: list[tuple[int, int, str]] | None = None) -> Masks:
+    """Compute every masked span of ``text`` and the masked copy."""
+    spans: list[tuple[int, int, str]] = list(extra or ())
+    cut = history_start(text)
+    if cut is not None:
+        spans.append((cut, len(text), "quote"))
+    scan = text if cut is None else text[:cut]
+    spans.extend((m.start(), m.end(), "quote") for m in QUOTED_LINE.finditer(scan))
+    spans.extend((m.start(), m.end(), "code") for m in CODE_FENCE.finditer(scan))
+    spans.extend((m.start(), m.end(), "comment") for m in HTML_COMMENT.finditer(scan))
+    spans.extend((m.start(), m.end(), "directive") for m in DIRECTIVE_LINE.finditer(scan))
+    spans.extend((m.start(), m.end(), "code") for m in CODE_SPAN.finditer(scan))
+    spans.extend((m.start(), m.end(), "url") for m in URL.finditer(scan))
+    spans.extend((m.start(), m.end(), "email") for m in EMAIL_ADDRESS.finditer(scan))
+    spans.extend((m.start(), m.end(), "placeholder") for m in PLACEHOLDER.finditer(scan))
+    spans.extend((m.start(), m.end(), "placeholder") for m in PLACEHOLDER_WORDS.finditer(scan))
+    spans.sort()
+    return Masks(masked=blank_out(text, spans), spans=tuple(spans))
+
+
+def blank_out(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """Replace the characters of each span by spaces, keeping line breaks where they are."""
+    if not spans:
+        return text
+    pieces: list[str] = []
+    position = 0
+    for start, end, _kind in merge(spans):
+        pieces.append(text[position:start])
+        pieces.append(NOT_A_BREAK.sub(" ", text[start:end]))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def merge(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Sorted spans with overlaps joined (the kind of the first one is kept)."""
+    merged: list[tuple[int, int, str]] = []
+    for start, end, kind in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            last = merged[-1]
+            merged[-1] = (last[0], max(last[1], end), last[2])
+        else:
+            merged.append((start, end, kind))
+    return merged

@@ -1,0 +1,234 @@
+"""The parsed reply every check reads: text, masks, paragraphs, sentences, parts and kind."""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from replylint.checks.masks import Masks, find_masks, history_start
+from replylint.checks.model import Kind
+from replylint.checks.segment import WORD, paragraph_spans, sentence_spans
+from replylint.checks.sensitivity import is_sensitive
+
+LINE_END = re.compile(r"\r\n|\r|\n")
+
+GREETING = re.compile(
+    r"(?:hi|hello|hey|hiya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day))\b",
+    re.IGNORECASE,
+)
+# A sign-off alone on its line ("Best regards," / "Thanks!" / "Cheers, Anna").
+SIGN_OFF = re.compile(
+    r"[ \t]*(?:(?:best|kind|warm|warmest|many|kindest)\s+)?(?:regards|wishes)"
+    r"|[ \t]*(?:best|cheers|thanks|thank\s+you|many\s+thanks|thanks\s+again|sincerely"
+    r"|yours(?:\s+(?:truly|sincerely|faithfully))?|all\s+the\s+best|take\s+care|talk\s+soon"
+    r"|with\s+thanks|respectfully|cordially)"
+    r"(?:[ \t]*[,.!]?[ \t]*(?:[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2})?)?[ \t]*[,.!]?[ \t]*$",
+    re.IGNORECASE,
+)
+SIGNATURE_DELIMITER = re.compile(r"^-- ?$", re.MULTILINE)
+# Agents' initials at the end of a tweet ("… ^JA", "^Susan").
+TWEET_INITIALS = re.compile(r"(?:^|[ \t])\^[A-Za-z][\w.]{0,20}(?:\s+\d+/\d+)?\s*\Z")
+MAX_SIGNATURE_LINES = 6
+MAX_SIGNATURE_LINE_WORDS = 8
+CLOSING_SENTENCES = 3
+
+
+class Part(enum.StrEnum):
+    """Where in the reply a sentence stands."""
+
+    GREETING = "greeting"
+    BODY = "body"
+    CLOSING = "closing"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: its span, its paragraph, its part and whether it is sensitive."""
+
+    start: int
+    end: int
+    index: int
+    paragraph: int
+    part: Part
+    sensitive: bool
+    is_list_item: bool
+    text: str  # the masked text of the sentence: placeholders and URLs are blanks
+
+
+class Reply:
+    """A reply ready for checking. Everything beyond the text is computed once, on demand."""
+
+    def __init__(
+        self,
+        text: str,
+        path: str = "-",
+        *,
+        kind: Kind | None = None,
+        reply_id: str | None = None,
+        extra_masks: list[tuple[int, int, str]] | None = None,
+        locator: Callable[[int], tuple[int, int]] | None = None,
+    ) -> None:
+        self.text = text
+        self.path = path
+        self.reply_id = reply_id
+        self._kind = kind
+        self._extra_masks = extra_masks
+        # Inputs whose text was extracted (HTML, macro exports) map offsets back themselves.
+        self._locator = locator
+
+    # -- masks ---------------------------------------------------------------------------
+    @cached_property
+    def masks(self) -> Masks:
+        """Masked spans and the masked copy of the text (signature included)."""
+        extra = list(self._extra_masks or ())
+        if self.signature_start is not None:
+            extra.append((self.signature_start, len(self.text), "signature"))
+        return find_masks(self.text, extra)
+
+    @property
+    def masked(self) -> str:
+        """The text with masked regions blanked out; offsets equal the original's."""
+        return self.masks.masked
+
+    @cached_property
+    def signature_start(self) -> int | None:
+        """Offset where the signature (sign-off line, '-- ' block, tweet initials) begins."""
+        cut = history_start(self.text)
+        return find_signature(self.text if cut is None else self.text[:cut])
+
+    # -- structure -----------------------------------------------------------------------
+    @cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """Spans of paragraphs of the masked text."""
+        return paragraph_spans(self.masked)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """Sentences of the agent-written, unmasked text, in order, with their part."""
+        masked = self.masked
+        spans = [
+            (start, end, number, is_item)
+            for number, (p_start, p_end) in enumerate(self.paragraphs)
+            for start, end, is_item in sentence_spans(masked, p_start, p_end)
+        ]
+        greeting = 1 if spans and _is_greeting(masked[spans[0][0]:spans[0][1]]) else 0
+        content = len(spans) - greeting
+        closing_from = greeting + max(content - CLOSING_SENTENCES, 0)
+        sentences = []
+        for index, (start, end, number, is_item) in enumerate(spans):
+            part = Part.GREETING if index < greeting else (
+                Part.CLOSING if index >= closing_from else Part.BODY)
+            text = masked[start:end]
+            sentences.append(Sentence(start, end, index, number, part, is_sensitive(text),
+                                      is_item, text))
+        return sentences
+
+    @property
+    def greeting(self) -> Sentence | None:
+        """The greeting sentence ("Hi Anna,"), if the reply opens with one."""
+        first = self.sentences[:1]
+        return first[0] if first and first[0].part is Part.GREETING else None
+
+    @property
+    def content(self) -> list[Sentence]:
+        """Sentences after the greeting (body and closing)."""
+        return [s for s in self.sentences if s.part is not Part.GREETING]
+
+    @property
+    def closing(self) -> list[Sentence]:
+        """The last content sentences before the sign-off (up to three)."""
+        return [s for s in self.sentences if s.part is Part.CLOSING]
+
+    @cached_property
+    def word_count(self) -> int:
+        """Words of agent-written text (masked regions do not count)."""
+        return len(WORD.findall(self.masked))
+
+    @property
+    def kind(self) -> Kind:
+        """email or chat: as given, else an email when it has both a greeting and a sign-off."""
+        if self._kind is not None:
+            return self._kind
+        start = self.signature_start
+        # Tweet initials ("^JA") sign a chat message, not an e-mail.
+        has_sign_off = start is not None and not self.text[start:].lstrip().startswith("^")
+        return Kind.EMAIL if has_sign_off and self.greeting is not None else Kind.CHAT
+
+    @cached_property
+    def sensitive(self) -> bool:
+        """Whether any sentence apologises, refuses or answers a complaint (GUIDANCE §2)."""
+        return any(s.sensitive for s in self.sentences)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence containing ``offset``, if any."""
+        starts = self._sentence_starts
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index]
+        return None
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    # -- positions -----------------------------------------------------------------------
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [0, *(m.end() for m in LINE_END.finditer(self.text))]
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset, in characters."""
+        if self._locator is not None:
+            return self._locator(offset)
+        starts = self._line_starts
+        line = bisect.bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
+
+    def line_of(self, offset: int) -> tuple[int, int]:
+        """Start and end offsets of the text line holding ``offset`` (without its break)."""
+        starts = self._line_starts
+        line = bisect.bisect_right(starts, offset) - 1
+        end = starts[line + 1] if line + 1 < len(starts) else len(self.text)
+        return starts[line], len(self.text[starts[line]:end].rstrip("\r\n")) + starts[line]
+
+
+def _is_greeting(sentence: str) -> bool:
+    stripped = sentence.strip()
+    return GREETING.match(stripped) is not None and len(WORD.findall(stripped)) <= 6
+
+
+def find_signature(text: str) -> int | None:
+    """Where the signature starts: a '-- ' line, a sign-off line near the end, tweet initials."""
+    delimiter = None
+    for delimiter in SIGNATURE_DELIMITER.finditer(text):
+        pass
+    if delimiter is not None:
+        return delimiter.start()
+    lines = _last_lines(text, MAX_SIGNATURE_LINES + 1)
+    for position, (start, end) in enumerate(lines):
+        below = lines[position + 1:]
+        short_below = all(
+            len(WORD.findall(text, s, e)) <= MAX_SIGNATURE_LINE_WORDS for s, e in below)
+        if short_below and SIGN_OFF.fullmatch(text, start, end) and start > 0:
+            return start
+    initials = TWEET_INITIALS.search(text)
+    return initials.start() if initials and initials.start() > 0 else None
+
+
+def _last_lines(text: str, count: int) -> list[tuple[int, int]]:
+    """The last ``count`` non-blank lines as (start, end) spans, first to last."""
+    lines: list[tuple[int, int]] = []
+    end = len(text)
+    while end > 0 and len(lines) < count:
+        start = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+        if text[start:end].strip():
+            lines.append((start, end))
+        end = start - 1
+        if end > 0 and text[end - 1] == "\r" and text[end] == "\n":
+            end -= 1
+    lines.reverse()
+    return lines
