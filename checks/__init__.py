@@ -9,9 +9,7 @@ from replylint.checks.model import Category, Check, Example, Finding, Hit, Kind,
 from replylint.checks.registry import PluginError, Registry, load_registry
 from replylint.checks.reply import Part, Reply, Sentence
 
-BUILTIN: tuple[Check, ...] = (
-    negative_wording.CHECK,
-)
+BUILTIN: tuple[Check, ...] = (negative_wording.CHECK,)
 
 __all__ = [
     "BUILTIN",

@@ -56,7 +56,9 @@ class ReplyResult:
     title: str | None = None
 
 
-def lint_reply(reply: Reply, active: Sequence[ActiveCheck], title: str | None = None) -> ReplyResult:
+def lint_reply(
+    reply: Reply, active: Sequence[ActiveCheck], title: str | None = None
+) -> ReplyResult:
     """Run every active check on ``reply`` and collect placed, filtered, sorted findings."""
     findings: list[Finding] = []
     failures: list[CheckFailure] = []
@@ -101,18 +103,31 @@ def lint_reply(reply: Reply, active: Sequence[ActiveCheck], title: str | None = 
     )
 
 
-def _visible(hits: Iterable[Hit], reply: Reply, check: Check,
-             failures: list[CheckFailure]) -> Iterable[Hit]:
+def _visible(
+    hits: Iterable[Hit], reply: Reply, check: Check, failures: list[CheckFailure]
+) -> Iterable[Hit]:
     """Hits with a valid span that do not touch a region this check may not flag."""
     length = len(reply.text)
-    hidden = [(s, e) for s, e, _ in merge([span for span in reply.masks.spans
-                                            if span[2] in ALWAYS_MASKED
-                                            or span[2] not in check.reads_masked])]
+    hidden = [
+        (s, e)
+        for s, e, _ in merge(
+            [
+                span
+                for span in reply.masks.spans
+                if span[2] in ALWAYS_MASKED or span[2] not in check.reads_masked
+            ]
+        )
+    ]
     starts = [s for s, _ in hidden]
     for hit in hits:
         if not 0 <= hit.start <= hit.end <= length:
-            failures.append(CheckFailure(
-                check.code, check.name, f"returned a span {hit.start}-{hit.end} outside the text"))
+            failures.append(
+                CheckFailure(
+                    check.code,
+                    check.name,
+                    f"returned a span {hit.start}-{hit.end} outside the text",
+                )
+            )
             continue
         if not _overlaps(hidden, starts, hit.start, max(hit.end, hit.start + 1)):
             yield hit
@@ -121,7 +136,7 @@ def _visible(hits: Iterable[Hit], reply: Reply, check: Check,
 def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
     """Whether [start, end) meets any of the sorted, disjoint ``spans``."""
     index = max(bisect.bisect_right(starts, start) - 1, 0)
-    return any(s < end and start < e for s, e in spans[index:index + 2])
+    return any(s < end and start < e for s, e in spans[index : index + 2])
 
 
 def _place(hit: Hit, reply: Reply, item: ActiveCheck) -> Finding:
@@ -141,7 +156,7 @@ def _place(hit: Hit, reply: Reply, item: ActiveCheck) -> Finding:
         severity=item.severity.shifted(hit.escalate),
         category=check.category,
         message=hit.message,
-        text=reply.text[hit.start:hit.end],
+        text=reply.text[hit.start : hit.end],
         suggestion=hit.suggestion,
         guidance=check.guidance,
         reply_id=reply.reply_id,

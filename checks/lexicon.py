@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -26,8 +26,22 @@ try:  # the C loader is several times faster; fall back where libyaml is missing
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
-ENTRY_KEYS = frozenset({"id", "phrases", "patterns", "message", "suggestion", "why", "unless",
-                        "where", "tags", "case-sensitive", "fail", "pass"})
+ENTRY_KEYS = frozenset(
+    {
+        "id",
+        "phrases",
+        "patterns",
+        "message",
+        "suggestion",
+        "why",
+        "unless",
+        "where",
+        "tags",
+        "case-sensitive",
+        "fail",
+        "pass",
+    }
+)
 APOSTROPHE = re.compile("['’]")
 WHERE = frozenset({"anywhere", "first-sentence"})
 
@@ -107,8 +121,9 @@ def phrase_pattern(phrase: str) -> str:
     return head + body + tail
 
 
-def compile_lexicon(name: str, raw: Mapping[str, Any], extra: Sequence[Any] = (),
-                    extra_allow: Sequence[str] = ()) -> Lexicon:
+def compile_lexicon(
+    name: str, raw: Mapping[str, Any], extra: Sequence[Any] = (), extra_allow: Sequence[str] = ()
+) -> Lexicon:
     """Build a Lexicon from parsed YAML plus entries and allowed phrases added by config."""
     entries = [_entry(name, item) for item in raw.get("entries", [])]
     entries += [_entry(f"{name} (config add)", _user_entry(item)) for item in extra]
@@ -127,8 +142,9 @@ def compile_lexicon(name: str, raw: Mapping[str, Any], extra: Sequence[Any] = ()
         scoped = pattern if not entry.case_sensitive else f"(?-i:{pattern})"
         parts.append(f"(?P<{group}>{scoped})")
     regex = re.compile("|".join(parts), re.IGNORECASE) if parts else None
-    allow_regex = (re.compile("|".join(phrase_pattern(p) for p in allow), re.IGNORECASE)
-                   if allow else None)
+    allow_regex = (
+        re.compile("|".join(phrase_pattern(p) for p in allow), re.IGNORECASE) if allow else None
+    )
     return Lexicon(name, tuple(entries), allow, regex, groups, allow_regex)
 
 
@@ -178,18 +194,20 @@ def _entry(source: str, item: Mapping[str, Any]) -> Entry:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_lexicon_data(name: str) -> Mapping[str, Any]:
     """The parsed YAML of a packaged lexicon (read with importlib.resources, once)."""
     resource = files("replylint.checks") / "lexicons" / f"{name}.yaml"
-    data = yaml.load(resource.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - safe loader
+    data = yaml.load(resource.read_text(encoding="utf-8"), Loader=_Loader)
     if not isinstance(data, dict):
         raise LexiconError(f"lexicon {name}: expected a mapping at the top")
     return data
 
 
 @lru_cache(maxsize=64)
-def load_lexicon(name: str, extra: tuple[Any, ...] = (), extra_allow: tuple[str, ...] = ()) -> Lexicon:
+def load_lexicon(
+    name: str, extra: tuple[Any, ...] = (), extra_allow: tuple[str, ...] = ()
+) -> Lexicon:
     """A packaged lexicon compiled with config additions; cached so each run compiles it once."""
     return compile_lexicon(name, read_lexicon_data(name), [_thaw(e) for e in extra], extra_allow)
 
@@ -210,8 +228,11 @@ def _freeze(value: Any) -> Any:
 
 
 def _thaw(value: Any) -> Any:
-    if isinstance(value, tuple) and value and all(
-            isinstance(p, tuple) and len(p) == 2 and isinstance(p[0], str) for p in value):
+    if (
+        isinstance(value, tuple)
+        and value
+        and all(isinstance(p, tuple) and len(p) == 2 and isinstance(p[0], str) for p in value)
+    ):
         return {k: _thaw(v) for k, v in value}
     return value
 
@@ -219,8 +240,9 @@ def _thaw(value: Any) -> Any:
 def lexicon_options() -> dict[str, Option]:
     """The options every lexicon check has: phrases to add, phrases never to flag."""
     return {
-        "add": Option(list, [], "extra entries: a phrase, or {phrases|patterns, message, "
-                                "suggestion}"),
+        "add": Option(
+            list, [], "extra entries: a phrase, or {phrases|patterns, message, suggestion}"
+        ),
         "allow": Option(list, [], "phrases never flagged by this check (exceptions)"),
     }
 
@@ -228,10 +250,18 @@ def lexicon_options() -> dict[str, Option]:
 def lexicon_hits(name: str, reply: Reply, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Plain hits for every match of lexicon ``name``: its message and suggestion."""
     for match in lexicon_for(name, options).find(reply):
-        yield Hit(match.start, match.end, render(match.entry.message, reply, match),
-                  match.entry.suggestion)
+        yield Hit(
+            match.start,
+            match.end,
+            render(match.entry.message, reply, match),
+            match.entry.suggestion,
+        )
 
 
 def render(message: str, reply: Reply, match: Match) -> str:
     """The entry's message with ``{text}`` replaced by the matched words."""
-    return message.replace("{text}", reply.text[match.start:match.end]) if "{" in message else message
+    return (
+        message.replace("{text}", reply.text[match.start : match.end])
+        if "{" in message
+        else message
+    )

@@ -28,7 +28,9 @@ QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*", re.MULTILINE)
 
 URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]}]")
 EMAIL_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-CODE_FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
+CODE_FENCE = re.compile(
+    r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL
+)
 CODE_SPAN = re.compile(r"`[^`\n]+`")
 HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:#|//|;)?[ \t]*replylint:[^\n]*$", re.MULTILINE)

@@ -66,8 +66,14 @@ class Option:
     def type_name(self) -> str:
         """A readable name of the accepted type(s), for messages and listings."""
         types = self.type if isinstance(self.type, tuple) else (self.type,)
-        names = {bool: "boolean", int: "integer", float: "number", str: "string",
-                 list: "list", dict: "mapping"}
+        names = {
+            bool: "boolean",
+            int: "integer",
+            float: "number",
+            str: "string",
+            list: "list",
+            dict: "mapping",
+        }
         return " or ".join(names.get(t, t.__name__) for t in types)
 
 

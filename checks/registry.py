@@ -1,4 +1,4 @@
-"""All checks of a run: the built-in tuple first, then plugins from the ``replylint.checks`` group."""
+"""All checks of a run: the built-in tuple, then plugins of the ``replylint.checks`` group."""
 
 from __future__ import annotations
 
@@ -76,7 +76,9 @@ def validate_check(check: object, origin: str) -> Check:
     return check
 
 
-def load_registry(builtin: Iterable[Check], plugins: Iterable[EntryPoint] | None = None) -> Registry:
+def load_registry(
+    builtin: Iterable[Check], plugins: Iterable[EntryPoint] | None = None
+) -> Registry:
     """Built-in checks plus every entry point's checks; clashes and broken plugins raise."""
     checks: list[Check] = []
     origins: dict[str, str] = {}
@@ -91,8 +93,9 @@ def load_registry(builtin: Iterable[Check], plugins: Iterable[EntryPoint] | None
     return Registry(tuple(checks), origins)
 
 
-def _add(check: Check, origin: str, checks: list[Check], origins: dict[str, str],
-         names: dict[str, str]) -> None:
+def _add(
+    check: Check, origin: str, checks: list[Check], origins: dict[str, str], names: dict[str, str]
+) -> None:
     for key in (check.code, check.name, *check.aliases):
         holder = names.get(key.lower())
         if holder is not None:

@@ -115,16 +115,20 @@ class Reply:
             for number, (p_start, p_end) in enumerate(self.paragraphs)
             for start, end, is_item in sentence_spans(masked, p_start, p_end)
         ]
-        greeting = 1 if spans and _is_greeting(masked[spans[0][0]:spans[0][1]]) else 0
+        greeting = 1 if spans and _is_greeting(masked[spans[0][0] : spans[0][1]]) else 0
         content = len(spans) - greeting
         closing_from = greeting + max(content - CLOSING_SENTENCES, 0)
         sentences = []
         for index, (start, end, number, is_item) in enumerate(spans):
-            part = Part.GREETING if index < greeting else (
-                Part.CLOSING if index >= closing_from else Part.BODY)
+            part = (
+                Part.GREETING
+                if index < greeting
+                else (Part.CLOSING if index >= closing_from else Part.BODY)
+            )
             text = masked[start:end]
-            sentences.append(Sentence(start, end, index, number, part, is_sensitive(text),
-                                      is_item, text))
+            sentences.append(
+                Sentence(start, end, index, number, part, is_sensitive(text), is_item, text)
+            )
         return sentences
 
     @property
@@ -193,7 +197,7 @@ class Reply:
         starts = self._line_starts
         line = bisect.bisect_right(starts, offset) - 1
         end = starts[line + 1] if line + 1 < len(starts) else len(self.text)
-        return starts[line], len(self.text[starts[line]:end].rstrip("\r\n")) + starts[line]
+        return starts[line], len(self.text[starts[line] : end].rstrip("\r\n")) + starts[line]
 
 
 def _is_greeting(sentence: str) -> bool:
@@ -203,16 +207,15 @@ def _is_greeting(sentence: str) -> bool:
 
 def find_signature(text: str) -> int | None:
     """Where the signature starts: a '-- ' line, a sign-off line near the end, tweet initials."""
-    delimiter = None
-    for delimiter in SIGNATURE_DELIMITER.finditer(text):
-        pass
-    if delimiter is not None:
-        return delimiter.start()
+    delimiters = [m.start() for m in SIGNATURE_DELIMITER.finditer(text)]
+    if delimiters:
+        return delimiters[-1]
     lines = _last_lines(text, MAX_SIGNATURE_LINES + 1)
     for position, (start, end) in enumerate(lines):
-        below = lines[position + 1:]
+        below = lines[position + 1 :]
         short_below = all(
-            len(WORD.findall(text, s, e)) <= MAX_SIGNATURE_LINE_WORDS for s, e in below)
+            len(WORD.findall(text, s, e)) <= MAX_SIGNATURE_LINE_WORDS for s, e in below
+        )
         if short_below and SIGN_OFF.fullmatch(text, start, end) and start > 0:
             return start
     initials = TWEET_INITIALS.search(text)

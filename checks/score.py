@@ -19,8 +19,11 @@ from dataclasses import dataclass
 
 from replylint.checks.model import Category, Finding, Severity
 
-WEIGHTS: Mapping[Severity, float] = {Severity.ERROR: 3.0, Severity.WARNING: 1.0,
-                                     Severity.INFO: 0.25}
+WEIGHTS: Mapping[Severity, float] = {
+    Severity.ERROR: 3.0,
+    Severity.WARNING: 1.0,
+    Severity.INFO: 0.25,
+}
 WORDS_PER_UNIT = 75
 
 

@@ -71,7 +71,7 @@ def _wraps_into(text: str, start: int, end: int, following: tuple[int, int]) -> 
     if LIST_MARKER.match(text, *following):
         return False
     last = text[end - 1]
-    if last in ".!?:;…)" or last in "\"'”’" and end - start > 1 and text[end - 2] in ".!?":
+    if last in ".!?:;…)" or (last in "\"'”’" and end - start > 1 and text[end - 2] in ".!?"):
         return False
     words = len(WORD.findall(text, start, end))
     # Wrapped prose fills the line to a mail client's width (60-78 columns) or runs on in
@@ -105,7 +105,7 @@ def _ends_sentence(text: str, match: re.Match[str], end: int) -> bool:
             return False
         if token in FINAL_IF_CAPITAL_FOLLOWS:
             return following.isupper()
-    if set(punctuation) <= {".", "…"} and len(punctuation) > 1 or punctuation == "…":
+    if (set(punctuation) <= {".", "…"} and len(punctuation) > 1) or punctuation == "…":
         return not following.islower()
     return True
 

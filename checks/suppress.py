@@ -63,10 +63,14 @@ def _close(
     position: int,
 ) -> list[Suppression]:
     """End the open ranges that ``enable`` (for ``names``; None: all) closes."""
-    closing = [key for key in open_ranges if names is None or key == names
-               or (key is not None and key <= names)]
-    return [Suppression(open_ranges[key][0], position, key, open_ranges.pop(key)[1])
-            for key in closing]
+    closing = [
+        key
+        for key in open_ranges
+        if names is None or key == names or (key is not None and key <= names)
+    ]
+    return [
+        Suppression(open_ranges[key][0], position, key, open_ranges.pop(key)[1]) for key in closing
+    ]
 
 
 def _names(raw: str | None) -> frozenset[str] | None:

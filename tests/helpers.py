@@ -1,0 +1,23 @@
+"""Test helpers shared by several test modules (tests/ is on sys.path; no package)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from replylint.checks import BUILTIN, ActiveCheck, Kind, Reply, ReplyResult, lint_reply
+
+
+def lint_text(
+    text: str,
+    only: str | None = None,
+    options: Mapping[str, Any] | None = None,
+    kind: Kind | None = None,
+) -> ReplyResult:
+    """Lint ``text`` with the built-in checks (or only the one named) at default settings."""
+    active = [
+        ActiveCheck(check, check.severity, {**check.defaults(), **(options or {})})
+        for check in BUILTIN
+        if only is None or only in (check.name, check.code)
+    ]
+    return lint_reply(Reply(text, "reply.txt", kind=kind), active)

@@ -1,0 +1,61 @@
+"""Runs every case of every ``tests/fixtures/checks/<code>-<name>.yaml`` through the engine.
+
+A case: ``reply`` (the text), optional ``kind`` (email/chat), optional ``config`` (the check's
+options), and ``expect``: a list of findings of the check under test, each with ``text`` (the
+flagged words), optionally ``line``, ``column``, ``severity`` and ``suggestion`` (a substring of
+the suggestion). ``expect: []`` is a true negative. Messages are not asserted verbatim.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from helpers import lint_text
+
+from replylint.checks import BUILTIN, Kind
+
+FIXTURES = Path(__file__).parent / "fixtures" / "checks"
+
+
+def _cases() -> list[Any]:
+    params = []
+    for path in sorted(FIXTURES.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        code = path.stem.split("-", 1)[0]
+        for name, case in data["cases"].items():
+            params.append(pytest.param(data["check"], case, id=f"{code}-{name}"))
+    return params
+
+
+@pytest.mark.parametrize(("check", "case"), _cases())
+def test_fixture_case(check: str, case: dict[str, Any]) -> None:
+    kind = Kind(case["kind"]) if case.get("kind") else None
+    result = lint_text(case["reply"], only=check, options=case.get("config"), kind=kind)
+    assert not result.failures, result.failures
+    found = [f for f in result.findings if f.name == check]
+    expected = case["expect"]
+    summary = [(f.line, f.column, f.text, str(f.severity)) for f in found]
+    assert len(found) == len(expected), f"expected {len(expected)} findings, got {summary}"
+    for finding, want in zip(found, expected, strict=True):
+        assert finding.text == want["text"], summary
+        if "line" in want:
+            assert finding.line == want["line"], summary
+        if "column" in want:
+            assert finding.column == want["column"], summary
+        if "severity" in want:
+            assert str(finding.severity) == want["severity"], summary
+        if "suggestion" in want:
+            assert want["suggestion"] in (finding.suggestion or ""), finding.suggestion
+
+
+def test_every_builtin_check_has_fixtures_with_both_outcomes() -> None:
+    files = {path.stem.split("-", 1)[0]: path for path in FIXTURES.glob("*.yaml")}
+    for check in BUILTIN:
+        assert check.code in files, f"{check.code} {check.name} has no fixture file"
+        data = yaml.safe_load(files[check.code].read_text(encoding="utf-8"))
+        assert data["check"] == check.name
+        outcomes = {bool(case["expect"]) for case in data["cases"].values()}
+        assert outcomes == {True, False}, f"{check.name} needs failing and passing cases"
