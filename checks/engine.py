@@ -54,6 +54,8 @@ class ReplyResult:
     score: Score
     suppressed: int = 0
     title: str | None = None
+    # The reply line around each finding (same order), so reports can show it without the text.
+    contexts: tuple[tuple[str, int], ...] = ()
 
 
 def lint_reply(
@@ -99,8 +101,19 @@ def lint_reply(
         failures=tuple(failures),
         score=score_reply(reply.word_count, findings, measured),
         suppressed=suppressed,
-        title=title,
+        title=reply.title,
+        contexts=tuple(_context(reply, f.start) for f in findings),
     )
+
+
+def _context(reply: Reply, offset: int) -> tuple[str, int]:
+    """The text line holding ``offset`` (cut to 240 characters around it) and its column."""
+    start, end = reply.line_of(offset)
+    line, column = reply.text[start:end], offset - start
+    if len(line) > 240:
+        cut = max(column - 80, 0)
+        line, column = line[cut : cut + 240], column - cut
+    return line, column
 
 
 def _visible(

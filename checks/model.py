@@ -124,6 +124,8 @@ class Check:
     not_applicable: AppliesFunction | None = None
     default_enabled: bool = True
     aliases: tuple[str, ...] = ()
+    # Print the reason once per run when the check is skipped (a missing service, not a kind).
+    announce_skip: bool = False
     # Mask kinds this check may flag (template-slot reads "placeholder"); see engine.ALWAYS_MASKED.
     reads_masked: frozenset[str] = frozenset()
 

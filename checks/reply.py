@@ -69,12 +69,14 @@ class Reply:
         *,
         kind: Kind | None = None,
         reply_id: str | None = None,
+        title: str | None = None,
         extra_masks: list[tuple[int, int, str]] | None = None,
         locator: Callable[[int], tuple[int, int]] | None = None,
     ) -> None:
         self.text = text
         self.path = path
         self.reply_id = reply_id
+        self.title = title
         self._kind = kind
         self._extra_masks = extra_masks
         # Inputs whose text was extracted (HTML, macro exports) map offsets back themselves.
@@ -183,6 +185,11 @@ class Reply:
     @cached_property
     def _line_starts(self) -> list[int]:
         return [0, *(m.end() for m in LINE_END.finditer(self.text))]
+
+    def set_kind(self, kind: Kind | None) -> None:
+        """Fix the kind (from --kind or config) unless the input format already did."""
+        if self._kind is None:
+            self._kind = kind
 
     def locate(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset, in characters."""

@@ -1,0 +1,1 @@
+"""replylint.cli: the command line, inputs and report formats."""

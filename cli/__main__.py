@@ -1,0 +1,5 @@
+"""`python -m replylint.cli`."""
+
+from replylint.cli.main import main
+
+main()

@@ -1,0 +1,84 @@
+"""The check catalogue for people: `replylint checks`, `replylint explain`, `replylint init`."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from replylint.checks import Check, Registry
+
+
+def print_checks(registry: Registry) -> None:
+    """A table of every check with its code, name, category, severity and summary."""
+    table = Table(show_edge=False, pad_edge=False)
+    for header in ("Code", "Name", "Category", "Severity", "Applies to", "What it flags"):
+        table.add_column(header, overflow="fold")
+    for check in registry:
+        kinds = ", ".join(sorted(str(k) for k in check.kinds))
+        severity = str(check.severity) + ("" if check.default_enabled else " (off)")
+        table.add_row(
+            check.code, check.name, str(check.category), severity, kinds, escape(check.summary)
+        )
+    Console(highlight=False, soft_wrap=True).print(table)
+
+
+def print_explanation(check: Check) -> None:
+    """Everything about one check: rationale, guidance, examples, options."""
+    console = Console(highlight=False, soft_wrap=True)
+    console.print(
+        f"[bold]{check.code} {check.name}[/] ({check.category}, default "
+        f"{check.severity}{'' if check.default_enabled else ', off by default'})"
+    )
+    console.print(escape(check.summary))
+    console.print(f"\n[bold]Why[/]\n{escape(check.rationale)}")
+    console.print(f"\n[bold]Guidance[/]\n{escape(check.guidance)}")
+    kinds = ", ".join(sorted(str(k) for k in check.kinds))
+    console.print(f"\n[bold]Applies to[/]\n{kinds} replies")
+    failing = [e.text for e in check.examples if e.fails]
+    passing = [e.text for e in check.examples if not e.fails]
+    if failing:
+        console.print("\n[bold]Flagged[/]")
+        for text in failing:
+            console.print(f"  [red]✗[/] {escape(text)}")
+    if passing:
+        console.print("\n[bold]Fine[/]")
+        for text in passing:
+            console.print(f"  [green]✓[/] {escape(text)}")
+    console.print("\n[bold]Options[/]" if check.options else "\n[bold]Options[/]\n  (none)")
+    for name, option in check.options.items():
+        console.print(
+            f"  {name} ({option.type_name()}, default {option.default!r}): {escape(option.help)}"
+        )
+    console.print(f'\nSilence it in a reply: <!-- replylint: disable={check.name} reason="…" -->')
+
+
+def starter_config(registry: Registry) -> str:
+    """A commented .replylint.yaml listing every check at its default."""
+    lines = [
+        "# replylint configuration. Every key is optional; see `replylint explain <check>`.",
+        "# Findings at or above this severity fail the run (error | warning | info).",
+        "fail-on: warning",
+        "# Fail when the overall score (0-100) is below this number.",
+        "# fail-under: 80",
+        "# Reply kind when it cannot be told from the text: auto | email | chat.",
+        "kind: auto",
+        "# Files and folders to skip (globs relative to this file).",
+        "exclude: []",
+        "# Per check: true/false, or a mapping with enabled, severity, exclude and options.",
+        "checks:",
+    ]
+    for check in registry:
+        lines.append(f"  # {check.code}: {check.summary}")
+        lines.append(f"  {check.name}:")
+        lines.append(f"    severity: {check.severity}")
+        for name, option in check.options.items():
+            lines.append(f"    # {name}: {option.default!r}  # {option.help}")
+    lines += [
+        "# Settings for matching files, e.g. chat macros:",
+        "# overrides:",
+        '#   - files: ["macros/chat/**"]',
+        "#     kind: chat",
+        "",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,248 @@
+"""Report formats. Each receives replies as they are linted and the Report at the end.
+
+Machine formats are built only from ``Finding.to_dict()``; the text format is for people.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.metadata import PackageNotFoundError, version
+from typing import IO, Any, Protocol
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from replylint.checks import Category, ReplyResult, Severity
+from replylint.cli.inputs import InputError
+from replylint.cli.report import Report, reply_label
+
+SCHEMA_VERSION = 1
+SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+CATEGORY_HEADERS = {
+    Category.POSITIVITY: "Pos",
+    Category.TONE: "Tone",
+    Category.POLITENESS: "Pol",
+    Category.CLARITY: "Clar",
+    Category.RESPECT: "Resp",
+    Category.EMPATHY: "Emp",
+    Category.CORRECTNESS: "Corr",
+}
+TABLE_ALL_UP_TO = 25
+LOWEST_SHOWN = 10
+
+
+def tool_version() -> str:
+    """The installed replylint version."""
+    try:
+        return version("replylint")
+    except PackageNotFoundError:  # pragma: no cover - running from an uninstalled tree
+        return "0+unknown"
+
+
+class Formatter(Protocol):
+    """What the runner calls while it lints."""
+
+    def reply(self, result: ReplyResult) -> None: ...
+    def input_error(self, error: InputError) -> None: ...
+    def finish(self, report: Report, settings: dict[str, Any]) -> None: ...
+
+
+class TextFormat:
+    """Findings grouped per reply with the offending words shown in their line, then scores."""
+
+    def __init__(self, out: IO[str], color: bool | None = None, quiet: bool = False) -> None:
+        self.console = Console(
+            file=out, highlight=False, soft_wrap=True, force_terminal=color, no_color=color is False
+        )
+        self.quiet = quiet
+
+    def reply(self, result: ReplyResult) -> None:
+        if not result.findings and not result.failures:
+            return
+        score = "n/a" if result.score.overall is None else f"{result.score.overall:.0f}"
+        self.console.print(
+            Text.assemble(
+                (reply_label(result), "bold underline"),
+                f"  {result.kind} · {result.words} words · score {score}",
+            )
+        )
+        for finding, (line, column) in zip(result.findings, result.contexts, strict=True):
+            self._finding(finding, line, column)
+        for failure in result.failures:
+            self.console.print(
+                f"  [bold red]check {failure.code} {escape(failure.name)} "
+                f"failed:[/] {escape(failure.message)}"
+            )
+        self.console.print()
+
+    def _finding(self, finding: Any, line: str, column: int) -> None:
+        style = SEVERITY_STYLE[finding.severity]
+        position = f"{finding.line}:{finding.column}"
+        self.console.print(
+            Text.assemble(
+                f"  {position:<8}",
+                (f"{finding.code} {finding.name}", "bold"),
+                "  ",
+                (str(finding.severity), style),
+                "  ",
+                finding.message,
+            )
+        )
+        width = max(min(len(finding.text), len(line) - column), 1)
+        excerpt = Text("           │ ", style="dim")
+        excerpt.append(line[:column])
+        excerpt.append(line[column : column + width], style=f"{style} underline")
+        excerpt.append(line[column + width :])
+        self.console.print(excerpt)
+        if not self.console.is_terminal or self.console.no_color:
+            self.console.print("           │ " + " " * column + "^" * width, style="dim")
+        if finding.suggestion:
+            self.console.print(Text.assemble("           → ", (finding.suggestion, "green")))
+
+    def input_error(self, error: InputError) -> None:
+        pass  # errors go to stderr, one line each, as they happen (see runner)
+
+    def finish(self, report: Report, settings: dict[str, Any]) -> None:
+        if not self.quiet and report.scores:
+            self._score_table(report)
+            self._check_counts(report)
+        for check, reasons in sorted(report.notices.items()):
+            for reason in sorted(reasons):
+                self.console.print(f"[yellow]{escape(check)}: skipped — {escape(reason)}[/]")
+        self.console.print(summary_line(report, settings))
+
+    def _score_table(self, report: Report) -> None:
+        rows = (
+            report.scores if len(report.scores) <= TABLE_ALL_UP_TO else report.lowest(LOWEST_SHOWN)
+        )
+        title = "Scores" if rows is report.scores else f"Lowest {len(rows)} scores"
+        table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
+        table.add_column("Reply", overflow="fold", ratio=1)
+        table.add_column("Kind")
+        table.add_column("Words", justify="right")
+        table.add_column("Score", justify="right")
+        for header in CATEGORY_HEADERS.values():
+            table.add_column(header, justify="right")
+        for row in rows:
+            table.add_row(
+                row.label,
+                row.kind,
+                str(row.words),
+                _number(row.score),
+                *(_number(row.categories.get(c.value)) for c in CATEGORY_HEADERS),
+            )
+        self.console.print(table)
+
+    def _check_counts(self, report: Report) -> None:
+        if not report.by_check:
+            return
+        counts = ", ".join(f"{name} {count}" for name, count in report.by_check.most_common())
+        self.console.print(f"Findings per check: {escape(counts)}")
+
+
+def _count(number: int, singular: str, plural: str | None = None) -> str:
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"
+
+
+def _number(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0f}"
+
+
+def summary_line(report: Report, settings: dict[str, Any]) -> str:
+    """The one-line summary: counts, the overall score and the verdict."""
+    severities = ", ".join(
+        f"{report.by_severity[s]} {s}"
+        for s in ("error", "warning", "info")
+        if report.by_severity[s]
+    )
+    files = len(report.files)
+    parts = [
+        f"{files} file{'s' * (files != 1)}",
+        f"{len(report.scores)} replies",
+        f"{report.findings} findings" + (f" ({severities})" if severities else ""),
+    ]
+    overall = report.overall
+    parts.append(f"score {overall:.1f}" if overall is not None else "score n/a")
+    if report.errors:
+        parts.append(_count(len(report.errors), "input error"))
+    if report.suppressed:
+        parts.append(f"{report.suppressed} suppressed")
+    code = settings["exit_code"]
+    verdict = {0: "[green]passed[/]", 1: "[red]failed[/]", 2: "[red]error[/]"}[int(code)]
+    return " · ".join(parts) + f" · {verdict}"
+
+
+class JsonFormat:
+    """One JSON document (schema in the README): files with replies or an error each."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+        self.files: dict[str, dict[str, Any]] = {}
+
+    def _file(self, path: str) -> dict[str, Any]:
+        return self.files.setdefault(path, {"path": path, "status": "ok", "replies": []})
+
+    def reply(self, result: ReplyResult) -> None:
+        self._file(result.path)["replies"].append(reply_record(result))
+
+    def input_error(self, error: InputError) -> None:
+        record = self._file(error.path)
+        record["status"] = "error"
+        record.setdefault("errors", []).append(error.message)
+
+    def finish(self, report: Report, settings: dict[str, Any]) -> None:
+        document = {
+            "schema_version": SCHEMA_VERSION,
+            "tool": {"name": "replylint", "version": tool_version()},
+            "files": list(self.files.values()),
+            "summary": summary_record(report, settings),
+        }
+        json.dump(document, self.out, indent=2, ensure_ascii=False)
+        self.out.write("\n")
+
+
+def reply_record(result: ReplyResult) -> dict[str, Any]:
+    """The JSON record of one reply."""
+    return {
+        "id": result.reply_id,
+        "title": result.title,
+        "kind": str(result.kind),
+        "words": result.words,
+        "score": _rounded(result.score.overall),
+        "categories": {str(c): _rounded(s) for c, s in result.score.categories.items()},
+        "not_applicable": dict(result.not_applicable),
+        "suppressed": result.suppressed,
+        "findings": [f.to_dict() for f in result.findings],
+        "check_failures": [
+            {"code": f.code, "name": f.name, "message": f.message} for f in result.failures
+        ],
+    }
+
+
+def summary_record(report: Report, settings: dict[str, Any]) -> dict[str, Any]:
+    """The JSON summary of a run."""
+    return {
+        "files": len(report.files),
+        "replies": len(report.scores),
+        "findings": report.findings,
+        "by_severity": {s: report.by_severity[s] for s in ("error", "warning", "info")},
+        "by_check": dict(report.by_check.most_common()),
+        "score": _rounded(report.overall),
+        "lowest": [{"reply": s.label, "score": _rounded(s.score)} for s in report.lowest(10)],
+        "input_errors": [{"path": e.path, "message": e.message} for e in report.errors],
+        "check_failures": list(report.failures),
+        "notices": {k: sorted(v) for k, v in sorted(report.notices.items())},
+        "suppressed": report.suppressed,
+        "fail_on": str(settings["fail_on"]),
+        "fail_under": settings["fail_under"],
+        "exit_code": int(settings["exit_code"]),
+    }
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+FORMATS = {"text": TextFormat, "json": JsonFormat}

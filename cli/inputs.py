@@ -1,0 +1,188 @@
+"""From command-line paths to replies: walking folders, decoding files, choosing a reader.
+
+Problems with an input are InputError values, never exceptions that stop the run: the other
+inputs are still linted, and the run ends with exit code 2.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from replylint.checks import Reply
+
+SKIPPED_FOLDERS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        "node_modules",
+        "__pycache__",
+        ".venv",
+        "venv",
+        ".tox",
+        ".mypy_cache",
+        ".ruff_cache",
+        ".pytest_cache",
+    }
+)
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class InputError:
+    """An input that could not be read or parsed: the file, and what is wrong, in one line."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class InputProblem(Exception):
+    """Raised by readers for malformed content; turned into an InputError for that file."""
+
+
+# A reader turns a file's decoded text into replies (or per-reply InputErrors).
+Reader = Callable[[str, str], Iterable["Reply | InputError"]]
+
+
+def read_plain_text(text: str, path: str) -> Iterator[Reply | InputError]:
+    """A .txt file (or stdin) is one reply."""
+    yield Reply(text, path)
+
+
+READERS: dict[str, Reader] = {"text": read_plain_text}
+EXTENSIONS: dict[str, str] = {".txt": "text", ".text": "text"}
+
+
+def input_format(path: Path, override: str | None) -> str:
+    """The reader name for a file: the override, else by extension, else plain text."""
+    if override:
+        return override
+    return EXTENSIONS.get(path.suffix.lower(), "text")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A file to lint (``path`` None means standard input, shown as ``name``)."""
+
+    path: Path | None
+    name: str
+
+    @property
+    def config_path(self) -> Path | None:
+        """The path whose config and globs apply (stdin: its --stdin-filename, if given)."""
+        if self.path is not None:
+            return self.path
+        return Path(self.name) if self.name != "-" else None
+
+
+def collect_targets(
+    arguments: Iterable[str],
+    stdin_name: str,
+    is_excluded: Callable[[Path], bool],
+) -> Iterator[Target | InputError]:
+    """Expand arguments into files: folders recursively (sorted), '-' as stdin."""
+    for argument in arguments:
+        if argument == "-":
+            yield Target(None, stdin_name)
+            continue
+        path = Path(argument)
+        if path.is_symlink() and not path.exists():
+            yield InputError(argument, "broken symbolic link")
+        elif path.is_dir():
+            yield from _walk(path, is_excluded, set())
+        elif path.exists():
+            if not is_excluded(path):
+                yield Target(path, argument)
+        else:
+            yield InputError(argument, "no such file or folder")
+
+
+def _walk(
+    folder: Path, is_excluded: Callable[[Path], bool], seen: set[tuple[int, int]]
+) -> Iterator[Target | InputError]:
+    try:
+        info = folder.stat()
+    except OSError as error:
+        yield InputError(str(folder), f"cannot open folder: {error.strerror or error}")
+        return
+    identity = (info.st_dev, info.st_ino)
+    if identity in seen:
+        yield InputError(str(folder), "symbolic link loop (folder already visited)")
+        return
+    seen.add(identity)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as error:
+        yield InputError(str(folder), f"cannot list folder: {error.strerror or error}")
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith(".") or entry.name in SKIPPED_FOLDERS or is_excluded(path):
+            continue
+        if entry.is_dir():
+            yield from _walk(path, is_excluded, seen)
+        elif entry.is_file() and path.suffix.lower() in EXTENSIONS:
+            yield Target(path, str(path))
+
+
+def read_bytes(target: Target, max_size: int) -> bytes:
+    """The raw bytes of a target; raises InputProblem with a one-line reason."""
+    if target.path is None:
+        return sys.stdin.buffer.read(max_size + 1)
+    try:
+        if target.path.is_dir():
+            raise InputProblem("is a folder, not a file")
+        size = target.path.stat().st_size
+        if size > max_size:
+            raise InputProblem(
+                f"file is {size:,} bytes, over the max-file-size of {max_size:,} bytes"
+            )
+        return target.path.read_bytes()
+    except PermissionError:
+        raise InputProblem("permission denied") from None
+    except OSError as error:
+        raise InputProblem(f"cannot read: {error.strerror or error}") from None
+
+
+def decode(data: bytes, max_size: int) -> str:
+    """UTF-8 (with or without BOM), or UTF-16/32 with a BOM; InputProblem for anything else."""
+    if len(data) > max_size:
+        raise InputProblem(f"input is over the max-file-size of {max_size:,} bytes")
+    text = _decode_text(data)
+    if not text.strip():
+        raise InputProblem("file is empty")
+    return text
+
+
+def _decode_text(data: bytes) -> str:
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding).removeprefix("\ufeff")
+            except UnicodeDecodeError as error:
+                raise InputProblem(
+                    f"not valid {encoding.upper()} text: {error.reason} at byte {error.start}"
+                ) from None
+    if b"\x00" in data:
+        raise InputProblem("binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputProblem(
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
+            "save the file as UTF-8"
+        ) from None

@@ -1,0 +1,205 @@
+"""The `replylint` command: thin Typer wiring over the runner, formats and catalogue."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from replylint.checks import BUILTIN, PluginError, Registry, load_registry
+from replylint.cli import catalogue
+from replylint.cli.files import write_atomically
+from replylint.cli.formats import FORMATS, tool_version
+from replylint.cli.inputs import READERS
+from replylint.cli.report import ExitCode
+from replylint.cli.runner import RunOptions, run_check
+from replylint.config import ConfigError, ConfigResolver
+
+app = typer.Typer(
+    name="replylint",
+    help="Lint customer-service replies: what is wrong, where, why, and what to write instead.",
+    pretty_exceptions_show_locals=False,  # reply text must never leak into CI logs
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=False,
+)
+
+
+def _registry() -> Registry:
+    try:
+        return load_registry(BUILTIN)
+    except PluginError as error:
+        _die(str(error))
+
+
+def _die(message: str) -> Any:
+    print(f"replylint: {message}", file=sys.stderr)
+    raise typer.Exit(ExitCode.ERROR)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"replylint {tool_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """replylint: a linter for customer-service replies."""
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files or folders to lint; '-' reads standard input. Default: the current folder."
+        ),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help=f"Report format: {', '.join(FORMATS)}.")
+    ] = "text",
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            help="Fail on findings at or above: error, warning or info (default: warning)."
+        ),
+    ] = None,
+    fail_under: Annotated[
+        float | None, typer.Option(help="Fail when the overall score is below this number (0-100).")
+    ] = None,
+    exit_zero: Annotated[
+        bool,
+        typer.Option(help="Exit 0 even when findings fail the run (input errors still exit 2)."),
+    ] = False,
+    kind: Annotated[str | None, typer.Option(help="Reply kind: auto, email or chat.")] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(help="Run only these checks (code, name or category); repeatable."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(help="Skip these checks (code, name or category); repeatable."),
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="Use this config file instead of looking for one.")
+    ] = None,
+    no_config: Annotated[
+        bool,
+        typer.Option("--no-config", help="Ignore config files; use the defaults and flags only."),
+    ] = False,
+    input_format: Annotated[
+        str | None,
+        typer.Option(
+            help="Read every input as this format instead of guessing from the extension."
+        ),
+    ] = None,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option(help="Name for standard input in reports; its extension picks the format."),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Text format: findings and the summary line only.")
+    ] = False,
+    color: Annotated[
+        bool | None,
+        typer.Option("--color/--no-color", help="Force colour on or off (default: on a terminal)."),
+    ] = None,
+) -> None:
+    """Lint replies and print a scored report."""
+    registry = _registry()
+    if output_format not in FORMATS:
+        _die(f"unknown --format {output_format!r} (use {', '.join(FORMATS)})")
+    if input_format is not None and input_format not in READERS:
+        _die(f"unknown --input-format {input_format!r} (use {', '.join(READERS)})")
+    layer = _command_line_layer(fail_on, fail_under, kind, select, ignore)
+    try:
+        resolver = ConfigResolver(registry, explicit=config, isolated=no_config, command_line=layer)
+        if config is not None:
+            resolver.for_path(None)  # a broken explicit config fails the run up front
+    except ConfigError as error:
+        _die(str(error).replace("command line: ", "option "))
+    out = sys.stdout
+    formatter = (
+        FORMATS["text"](out, color=color, quiet=quiet)
+        if output_format == "text"
+        else FORMATS[output_format](out)
+    )
+    options = RunOptions(
+        paths=tuple(paths or ["."]),
+        input_format=input_format,
+        stdin_name=stdin_filename or "-",
+        exit_zero=exit_zero,
+    )
+    _report, code = run_check(resolver, options, formatter)
+    raise typer.Exit(code)
+
+
+def _command_line_layer(
+    fail_on: str | None,
+    fail_under: float | None,
+    kind: str | None,
+    select: list[str] | None,
+    ignore: list[str] | None,
+) -> dict[str, Any]:
+    """Flags in the shape of a config file, so they are validated by the same code."""
+    layer: dict[str, Any] = {}
+    for key, value in (
+        ("fail-on", fail_on),
+        ("fail-under", fail_under),
+        ("kind", kind),
+        ("select", select),
+        ("ignore", ignore),
+    ):
+        if value:
+            layer[key] = value
+    return layer
+
+
+@app.command("checks")
+def list_checks() -> None:
+    """List every check: code, name, category, default severity and what it flags."""
+    catalogue.print_checks(_registry())
+
+
+@app.command()
+def explain(
+    check_name: Annotated[str, typer.Argument(metavar="CHECK", help="A check's code or name.")],
+) -> None:
+    """Explain a check: why it matters, the guidance it enforces, examples and options."""
+    registry = _registry()
+    found = registry.find(check_name)
+    if found is None:
+        _die(f"no check named {check_name!r}; run 'replylint checks' for the list")
+    catalogue.print_explanation(found)
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write the starter config.")] = Path(
+        ".replylint.yaml"
+    ),
+    force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented starter .replylint.yaml."""
+    if path.exists() and not force:
+        _die(f"{path}: already exists (use --force to overwrite)")
+    write_atomically(path, catalogue.starter_config(_registry()))
+    print(f"wrote {path}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+__all__ = ["app", "main"]

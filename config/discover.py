@@ -1,0 +1,38 @@
+"""Which configuration file applies to a path: the closest one walking up, no cascade."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+CONFIG_NAMES = (".replylint.yaml", ".replylint.yml")
+
+
+@lru_cache(maxsize=1024)
+def find_config_file(folder: Path) -> Path | None:
+    """The nearest .replylint.yaml or pyproject.toml with [tool.replylint], from ``folder`` up.
+
+    The walk stops at the repository root (a folder holding .git) or the home folder, so a
+    stray config above a project never applies to it.
+    """
+    folder = folder.resolve()
+    home = Path.home().resolve()
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            if (candidate / name).is_file():
+                return candidate / name
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and _has_replylint_table(pyproject):
+            return pyproject
+        if (candidate / ".git").exists() or candidate == home:
+            return None
+    return None
+
+
+def _has_replylint_table(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False  # a broken pyproject.toml that is not ours is not our error to report
+    return isinstance(data.get("tool"), dict) and "replylint" in data["tool"]

@@ -1,0 +1,114 @@
+"""Read a configuration file into a raw mapping plus the line of every key, following extends."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; str() is the one-line message for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class RawConfig:
+    """A parsed config file: the data, where it came from, and the line of each key path."""
+
+    data: Mapping[str, Any]
+    source: str
+    lines: Mapping[tuple[str, ...], int] = field(default_factory=dict)
+
+    def where(self, path: tuple[str, ...]) -> str:
+        """``file:line`` of a key path (the nearest known ancestor's line), for messages."""
+        for depth in range(len(path), 0, -1):
+            line = self.lines.get(path[:depth])
+            if line is not None:
+                return f"{self.source}:{line}"
+        return self.source
+
+
+def read_default() -> RawConfig:
+    """The packaged default settings (config/default.yaml)."""
+    text = (files("replylint.config") / "default.yaml").read_text(encoding="utf-8")
+    return parse_yaml(text, "replylint defaults")
+
+
+def read_config_file(path: Path, seen: tuple[Path, ...] = ()) -> list[RawConfig]:
+    """The file and the files it extends, most general first (so later ones override)."""
+    resolved = path.resolve()
+    if resolved in seen:
+        raise ConfigError(f"{path}: extends loops back to itself")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read config: {error}") from None
+    raw = (
+        parse_toml(text, str(path))
+        if path.name == "pyproject.toml"
+        else parse_yaml(text, str(path))
+    )
+    parent = raw.data.get("extends")
+    if parent is None or parent == "default":
+        return [raw]
+    if not isinstance(parent, str):
+        raise ConfigError(f"{raw.where(('extends',))}: extends: expected a path or 'default'")
+    return [*read_config_file(path.parent / parent, (*seen, resolved)), raw]
+
+
+def parse_yaml(text: str, source: str) -> RawConfig:
+    """Parse YAML safely (yaml.SafeLoader only) and record the line of every mapping key."""
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else {}
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{source}:{mark.line + 1}" if mark else source
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise ConfigError(f"{where}: invalid YAML: {problem}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: expected a mapping of settings at the top level")
+    lines: dict[tuple[str, ...], int] = {}
+    if node is not None:
+        _record_lines(node, (), lines)
+    return RawConfig(data, source, lines)
+
+
+def _record_lines(
+    node: yaml.Node, path: tuple[str, ...], lines: dict[tuple[str, ...], int]
+) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = (*path, str(key_node.value))
+            lines[key] = key_node.start_mark.line + 1
+            _record_lines(value_node, key, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            key = (*path, str(index))
+            lines[key] = item.start_mark.line + 1
+            _record_lines(item, key, lines)
+
+
+def parse_toml(text: str, source: str) -> RawConfig:
+    """The [tool.replylint] table of a pyproject.toml (no line numbers: tomllib keeps none)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{source}: invalid TOML: {error}") from None
+    table = data.get("tool", {}).get("replylint")
+    if not isinstance(table, dict):
+        raise ConfigError(f"{source}: no [tool.replylint] table")
+    return RawConfig(table, f"{source} [tool.replylint]", {})

@@ -1,0 +1,306 @@
+"""Strict validation of config layers and their merge into one frozen Config."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from replylint.checks import Check, Kind, Option, Registry, Severity
+from replylint.checks.lexicon import LexiconError, compile_lexicon
+from replylint.config.load import ConfigError, RawConfig
+
+ON_OFF = {
+    "on": True,
+    "enable": True,
+    "enabled": True,
+    "off": False,
+    "disable": False,
+    "disabled": False,
+}
+CHECK_KEYS = ("enabled", "severity", "exclude")
+OVERRIDE_KEYS = ("files", "kind", "select", "ignore", "checks")
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """One validated config source: top-level settings and per-check settings by code."""
+
+    settings: Mapping[str, Any]
+    checks: Mapping[str, Mapping[str, Any]]
+    overrides: tuple[Override, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """Settings for the files matching ``files`` (globs relative to the config's folder)."""
+
+    files: tuple[str, ...]
+    kind: Kind | None
+    select: tuple[str, ...] | None
+    ignore: tuple[str, ...]
+    checks: Mapping[str, Mapping[str, Any]]
+
+
+class Validator:
+    """Validates raw config data against the registry's checks, naming file, line and key."""
+
+    def __init__(self, registry: Registry, extensions: Mapping[str, Callable[[Any], Any]]):
+        self.registry = registry
+        # Top-level keys owned by other parts (input formats): name -> parser raising ValueError.
+        self.extensions = extensions
+        self.top_level: dict[str, Callable[[RawConfig, tuple[str, ...], Any], Any]] = {
+            "extends": lambda raw, key, value: value,
+            "fail-on": self._severity,
+            "fail-under": self._score,
+            "kind": self._kind,
+            "exclude": self._strings,
+            "max-file-size": self._positive_int,
+            "select": self._selectors,
+            "ignore": self._selectors,
+            "checks": lambda raw, key, value: value,  # validated in layer()
+            "overrides": lambda raw, key, value: value,  # validated in layer()
+        }
+
+    def layer(self, raw: RawConfig) -> Layer:
+        """Validate one config source into a Layer (raises ConfigError on the first problem)."""
+        settings: dict[str, Any] = {}
+        known = [*self.top_level, *self.extensions]
+        for key, value in raw.data.items():
+            path = (str(key),)
+            if key in self.top_level:
+                settings[key] = self.top_level[key](raw, path, value)
+            elif key in self.extensions:
+                settings[key] = self._extension(raw, path, value)
+            else:
+                self._fail(raw, path, f"unknown key{_did_you_mean(str(key), known)}")
+        checks = self._checks(raw, ("checks",), raw.data.get("checks") or {})
+        overrides = self._overrides(raw, ("overrides",), raw.data.get("overrides") or [])
+        settings.pop("checks", None)
+        settings.pop("overrides", None)
+        return Layer(settings, checks, overrides)
+
+    # -- per-check settings --------------------------------------------------------------
+    def _checks(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            self._fail(raw, path, "expected a mapping of check names to settings")
+        result: dict[str, dict[str, Any]] = {}
+        for name, settings in value.items():
+            check = self.registry.find(str(name))
+            if check is None:
+                hint = _did_you_mean(str(name), self.registry.identifiers())
+                self._fail(raw, (*path, str(name)), f"unknown check{hint}")
+            result[check.code] = self._check_settings(raw, (*path, str(name)), check, settings)
+        return result
+
+    def _check_settings(
+        self, raw: RawConfig, path: tuple[str, ...], check: Check, value: Any
+    ) -> dict[str, Any]:
+        if isinstance(value, bool):
+            return {"enabled": value}
+        if isinstance(value, str) and value.lower() in ON_OFF:
+            return {"enabled": ON_OFF[value.lower()]}
+        if not isinstance(value, dict):
+            self._fail(raw, path, "expected true/false or a mapping of settings")
+        result: dict[str, Any] = {}
+        options: dict[str, Any] = {}
+        for key, item in value.items():
+            key_path = (*path, str(key))
+            if key == "enabled":
+                result["enabled"] = self._bool(raw, key_path, item)
+            elif key == "severity":
+                result["severity"] = self._severity(raw, key_path, item)
+            elif key == "exclude":
+                result["exclude"] = self._strings(raw, key_path, item)
+            elif key in check.options:
+                options[key] = self._option(raw, key_path, check.options[key], item)
+            else:
+                known = [*CHECK_KEYS, *check.options]
+                self._fail(
+                    raw, key_path, f"unknown option of {check.name}{_did_you_mean(str(key), known)}"
+                )
+        if "add" in options or "allow" in options:
+            self._lexicon_additions(raw, path, options)
+        if options:
+            result["options"] = options
+        return result
+
+    def _option(self, raw: RawConfig, path: tuple[str, ...], option: Option, value: Any) -> Any:
+        types = option.type if isinstance(option.type, tuple) else (option.type,)
+        if float in types and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        wrong_bool = isinstance(value, bool) and bool not in types
+        if wrong_bool or not isinstance(value, types):
+            self._fail(raw, path, f"expected {option.type_name()}, got {_type_of(value)}")
+        if option.choices and value not in option.choices:
+            allowed = ", ".join(map(str, option.choices))
+            self._fail(raw, path, f"expected one of {allowed}, got {value!r}")
+        if option.minimum is not None and value < option.minimum:
+            self._fail(raw, path, f"must be at least {option.minimum}, got {value!r}")
+        return value
+
+    def _lexicon_additions(
+        self, raw: RawConfig, path: tuple[str, ...], options: Mapping[str, Any]
+    ) -> None:
+        for index, entry in enumerate(options.get("add", [])):
+            if not isinstance(entry, str | dict):
+                self._fail(raw, (*path, "add", str(index)), "expected a phrase or a mapping")
+            if isinstance(entry, dict):
+                for pattern in entry.get("patterns", []) or []:
+                    problem = risky_pattern(str(pattern))
+                    if problem:
+                        self._fail(raw, (*path, "add", str(index)), problem)
+        try:
+            compile_lexicon(
+                "config",
+                {},
+                list(options.get("add", [])),
+                [str(p) for p in options.get("allow", [])],
+            )
+        except LexiconError as error:
+            self._fail(raw, (*path, "add"), str(error).replace("config (config add): ", ""))
+
+    # -- overrides -----------------------------------------------------------------------
+    def _overrides(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> tuple[Override, ...]:
+        if not isinstance(value, list):
+            self._fail(raw, path, "expected a list of {files, kind, select, ignore, checks}")
+        result = []
+        for index, item in enumerate(value):
+            item_path = (*path, str(index))
+            if not isinstance(item, dict):
+                self._fail(raw, item_path, "expected a mapping")
+            for key in item:
+                if key not in OVERRIDE_KEYS:
+                    hint = _did_you_mean(str(key), OVERRIDE_KEYS)
+                    self._fail(raw, (*item_path, str(key)), f"unknown key{hint}")
+            if "files" not in item:
+                self._fail(raw, item_path, "an override needs 'files' (a list of globs)")
+            result.append(
+                Override(
+                    files=tuple(self._strings(raw, (*item_path, "files"), item["files"])),
+                    kind=self._kind(raw, (*item_path, "kind"), item["kind"])
+                    if "kind" in item
+                    else None,
+                    select=tuple(self._selectors(raw, (*item_path, "select"), item["select"]))
+                    if "select" in item
+                    else None,
+                    ignore=tuple(
+                        self._selectors(raw, (*item_path, "ignore"), item.get("ignore", []))
+                    ),
+                    checks=self._checks(raw, (*item_path, "checks"), item.get("checks") or {}),
+                )
+            )
+        return tuple(result)
+
+    # -- value validators ----------------------------------------------------------------
+    def _fail(self, raw: RawConfig, path: tuple[str, ...], message: str) -> Any:
+        raise ConfigError(f"{raw.where(path)}: {'.'.join(path)}: {message}")
+
+    def _extension(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> Any:
+        try:
+            return self.extensions[path[0]](value)
+        except ValueError as error:
+            return self._fail(raw, path, str(error))
+
+    def _severity(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> Severity:
+        if not isinstance(value, str):
+            self._fail(raw, path, f"expected info, warning or error, got {_type_of(value)}")
+        try:
+            return Severity.parse(value)
+        except ValueError as error:
+            return self._fail(raw, path, str(error))
+
+    def _score(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> float | None:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
+            self._fail(raw, path, f"expected a number from 0 to 100, got {value!r}")
+        return float(value)
+
+    def _kind(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> Kind | None:
+        if value == "auto":
+            return None
+        if value not in {k.value for k in Kind}:
+            self._fail(raw, path, f"expected auto, email or chat, got {value!r}")
+        return Kind(value)
+
+    def _strings(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> list[str]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self._fail(raw, path, f"expected a list of strings, got {_type_of(value)}")
+        return list(value)
+
+    def _selectors(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> list[str]:
+        names = self._strings(raw, path, value)
+        for name in names:
+            if not self.registry.select(name):
+                hint = _did_you_mean(name, self.registry.identifiers())
+                self._fail(raw, path, f"{name!r} is not a check, code or category{hint}")
+        return names
+
+    def _positive_int(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            self._fail(raw, path, f"expected a positive integer, got {value!r}")
+        return value
+
+    def _bool(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> bool:
+        if not isinstance(value, bool):
+            self._fail(raw, path, f"expected true or false, got {_type_of(value)}")
+        return value
+
+
+# Nested quantifiers such as (a+)+ or (\w*)* backtrack exponentially on near-misses.
+NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]")
+
+
+def risky_pattern(pattern: str) -> str | None:
+    """Why a user-supplied regex is refused (invalid, or catastrophic backtracking), or None."""
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        return f"invalid regex {pattern!r}: {error}"
+    if NESTED_QUANTIFIER.search(pattern):
+        return (
+            f"regex {pattern!r} nests quantifiers (like (a+)+), which can hang on "
+            "some texts; rewrite it without the outer repetition"
+        )
+    return None
+
+
+def _did_you_mean(word: str, candidates: Any) -> str:
+    close = difflib.get_close_matches(word, [str(c) for c in candidates], n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _type_of(value: Any) -> str:
+    names = {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "a mapping",
+        type(None): "nothing",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+def merge_check_settings(*sources: Mapping[str, Any]) -> dict[str, Any]:
+    """Later per-check settings override earlier ones; options merge key by key."""
+    merged: dict[str, Any] = {}
+    for source in sources:
+        for key, value in source.items():
+            if key == "options":
+                merged["options"] = {**merged.get("options", {}), **value}
+            else:
+                merged[key] = value
+    return merged
+
+
+def freeze(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A read-only view, so no check can change the options another reply will see."""
+    return MappingProxyType(dict(mapping))

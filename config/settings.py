@@ -1,0 +1,195 @@
+"""The frozen Config of a run and how it turns into the active checks of one file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from replylint.checks import ActiveCheck, Check, Kind, Registry, Severity
+from replylint.config.discover import find_config_file
+from replylint.config.globs import matches_any
+from replylint.config.load import RawConfig, read_config_file, read_default
+from replylint.config.schema import Layer, Override, Validator, freeze, merge_check_settings
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What to run on one file: the active checks and the kind of reply (None: guess)."""
+
+    checks: tuple[ActiveCheck, ...]
+    kind: Kind | None
+
+
+@dataclass(frozen=True)
+class Config:
+    """Validated, merged settings: defaults < extends chain < config file < command line."""
+
+    registry: Registry
+    root: Path
+    source: str | None
+    fail_on: Severity
+    fail_under: float | None
+    kind: Kind | None
+    exclude: tuple[str, ...]
+    max_file_size: int
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    checks: Mapping[str, Mapping[str, Any]]
+    overrides: tuple[Override, ...]
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    _plans: dict[tuple[tuple[int, ...], frozenset[str]], Plan] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def relative(self, path: Path) -> str | None:
+        """The path relative to the config's folder, '/'-separated (None when outside it)."""
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return None
+
+    def is_excluded(self, path: Path) -> bool:
+        """Whether the top-level ``exclude`` globs skip this file or folder."""
+        relative = self.relative(path)
+        return relative is not None and matches_any(relative, self.exclude)
+
+    def plan_for(self, path: Path | None) -> Plan:
+        """The checks and kind for a file; computed once per distinct set of matching globs."""
+        relative = self.relative(path) if path is not None else None
+        matched = tuple(
+            index
+            for index, override in enumerate(self.overrides)
+            if relative is not None and matches_any(relative, override.files)
+        )
+        excluded = frozenset(
+            code
+            for code, settings in self.checks.items()
+            if relative is not None and matches_any(relative, settings.get("exclude", ()))
+        )
+        key = (matched, excluded)
+        if key not in self._plans:  # resolved once per distinct set of matching globs
+            self._plans[key] = self._plan(matched, excluded)
+        return self._plans[key]
+
+    def _plan(self, matched: tuple[int, ...], excluded: frozenset[str]) -> Plan:
+        overrides = [self.overrides[i] for i in matched]
+        select = self.select
+        ignore = list(self.ignore)
+        kind = self.kind
+        for override in overrides:
+            select = override.select if override.select is not None else select
+            ignore.extend(override.ignore)
+            kind = override.kind or kind
+        selected = {c.code for name in select for c in self.registry.select(name)}
+        ignored = {c.code for name in ignore for c in self.registry.select(name)}
+        active = []
+        for check in self.registry:
+            settings = merge_check_settings(
+                self.checks.get(check.code, {}), *(o.checks.get(check.code, {}) for o in overrides)
+            )
+            if _is_enabled(check, settings, selected, ignored) and check.code not in excluded:
+                active.append(
+                    ActiveCheck(
+                        check,
+                        settings.get("severity", check.severity),
+                        freeze({**check.defaults(), **settings.get("options", {})}),
+                    )
+                )
+        return Plan(tuple(active), kind)
+
+
+def _is_enabled(
+    check: Check, settings: Mapping[str, Any], selected: set[str], ignored: set[str]
+) -> bool:
+    if check.code in ignored:
+        return False
+    if selected:
+        return check.code in selected and settings.get("enabled", True)
+    return bool(settings.get("enabled", check.default_enabled))
+
+
+def build_config(
+    registry: Registry, layers: Sequence[Layer], root: Path, source: str | None
+) -> Config:
+    """Merge validated layers, later ones winning."""
+    settings: dict[str, Any] = {}
+    checks: dict[str, dict[str, Any]] = {}
+    overrides: list[Override] = []
+    for layer in layers:
+        settings.update(layer.settings)
+        for code, check_settings in layer.checks.items():
+            checks[code] = merge_check_settings(checks.get(code, {}), check_settings)
+        overrides.extend(layer.overrides)
+    known = {
+        "extends",
+        "fail-on",
+        "fail-under",
+        "kind",
+        "exclude",
+        "max-file-size",
+        "select",
+        "ignore",
+    }
+    return Config(
+        registry=registry,
+        root=root.resolve(),
+        source=source,
+        fail_on=settings.get("fail-on", Severity.WARNING),
+        fail_under=settings.get("fail-under"),
+        kind=settings.get("kind"),
+        exclude=tuple(settings.get("exclude", ())),
+        max_file_size=settings.get("max-file-size", 5_000_000),
+        select=tuple(settings.get("select", ())),
+        ignore=tuple(settings.get("ignore", ())),
+        checks=checks,
+        overrides=tuple(overrides),
+        extra={k: v for k, v in settings.items() if k not in known},
+    )
+
+
+class ConfigResolver:
+    """Finds, loads and caches the Config for each input file (closest config file wins)."""
+
+    def __init__(
+        self,
+        registry: Registry,
+        *,
+        explicit: Path | None = None,
+        isolated: bool = False,
+        command_line: Mapping[str, Any] | None = None,
+        extensions: Mapping[str, Callable[[Any], Any]] | None = None,
+    ) -> None:
+        self.registry = registry
+        self.validator = Validator(registry, extensions or {})
+        self.explicit = explicit
+        self.isolated = isolated
+        self.command_line = self.validator.layer(
+            RawConfig(dict(command_line or {}), "command line")
+        )
+        self.default = self.validator.layer(read_default())
+        self._by_file: dict[Path | None, Config] = {}
+
+    def for_path(self, path: Path | None) -> Config:
+        """The Config for an input path (None: standard input, resolved from the cwd)."""
+        if self.explicit is not None:
+            config_file: Path | None = self.explicit
+        elif self.isolated:
+            config_file = None
+        else:
+            folder = Path.cwd() if path is None else (path if path.is_dir() else path.parent)
+            config_file = find_config_file(folder)
+        if config_file not in self._by_file:
+            self._by_file[config_file] = self._load(config_file)
+        return self._by_file[config_file]
+
+    def _load(self, config_file: Path | None) -> Config:
+        layers = [self.default]
+        if config_file is not None:
+            layers.extend(self.validator.layer(raw) for raw in read_config_file(config_file))
+        layers.append(self.command_line)
+        root = config_file.parent if config_file is not None else Path.cwd()
+        return build_config(
+            self.registry, layers, root, str(config_file) if config_file is not None else None
+        )
