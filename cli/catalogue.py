@@ -12,15 +12,19 @@ from replylint.checks import Check, Registry
 def print_checks(registry: Registry) -> None:
     """A table of every check with its code, name, category, severity and summary."""
     table = Table(show_edge=False, pad_edge=False)
-    for header in ("Code", "Name", "Category", "Severity", "Applies to", "What it flags"):
-        table.add_column(header, overflow="fold")
+    for header in ("Code", "Name", "Category", "Severity", "Applies to"):
+        table.add_column(header, no_wrap=True)
+    table.add_column("What it flags", overflow="fold", min_width=30)
     for check in registry:
         kinds = ", ".join(sorted(str(k) for k in check.kinds))
         severity = str(check.severity) + ("" if check.default_enabled else " (off)")
         table.add_row(
             check.code, check.name, str(check.category), severity, kinds, escape(check.summary)
         )
-    Console(highlight=False, soft_wrap=True).print(table)
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console.width = 160  # piped into a file or pager: don't squeeze the table to 80
+    console.print(table)
 
 
 def print_explanation(check: Check) -> None:

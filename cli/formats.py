@@ -153,15 +153,14 @@ def _number(value: float | None) -> str:
 def summary_line(report: Report, settings: dict[str, Any]) -> str:
     """The one-line summary: counts, the overall score and the verdict."""
     severities = ", ".join(
-        f"{report.by_severity[s]} {s}"
+        _count(report.by_severity[s], s)
         for s in ("error", "warning", "info")
         if report.by_severity[s]
     )
-    files = len(report.files)
     parts = [
-        f"{files} file{'s' * (files != 1)}",
-        f"{len(report.scores)} replies",
-        f"{report.findings} findings" + (f" ({severities})" if severities else ""),
+        _count(len(report.files), "file"),
+        _count(len(report.scores), "reply", "replies"),
+        _count(report.findings, "finding") + (f" ({severities})" if severities else ""),
     ]
     overall = report.overall
     parts.append(f"score {overall:.1f}" if overall is not None else "score n/a")
