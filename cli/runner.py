@@ -39,7 +39,7 @@ def run_check(
     resolver: ConfigResolver,
     options: RunOptions,
     formatter: Formatter,
-    errors: IO[str] = sys.stderr,
+    errors: IO[str] | None = None,
 ) -> tuple[Report, ExitCode]:
     """Lint every target, feeding the formatter as results come; return the Report and exit code."""
     report = Report()
@@ -48,7 +48,7 @@ def run_check(
     def fail(error: InputError) -> None:
         report.errors.append(error)
         formatter.input_error(error)
-        print(f"replylint: {error}", file=errors)
+        print(f"replylint: {error}", file=errors or sys.stderr)
 
     def excluded(path: Path) -> bool:
         try:
@@ -71,7 +71,7 @@ def run_check(
                 fail(outcome)
             else:
                 _record(outcome, config, report, formatter)
-    base = last_config or resolver.for_path(None)
+    base = last_config or resolver.fallback()
     settings = {"fail_on": base.fail_on, "fail_under": base.fail_under}
     code = report.exit_code(base.fail_under, options.exit_zero)
     formatter.finish(report, {**settings, "exit_code": code})
