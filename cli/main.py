@@ -20,6 +20,7 @@ from replylint.config import ConfigError, ConfigResolver
 app = typer.Typer(
     name="replylint",
     help="Lint customer-service replies: what is wrong, where, why, and what to write instead.",
+    pretty_exceptions_enable=False,  # main() reports unexpected errors in one line instead
     pretty_exceptions_show_locals=False,  # reply text must never leak into CI logs
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -198,8 +199,27 @@ def init(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: an unexpected error is one line and exit 2, no traceback."""
+    try:
+        app()
+    except Exception as error:  # the last line of defence; no reply text may reach CI logs
+        where = _innermost_frame(error)
+        print(
+            f"replylint: internal error ({type(error).__name__} in {where}); please report "
+            "it with the command you ran",
+            file=sys.stderr,
+        )
+        sys.exit(ExitCode.ERROR)
+
+
+def _innermost_frame(error: BaseException) -> str:
+    """``module:line`` of the innermost frame: enough to report, without locals or text."""
+    trace = error.__traceback__
+    while trace is not None and trace.tb_next is not None:
+        trace = trace.tb_next
+    if trace is None:
+        return "unknown"
+    return f"{Path(trace.tb_frame.f_code.co_filename).name}:{trace.tb_lineno}"
 
 
 __all__ = ["app", "main"]

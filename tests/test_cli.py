@@ -224,3 +224,21 @@ def test_the_installed_executable_runs(project: Path) -> None:
         check=False,
     )
     assert module.returncode == 0 and module.stdout.startswith("replylint ")
+
+
+def test_unexpected_errors_are_one_line_without_reply_text(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import replylint.cli.main as main_module
+
+    def crash() -> None:
+        secret = "Customer card 4111 1111 1111 1111"
+        raise ValueError(secret)
+
+    monkeypatch.setattr(main_module, "app", crash)
+    with pytest.raises(SystemExit) as stopped:
+        main_module.main()
+    assert stopped.value.code == ExitCode.ERROR
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "internal error (ValueError in test_cli.py:" in err
+    assert "4111" not in err
