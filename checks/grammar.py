@@ -1,0 +1,112 @@
+"""spelling, grammar, style: LanguageTool's findings, one check per category family.
+
+RL801 spelling (TYPOS), RL802 grammar (GRAMMAR and every category not named elsewhere), RL803
+style (STYLE, TYPOGRAPHY, REDUNDANCY and the other style categories). The LanguageTool rule id is
+in each message; the three share one LanguageTool request per reply (see languagetool.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from replylint.checks import languagetool
+from replylint.checks.languagetool_text import LtMatch, inline_masks
+from replylint.checks.model import Category, Check, Example, Hit, Options, Severity
+from replylint.checks.reply import Reply
+
+GUIDANCE = "LanguageTool rules (GUIDANCE has no correctness section yet)"
+RATIONALE = (
+    "A reply with typos and broken grammar reads as careless; the customer trusts the answer "
+    "less and the company more so."
+)
+# A grammar verdict next to a placeholder or URL is about the stand-in LanguageTool was given,
+# not about the agent's words: "an {{product}}" is right or wrong depending on the product.
+NEAR = 3
+
+
+def _run(family: str, default: Severity) -> Callable[[Reply, Options], Iterator[Hit]]:
+    def run(reply: Reply, options: Options) -> Iterator[Hit]:
+        outcome = languagetool.lookup(reply, options)
+        vocabulary = {str(word).casefold() for word in options.get("vocabulary") or ()}
+        inline = inline_masks(reply) if family != "spelling" else []
+        for match in outcome.matches:
+            if languagetool.family(match.category) != family:
+                continue
+            flagged = reply.text[match.start : match.end]
+            if family == "spelling" and flagged.casefold() in vocabulary:
+                continue
+            if any(_near(reply.text, match, span) for span in inline):
+                continue
+            severity = languagetool.severity_of(match.category, options)
+            yield Hit(
+                match.start,
+                match.end,
+                f"{match.message.strip()} ({match.rule})",
+                suggestion=" / ".join(r for r in match.replacements if r) or None,
+                escalate=int(severity) - int(default),
+            )
+
+    return run
+
+
+def _near(text: str, match: LtMatch, span: tuple[int, int]) -> bool:
+    """Whether only a few non-word characters separate the match from a masked span."""
+    start, end = span
+    if match.start < end and start < match.end:
+        return True
+    gap = text[match.end : start] if match.end <= start else text[end : match.start]
+    return len(gap) <= NEAR and not any(char.isalnum() for char in gap)
+
+
+def _reason(reply: Reply, options: Options) -> str | None:
+    return languagetool.lookup(reply, options).reason
+
+
+def _check(
+    code: str, name: str, summary: str, severity: Severity, examples: tuple[Example, ...]
+) -> Check:
+    return Check(
+        code=code,
+        name=name,
+        category=Category.CORRECTNESS,
+        summary=summary,
+        rationale=RATIONALE,
+        guidance=GUIDANCE,
+        run=_run(name, severity),
+        severity=severity,
+        options=languagetool.OPTIONS,
+        examples=examples,
+        not_applicable=_reason,
+    )
+
+
+SPELLING = _check(
+    "RL801",
+    "spelling",
+    "Misspelled words (LanguageTool TYPOS); team words go in the vocabulary option.",
+    Severity.WARNING,
+    (
+        Example("We will recieve the parts on Monday.", fails=True),
+        Example("We will receive the parts on Monday.", fails=False),
+    ),
+)
+GRAMMAR = _check(
+    "RL802",
+    "grammar",
+    "Grammar mistakes: agreement, articles, doubled words (LanguageTool GRAMMAR and others).",
+    Severity.WARNING,
+    (
+        Example("I have sent the the invoice to your inbox.", fails=True),
+        Example("I have sent the invoice to your inbox.", fails=False),
+    ),
+)
+STYLE = _check(
+    "RL803",
+    "style",
+    "Wordy, redundant or typographically off phrasing (LanguageTool STYLE, TYPOGRAPHY, …).",
+    Severity.INFO,
+    (
+        Example("I checked your past history with us.", fails=True),
+        Example("I checked your history with us.", fails=False),
+    ),
+)
