@@ -21,7 +21,8 @@ RATIONALE = (
 )
 # A grammar verdict next to a placeholder or URL is about the stand-in LanguageTool was given,
 # not about the agent's words: "an {{product}}" is right or wrong depending on the product.
-NEAR = 3
+# Punctuation ends that dependence: "Hi {{name}}, the the parcel" is still checked.
+NEAR = 2
 
 
 def _run(family: str, default: Severity) -> Callable[[Reply, Options], Iterator[Hit]]:
@@ -50,12 +51,12 @@ def _run(family: str, default: Severity) -> Callable[[Reply, Options], Iterator[
 
 
 def _near(text: str, match: LtMatch, span: tuple[int, int]) -> bool:
-    """Whether only a few non-word characters separate the match from a masked span."""
+    """Whether the match touches a masked span or only a space or two separates them."""
     start, end = span
     if match.start < end and start < match.end:
         return True
     gap = text[match.end : start] if match.end <= start else text[end : match.start]
-    return len(gap) <= NEAR and not any(char.isalnum() for char in gap)
+    return len(gap) <= NEAR and not gap.strip()
 
 
 def _reason(reply: Reply, options: Options) -> str | None:

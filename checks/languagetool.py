@@ -75,7 +75,9 @@ OPTIONS: dict[str, Option] = {
     "disabled-rules": Option(list, list(DEFAULT_DISABLED_RULES), "LanguageTool rule ids to skip"),
     "disabled-categories": Option(list, [], "LanguageTool category ids to skip"),
     "vocabulary": Option(list, [], "team words never flagged as misspellings (brand names)"),
-    "timeout": Option((int, float), 15.0, "seconds to wait for one LanguageTool answer", minimum=1),
+    "timeout": Option(
+        (int, float), 15.0, "seconds to wait for one LanguageTool answer", minimum=0.1
+    ),
     "cache": Option(bool, True, "reuse LanguageTool answers cached on disk"),
     "severity-map": Option(dict, {}, "LanguageTool category id -> info, warning or error"),
 }

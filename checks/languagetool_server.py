@@ -109,15 +109,21 @@ def java_problem() -> str | None:
         )
     except (OSError, subprocess.SubprocessError) as error:
         return f"cannot run {java} -version: {error}"
-    match = JAVA_VERSION.search(probe.stderr + probe.stdout)
-    if match is None:
+    major = java_major(probe.stderr + probe.stdout)
+    if major is None:
         return f"cannot tell the Java version from {java} -version"
-    major = int(match.group(1))
-    if major == 1 and match.group(2):  # "1.8.0_392" is Java 8
-        major = int(match.group(2))
     if major < MIN_JAVA:
         return f"Java {major} found, LanguageTool needs Java {MIN_JAVA} or newer"
     return None
+
+
+def java_major(version_output: str) -> int | None:
+    """The major Java version in ``java -version`` output ("1.8.0_392" is 8), or None."""
+    match = JAVA_VERSION.search(version_output)
+    if match is None:
+        return None
+    major = int(match.group(1))
+    return int(match.group(2)) if major == 1 and match.group(2) else major
 
 
 def start_local(version: str) -> str:
