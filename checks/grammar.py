@@ -34,7 +34,9 @@ def _run(family: str, default: Severity) -> Callable[[Reply, Options], Iterator[
             if languagetool.family(match.category) != family:
                 continue
             flagged = reply.text[match.start : match.end]
-            if family == "spelling" and flagged.casefold() in vocabulary:
+            if family == "spelling" and (
+                flagged.casefold() in vocabulary or _greeted_name(reply, match, flagged)
+            ):
                 continue
             if any(_near(reply.text, match, span) for span in inline):
                 continue
@@ -48,6 +50,16 @@ def _run(family: str, default: Severity) -> Callable[[Reply, Options], Iterator[
             )
 
     return run
+
+
+def _greeted_name(reply: Reply, match: LtMatch, flagged: str) -> bool:
+    """A capitalised word in the greeting ("Hi Saoirse,") is the customer's name, not a typo."""
+    greeting = reply.greeting
+    return (
+        greeting is not None
+        and greeting.start <= match.start < greeting.end
+        and flagged[:1].isupper()
+    )
 
 
 def _near(text: str, match: LtMatch, span: tuple[int, int]) -> bool:

@@ -166,7 +166,7 @@ def _lookup(reply: Reply, options: Options) -> Outcome:
         "disabledRules": ",".join(sorted(map(str, options.get("disabled-rules") or ()))),
         "disabledCategories": ",".join(sorted(map(str, options.get("disabled-categories") or ()))),
     }
-    memo_key = (reply.text, server, use_cache, *form.values())
+    memo_key = (reply.text, reply.masks.spans, server, use_cache, *form.values())
     if memo_key in _memo:
         _memo.move_to_end(memo_key)
         return _memo[memo_key]
@@ -197,7 +197,7 @@ def _ask(
             answer = post_check(base, form, float(options.get("timeout") or 15.0))
             raw = parse_matches(answer)
         except (LanguageToolError, ValueError) as error:
-            where = "local LanguageTool" if backend.startswith("local:") else backend
+            where = "local LanguageTool" if backend.startswith("local:") else backend[:-4]
             message = str(error) if isinstance(error, LanguageToolError) else f"{where}: {error}"
             _dead[backend] = NOTICE.format(reason=f"{message} (no more requests this run)")
             return Outcome(reason=_dead[backend])

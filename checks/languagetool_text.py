@@ -63,6 +63,9 @@ def annotate(reply: Reply) -> list[dict[str, str]] | None:
         position = end
     if position < len(text):
         annotation.append({"text": text[position:]})
+    # Trailing quoted history or signature holds no offsets we need: send none of it.
+    while annotation and ("markup" in annotation[-1] or not annotation[-1]["text"].strip()):
+        annotation.pop()
     if not any(LETTER.search(part.get("text", "")) for part in annotation):
         return None
     return annotation

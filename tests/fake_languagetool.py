@@ -30,6 +30,7 @@ SPELLING = {
     "thnaks": ["thanks"],
     "definately": ["definitely"],
     "acmecloud": ["Acme cloud"],
+    "saoirse": ["Sabres"],
 }
 # (rule id, description, category id, category name, issue type, pattern, message, replacements)
 RULES: list[tuple[str, str, str, str, str, re.Pattern[str], str, Any]] = [

@@ -62,6 +62,9 @@ def test_masked_parts_never_reach_the_server(fake_server: Any) -> None:
         assert secret not in sent, secret
     request = fake_server.checks()[0]
     assert "text" not in request  # the masked `data` form, never the raw text
+    annotation = json.loads(request["data"])["annotation"]
+    assert "text" in annotation[-1]  # trailing signature and history are not sent even as blanks
+    assert annotation[1] == {"markup": " " * len("{{customer.adress}}"), "interpretAs": "Sam"}
     assert request["language"] == "en-US"
     assert request["disabledRules"] == ",".join(sorted(languagetool.DEFAULT_DISABLED_RULES))
 
