@@ -7,6 +7,7 @@ in each message; the three share one LanguageTool request per reply (see languag
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from replylint.checks import languagetool
@@ -23,6 +24,8 @@ RATIONALE = (
 # not about the agent's words: "an {{product}}" is right or wrong depending on the product.
 # Punctuation ends that dependence: "Hi {{name}}, the the parcel" is still checked.
 NEAR = 2
+# Agents sign tweets and chats with a dash or tilde and their name: "… take care! -Kenn 2/3".
+DASH_SIGNATURE = re.compile(r"\s[-–—~] ?([A-Z][\w'.]*(?: [A-Z][\w'.]*)?)(?: +\d+/\d+)?\Z")
 
 
 def _run(family: str, default: Severity) -> Callable[[Reply, Options], Iterator[Hit]]:
@@ -34,9 +37,7 @@ def _run(family: str, default: Severity) -> Callable[[Reply, Options], Iterator[
             if languagetool.family(match.category) != family:
                 continue
             flagged = reply.text[match.start : match.end]
-            if family == "spelling" and (
-                flagged.casefold() in vocabulary or _greeted_name(reply, match, flagged)
-            ):
+            if family == "spelling" and _exempt(reply, match, flagged, vocabulary):
                 continue
             if any(_near(reply.text, match, span) for span in inline):
                 continue
@@ -52,14 +53,18 @@ def _run(family: str, default: Severity) -> Callable[[Reply, Options], Iterator[
     return run
 
 
-def _greeted_name(reply: Reply, match: LtMatch, flagged: str) -> bool:
-    """A capitalised word in the greeting ("Hi Saoirse,") is the customer's name, not a typo."""
+def _exempt(reply: Reply, match: LtMatch, flagged: str, vocabulary: set[str]) -> bool:
+    """Words that are names or handles, not misspellings: the team's vocabulary, the name in
+    the greeting ("Hi Saoirse,"), a tweet's dash signature ("… -Noemie"), @handles, #tags."""
+    if flagged.casefold() in vocabulary or reply.text[match.start - 1 : match.start] in ("@", "#"):
+        return True
+    if not flagged[:1].isupper():
+        return False
     greeting = reply.greeting
-    return (
-        greeting is not None
-        and greeting.start <= match.start < greeting.end
-        and flagged[:1].isupper()
-    )
+    if greeting is not None and greeting.start <= match.start < greeting.end:
+        return True
+    signed = DASH_SIGNATURE.search(reply.masked.rstrip())
+    return signed is not None and signed.start(1) <= match.start < signed.end(1)
 
 
 def _near(text: str, match: LtMatch, span: tuple[int, int]) -> bool:

@@ -31,6 +31,7 @@ SPELLING = {
     "definately": ["definitely"],
     "acmecloud": ["Acme cloud"],
     "saoirse": ["Sabres"],
+    "noemie": ["Noemi"],
 }
 # (rule id, description, category id, category name, issue type, pattern, message, replacements)
 RULES: list[tuple[str, str, str, str, str, re.Pattern[str], str, Any]] = [
