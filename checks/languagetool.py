@@ -11,7 +11,8 @@ Backends (option ``server``; the environment variable REPLYLINT_LANGUAGETOOL, re
 - ``off`` — never.
 
 The three checks (spelling, grammar, style) share one request per reply: an in-process memo
-plus the disk cache (see languagetool_cache). When LanguageTool is unavailable, or fails during
+plus the disk cache (see languagetool_cache), which is read before any backend is chosen, so a
+warm run neither probes Java nor starts a server. When LanguageTool is unavailable, or fails during
 the run, the checks are n/a with one clear reason — never a crash, never a silent pass — and a
 server that failed once gets no more requests this run. Why n/a and not a CheckFailure: the
 engine counts a failed check's category as measured (a 100 for correctness); n/a leaves it out.
@@ -180,18 +181,19 @@ def _lookup(reply: Reply, options: Options) -> Outcome:
 def _ask(
     reply: Reply, server: str, form: dict[str, str], use_cache: bool, options: Options
 ) -> Outcome:
-    backend, why_not = _backend(server)
-    if backend is None:
-        return Outcome(reason=NOTICE.format(reason=why_not))
-    if backend in _dead:
-        return Outcome(reason=_dead[backend])
     annotation = annotate(reply)
     if annotation is None:  # nothing the agent wrote is left once masks are out
         return Outcome()
     form["data"] = json.dumps({"annotation": annotation}, ensure_ascii=False)
     key = disk.entry_key(form)
+    # The cache comes first: a warm run neither probes Java nor starts a server.
     raw = disk.load(key) if use_cache else None
     if raw is None:
+        backend, why_not = _backend(server)
+        if backend is None:
+            return Outcome(reason=NOTICE.format(reason=why_not))
+        if backend in _dead:
+            return Outcome(reason=_dead[backend])
         try:
             base = start_local(backend[6:]) if backend.startswith("local:") else backend
             answer = post_check(base, form, float(options.get("timeout") or 15.0))

@@ -13,7 +13,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import fake_languagetool
 import pytest
@@ -418,3 +418,57 @@ def test_importing_the_checks_does_not_import_language_tool_python(fake_server: 
 
 def test_spelling_next_to_a_placeholder_is_still_reported() -> None:
     assert codes(lint_grammar("Hi {{first_name}} thnaks for waiting.")) == [("RL801", "thnaks")]
+
+
+def test_a_warm_cache_needs_no_languagetool(monkeypatch: Any, fake_server: Any) -> None:
+    lint_grammar("You will recieve it.")
+    languagetool.reset()
+    monkeypatch.delenv(languagetool.ENV_SERVER)  # now nothing is available
+    assert codes(lint_grammar("You will recieve it.")) == [("RL801", "recieve")]
+    assert "spelling" in lint_grammar("A new reply we was never asked.").not_applicable
+
+
+class FakeLocalTool:
+    """Stands in for language_tool_python.LanguageTool: records its arguments, has a url."""
+
+    made: ClassVar[list[tuple[Any, ...]]] = []
+    url = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        FakeLocalTool.made.append((args, kwargs))
+
+    def close(self) -> None:
+        pass
+
+
+def test_local_starts_one_server_through_language_tool_python(
+    monkeypatch: Any, fake_server: Any
+) -> None:
+    import language_tool_python
+
+    monkeypatch.setattr(language_tool_python, "LanguageTool", FakeLocalTool)
+    monkeypatch.setattr(languagetool, "java_problem", lambda: None)
+    monkeypatch.setattr(FakeLocalTool, "url", fake_server.url + "/v2/")
+    monkeypatch.setattr(FakeLocalTool, "made", [])
+    monkeypatch.setattr(server, "_LOCAL", {})
+    for text in ("You will recieve it.", "We was told."):
+        assert lint_grammar(text, server="local").findings
+    assert FakeLocalTool.made == [(("en-US",), {})]  # no install: its default version, once
+    assert len(fake_server.checks()) == 2
+    server.stop_local()
+
+
+def test_a_local_server_that_cannot_start_is_explained(monkeypatch: Any) -> None:
+    import language_tool_python
+
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise ConnectionError("download failed: no route to host\nmore detail")
+
+    monkeypatch.setattr(language_tool_python, "LanguageTool", broken)
+    monkeypatch.setattr(languagetool, "java_problem", lambda: None)
+    monkeypatch.setattr(server, "_LOCAL", {})
+    reason = lint_grammar("You will recieve it.", server="local").not_applicable["spelling"]
+    assert reason == (
+        NOTICE_START + "cannot start a local LanguageTool: download failed: no route to host "
+        "(no more requests this run); see README"
+    )
