@@ -165,7 +165,9 @@ def _lookup(reply: Reply, options: Options) -> Outcome:
         "language": str(options.get("language") or "en-US"),
         "motherTongue": str(options.get("mother-tongue") or ""),
         "disabledRules": ",".join(sorted(map(str, options.get("disabled-rules") or ()))),
-        "disabledCategories": ",".join(sorted(map(str, options.get("disabled-categories") or ()))),
+        "disabledCategories": ",".join(
+            sorted(str(c).upper() for c in options.get("disabled-categories") or ())
+        ),
     }
     memo_key = (reply.text, reply.masks.spans, server, use_cache, *form.values())
     if memo_key in _memo:
