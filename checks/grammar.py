@@ -17,8 +17,8 @@ from replylint.checks.reply import Reply
 
 GUIDANCE = "LanguageTool rules (GUIDANCE has no correctness section yet)"
 RATIONALE = (
-    "A reply with typos and broken grammar reads as careless; the customer trusts the answer "
-    "less and the company more so."
+    "A reply with typos and broken grammar reads as careless: the customer trusts the answer, "
+    "and the company behind it, less."
 )
 # A grammar verdict next to a placeholder or URL is about the stand-in LanguageTool was given,
 # not about the agent's words: "an {{product}}" is right or wrong depending on the product.
