@@ -95,6 +95,7 @@ def _check(
         options=languagetool.OPTIONS,
         examples=examples,
         not_applicable=_reason,
+        announce_skip=True,
     )
 
 

@@ -115,6 +115,17 @@ def check(
         bool | None,
         typer.Option("--color/--no-color", help="Force colour on or off (default: on a terminal)."),
     ] = None,
+    languagetool: Annotated[
+        str | None,
+        typer.Option(
+            "--languagetool",
+            help="LanguageTool for the grammar checks: auto, off, local or http://host:port "
+            "(default: config, then $REPLYLINT_LANGUAGETOOL, then auto).",
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Don't reuse cached LanguageTool answers.")
+    ] = False,
 ) -> None:
     """Lint replies and print a scored report."""
     registry = _registry()
@@ -123,6 +134,11 @@ def check(
     if input_format is not None and input_format not in READERS:
         _die(f"unknown --input-format {input_format!r} (use {', '.join(READERS)})")
     layer = _command_line_layer(fail_on, fail_under, kind, select, ignore)
+    if languagetool is not None or no_cache:
+        layer["languagetool"] = {
+            **({"server": languagetool} if languagetool is not None else {}),
+            **({"cache": False} if no_cache else {}),
+        }
     try:
         resolver = ConfigResolver(registry, explicit=config, isolated=no_config, command_line=layer)
         if config is not None:
@@ -196,6 +212,27 @@ def init(
         _die(f"{path}: already exists (use --force to overwrite)")
     write_atomically(path, catalogue.starter_config(_registry()))
     print(f"wrote {path}")
+
+
+cache_app = typer.Typer(help="The on-disk cache of LanguageTool answers.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete every cached LanguageTool answer."""
+    from replylint.checks import languagetool
+
+    removed = languagetool.clear_cache()
+    print(f"removed {removed} cached answer{'s' * (removed != 1)} from {languagetool.cache_dir()}")
+
+
+@cache_app.command("dir")
+def cache_dir() -> None:
+    """Print where the cache lives."""
+    from replylint.checks import languagetool
+
+    print(languagetool.cache_dir())
 
 
 def main() -> None:
