@@ -55,7 +55,7 @@ _VERBS = (
 # What the customer is asked to do or decide, what we will do (and when), or where to look.
 CUE = re.compile(
     rf"(?:\A\W*(?:(?:then|next|now|so|and|also|finally)\s*,?\s+)?(?:just\s+|simply\s+)?(?:{_VERBS})\b"
-    rf"|\bplease\s+(?:(?:just|simply|also)\s+)?\w+|\b(?:just|simply)\s+(?:{_VERBS})\b"
+    rf"|\bplease,?\s+(?:(?:just|simply|also)\s+)?\w+|\b(?:just|simply)\s+(?:{_VERBS})\b"
     rf"|\bif\b[^.?!]{{3,80}}?[\s,]\s*(?:please\s+)?(?:just\s+|simply\s+)?(?:{_VERBS})\b"
     r"|\byou\s+are\s+(?:now\s+)?(?:free|welcome)\s+to\b"
     r"|\byou(?:['’]ll|\s+will)\s+(?:receive|get|hear|be\s+(?:notified|contacted|sent|e-?mailed))\b"
