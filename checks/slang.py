@@ -49,7 +49,9 @@ def run(reply: Reply, options: Options) -> Iterator[Hit]:
     text = reply.masked
     hits = [
         *_lexicon_hits(reply, options),
-        *_shouting(text, ACRONYMS | {a.upper() for a in options["acronyms"]}),
+        *_first_per_sentence(
+            reply, _shouting(text, ACRONYMS | {a.upper() for a in options["acronyms"]})
+        ),
         *(
             Hit(
                 m.start(),
@@ -67,6 +69,17 @@ def run(reply: Reply, options: Options) -> Iterator[Hit]:
         if sentence is not None and sentence.sensitive:
             yield Hit(hit.start, hit.end, hit.message + SENSITIVE_NOTE, hit.suggestion, 1)
         else:
+            yield hit
+
+
+def _first_per_sentence(reply: Reply, hits: Iterator[Hit]) -> Iterator[Hit]:
+    # A sentence in capitals is one fault, not one finding per run of capitals.
+    seen: set[int | None] = set()
+    for hit in hits:
+        sentence = reply.sentence_at(hit.start)
+        key = sentence.index if sentence else None
+        if key is None or key not in seen:
+            seen.add(key)
             yield hit
 
 
