@@ -53,12 +53,7 @@ def run(reply: Reply, options: Options) -> Iterator[Hit]:
             reply, _shouting(text, ACRONYMS | {a.upper() for a in options["acronyms"]})
         ),
         *(
-            Hit(
-                m.start(),
-                m.end(),
-                f"'{m.group()}' (repeated punctuation) sounds excited or cross",
-                m.group()[0],
-            )
+            Hit(m.start(), m.end(), f"'{m.group()}' sounds excited or cross", m.group()[0])
             for m in REPEATED_PUNCTUATION.finditer(text)
         ),
         *_emoji_overload(text, options["max-emoji"]),
