@@ -3,7 +3,14 @@
 ``BUILTIN`` lists the built-in checks explicitly, in code order: grep-able, no import magic.
 """
 
-from replylint.checks import grammar, negative_wording
+from replylint.checks import (
+    grammar,
+    missing_next_step,
+    negative_wording,
+    next_step_without_time,
+    slang,
+    stiff_formal,
+)
 from replylint.checks.engine import ActiveCheck, CheckFailure, ReplyResult, lint_reply
 from replylint.checks.model import Category, Check, Example, Finding, Hit, Kind, Option, Severity
 from replylint.checks.registry import PluginError, Registry, load_registry
@@ -11,6 +18,10 @@ from replylint.checks.reply import Part, Reply, Sentence
 
 BUILTIN: tuple[Check, ...] = (
     negative_wording.CHECK,
+    stiff_formal.CHECK,
+    slang.CHECK,
+    missing_next_step.CHECK,
+    next_step_without_time.CHECK,
     grammar.SPELLING,
     grammar.GRAMMAR,
     grammar.STYLE,

@@ -27,7 +27,9 @@ SIGN_OFF = re.compile(
     r"|best|cheers|thanks|thank\s+you|many\s+thanks|thanks\s+again|sincerely"
     r"|yours(?:\s+(?:truly|sincerely|faithfully))?|all\s+the\s+best|take\s+care|talk\s+soon"
     r"|with\s+thanks|respectfully|cordially)"
-    r"(?:[ \t]*[,.!]?[ \t]*(?:[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2})?)?[ \t]*[,.!]?[ \t]*$",
+    # The name after a sign-off is capitalised even though the sign-off words are not
+    # ("Thanks, Anna"); without (?-i:) "Thank you for your patience." read as a sign-off.
+    r"(?:[ \t]*[,.!]?[ \t]*(?-i:[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2})?)?[ \t]*[,.!]?[ \t]*$",
     re.IGNORECASE,
 )
 SIGNATURE_DELIMITER = re.compile(r"^-- ?$", re.MULTILINE)
