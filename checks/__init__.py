@@ -3,13 +3,29 @@
 ``BUILTIN`` lists the built-in checks explicitly, in code order: grep-able, no import magic.
 """
 
-from replylint.checks import negative_wording
+from replylint.checks import (
+    blame_customer,
+    canned_phrasing,
+    empathy_without_action,
+    long_sentence,
+    negative_wording,
+    question_overload,
+    template_slot,
+)
 from replylint.checks.engine import ActiveCheck, CheckFailure, ReplyResult, lint_reply
 from replylint.checks.model import Category, Check, Example, Finding, Hit, Kind, Option, Severity
 from replylint.checks.registry import PluginError, Registry, load_registry
 from replylint.checks.reply import Part, Reply, Sentence
 
-BUILTIN: tuple[Check, ...] = (negative_wording.CHECK,)
+BUILTIN: tuple[Check, ...] = (
+    negative_wording.CHECK,
+    blame_customer.CHECK,
+    question_overload.CHECK,
+    long_sentence.CHECK,
+    empathy_without_action.CHECK,
+    canned_phrasing.CHECK,
+    template_slot.CHECK,
+)
 
 __all__ = [
     "BUILTIN",

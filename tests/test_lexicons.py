@@ -1,0 +1,53 @@
+"""Every lexicon is well-formed and its own examples hold: fail triggers the entry, pass nothing."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import pytest
+from helpers import lint_text
+
+from replylint.checks import BUILTIN, Reply
+from replylint.checks.lexicon import load_lexicon, read_lexicon_data
+
+NAMES = sorted(
+    path.name.removesuffix(".yaml")
+    for path in (files("replylint.checks") / "lexicons").iterdir()
+    if path.name.endswith(".yaml")
+)
+CHECKS = {check.name for check in BUILTIN}
+
+
+def _entries() -> list[object]:
+    return [
+        pytest.param(name, entry.id, id=f"{name}:{entry.id}")
+        for name in NAMES
+        for entry in load_lexicon(name).entries
+    ]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_lexicon_is_sorted_and_duplicate_free(name: str) -> None:
+    raw = read_lexicon_data(name)
+    ids = [item["id"] for item in raw["entries"]]
+    assert ids == sorted(ids), f"{name}: entries not sorted by id"
+    assert len(ids) == len(set(ids)), f"{name}: duplicate ids"
+    phrases = [p.lower() for item in raw["entries"] for p in item.get("phrases", [])]
+    patterns = [p for item in raw["entries"] for p in item.get("patterns", [])]
+    assert len(phrases) == len(set(phrases)), f"{name}: duplicate phrases"
+    assert len(patterns) == len(set(patterns)), f"{name}: duplicate patterns"
+    assert name in CHECKS, f"lexicon {name} has no check of the same name"
+
+
+@pytest.mark.parametrize(("name", "entry_id"), _entries())
+def test_entry_examples(name: str, entry_id: str) -> None:
+    lexicon = load_lexicon(name)
+    entry = next(e for e in lexicon.entries if e.id == entry_id)
+    assert entry.fail, f"{entry_id}: needs at least one fail example"
+    assert entry.passes, f"{entry_id}: needs at least one pass example"
+    for text in entry.fail:
+        found = {m.entry.id for m in lexicon.find(Reply(text))}
+        assert entry_id in found, f"{entry_id}: fail example not flagged: {text!r}"
+    for text in entry.passes:
+        findings = [f.text for f in lint_text(text, only=name).findings]
+        assert not findings, f"{entry_id}: pass example flagged {findings}: {text!r}"
