@@ -9,19 +9,25 @@ from replylint.checks.model import Category, Check, Example, Hit, Options, Sever
 from replylint.checks.reply import Reply
 
 LEXICON = "blame-customer"
-# "just click" / "as clearly stated" talk down without open blame: one level lower.
+# "just click" / "as clearly stated" talk down without open blame: one level lower, and only
+# where the customer has hit a difficulty (a sensitive reply: apology, refusal, complaint,
+# GUIDANCE §2). In a neutral how-to ("To see your bill, simply log in") the same words are
+# filler, not blame; to someone who is stuck they say "it's easy, why couldn't you?".
 SOFTER = "condescending"
 
 
 def run(reply: Reply, options: Options) -> Iterator[Hit]:
     """Every blaming phrase of the lexicon; condescending words one severity level lower."""
     for match in lexicon_for(LEXICON, options).find(reply):
+        softer = SOFTER in match.entry.tags
+        if softer and not reply.sensitive:
+            continue
         yield Hit(
             match.start,
             match.end,
             render(match.entry.message, reply, match),
             match.entry.suggestion,
-            escalate=-1 if SOFTER in match.entry.tags else 0,
+            escalate=-1 if softer else 0,
         )
 
 
@@ -33,7 +39,8 @@ CHECK = Check(
     rationale=(
         "A customer who is told it was their fault stops listening to the fix and starts "
         "defending themselves; the guidance says never to criticise their actions, under any "
-        "pretext. Condescending 'just click' / 'as clearly stated' is reported one level lower."
+        "pretext. Condescending 'just click' / 'as clearly stated' is reported one level lower, "
+        "and only in replies to a difficulty (apology, refusal, complaint)."
     ),
     guidance="GUIDANCE §5 Respect the customer",
     run=run,

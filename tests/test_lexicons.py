@@ -51,3 +51,12 @@ def test_entry_examples(name: str, entry_id: str) -> None:
     for text in entry.passes:
         findings = [f.text for f in lint_text(text, only=name).findings]
         assert not findings, f"{entry_id}: pass example flagged {findings}: {text!r}"
+
+
+@pytest.mark.parametrize(("name", "entry_id"), _entries())
+def test_reported_entries_fail_through_the_check(name: str, entry_id: str) -> None:
+    entry = next(e for e in load_lexicon(name).entries if e.id == entry_id)
+    if "generic" in entry.tags:  # counted towards a boilerplate reply, never reported alone
+        return
+    for text in entry.fail:
+        assert lint_text(text, only=name).findings, f"{entry_id}: check silent on {text!r}"
