@@ -38,7 +38,8 @@ VERB = (
     r"|forward|reach\s+out|get\s+in\s+touch)\b"
 )
 # What counts as doing something about it (kk: "I understand your frustration, I'll try to fix
-# it"): a first-person commitment, a team at work, a remedy, an instruction or request.
+# it"): a first-person commitment, a team at work, a resolved status ("ships today", "is
+# fixed"), an instruction or request. Remedies (refund, replacement) are REMEDY below.
 ACTION = re.compile(
     r"\b(?:(?:I|we)(?:['’]ll|\s+will|\s+(?:am|are)\s+going\s+to|['’](?:m|re)\s+going\s+to"
     r"|(?:['’]d|\s+would)\s+(?:be\s+(?:happy|glad)|like|love)\s+to|(?:['’](?:m|re)|\s+am|\s+are)"
@@ -48,7 +49,10 @@ ACTION = re.compile(
     r"|let\s+(?:me|us)\s+(?!know\b)|(?:request|ask|invite)\s+you\s+to"
     r"|(?:team|engineers|developers|specialists|agents|staff)\s+(?:is|are|will|has|have)"
     r"|(?:is|are)\s+(?:now\s+|actively\s+|currently\s+)?(?:working\s+on|looking\s+into"
-    r"|investigating)|(?:could|can|would)\s+you\s+(?:please\s+)?(?!imagine)\w+"
+    r"|investigating)|(?:ships?|shipped|dispatched)\b|on\s+(?:its|the)\s+way"
+    r"|will\s+(?:be|arrive|ship|reach|show|appear|work)|(?:is|are|has\s+been|have\s+been|was"
+    r"|were)\s+(?:now\s+)?(?:fixed|resolved|sorted|processed|issued|refunded|credited|replaced"
+    r"|restored|reactivated|updated|corrected|cancell?ed|back)|(?:could|can|would)\s+you\s+(?:please\s+)?(?!imagine)\w+"
     r"|you\s+(?:can|could|may|will\s+need\s+to|need\s+to|might\s+want\s+to)\s+(?:now\s+|also\s+)?"
     r"(?!be\b)\w+|(?:please|kindly)\s+" + VERB + r")",
     re.IGNORECASE,
