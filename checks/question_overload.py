@@ -11,8 +11,8 @@ CLOSERS = "\"'”’)]"
 
 
 def is_question(sentence: Sentence) -> bool:
-    """Whether the sentence ends in a question mark (closing quotes and brackets aside)."""
-    return sentence.text.rstrip().rstrip(CLOSERS).endswith("?")
+    """Whether the sentence ends in '?' (or '?!'; closing quotes and brackets aside)."""
+    return sentence.text.rstrip().rstrip(CLOSERS).rstrip("!").endswith("?")
 
 
 def question_runs(reply: Reply) -> list[list[Sentence]]:

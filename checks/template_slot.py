@@ -11,14 +11,21 @@ from replylint.checks.model import Category, Check, Example, Hit, Option, Option
 from replylint.checks.reply import Reply
 
 # Slots an agent fills by hand; a helpdesk never fills them: [Customer Name], <insert date>.
+# Mail clients and HTML-to-text conversion leave "[Image]" or "[EXTERNAL]" tags: not slots.
+CONVERSION_TAGS = (
+    r"(?!(?i:image|photo|picture|logo|icon|attachment|external|spam|suspicious|caution"
+    r"|edit|edited|update|updated|solved|resolved|closed)\])"
+)
 BRACKET_SLOT = re.compile(
-    r"\[(?:(?i:insert|enter|add|your)\b[^\[\]\n]{0,60}"
+    r"\[" + CONVERSION_TAGS + r"(?:(?i:insert|enter|add|your)\b[^\[\]\n]{0,60}"
     r"|[A-Z][\w.'-]*(?:[ _][A-Z][\w.'-]*){0,5}|[A-Z][A-Z0-9_]+)\](?![(:\[])"
     r"|<(?i:insert|enter|add|your)\b[^<>\n]{0,60}>|<<[\w .\-]+>>"
 )
 # Draft markers. "TBD" after a status verb ("the date is still TBD") is news, not a gap.
+# "XXXX-XXXX-XXXX-4242" is a redacted card number, not a slot.
 MARKER = re.compile(
-    r"\bX{3,}\b|\bTODO\b|\bFIXME\b|(?<!\bis )(?<!\bstill )(?<!\bremains )(?<!\bare )\bTBD\b"
+    r"(?<![\dX][-/ ])\bX{3,}\b(?![-/ ]?[X\d])|\bTODO\b|\bFIXME\b"
+    r"|(?<!\bis )(?<!\bstill )(?<!\bremains )(?<!\bare )\bTBD\b"
 )
 BRACES = re.compile(r"\{\{\{?|\}\}\}?|\{%|%\}")
 OPEN_WORD = re.compile(r"(?:\{\{\{?|\{%)(?:[ \t]*[\w.\-]+)?\}?")
