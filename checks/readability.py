@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from replylint.checks.reply import Reply
+
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)")
 VOWEL_GROUPS = re.compile(r"[aeiouy]+")
@@ -37,9 +39,18 @@ def count_syllables(word: str) -> int:
 
 def flesch_reading_ease(text: str) -> float | None:
     """Flesch reading ease of ``text``; None when it has fewer than ten words."""
-    words = WORD.findall(text)
+    return _flesch(WORD.findall(text), max(len(SENTENCE_END.findall(text)), 1))
+
+
+def reply_reading_ease(reply: Reply) -> float | None:
+    """Flesch reading ease of the agent's own sentences (greeting, quotes, signature left out)."""
+    content = reply.content
+    words = [w for s in content for w in WORD.findall(s.text)]
+    return _flesch(words, max(len(content), 1))
+
+
+def _flesch(words: list[str], sentences: int) -> float | None:
     if len(words) < MIN_WORDS:
         return None
-    sentences = max(len(SENTENCE_END.findall(text)), 1)
     syllables = sum(count_syllables(word) for word in words)
     return 206.835 - 1.015 * len(words) / sentences - 84.6 * syllables / len(words)

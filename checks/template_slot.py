@@ -31,6 +31,7 @@ BRACES = re.compile(r"\{\{\{?|\}\}\}?|\{%|%\}")
 OPEN_WORD = re.compile(r"(?:\{\{\{?|\{%)(?:[ \t]*[\w.\-]+)?\}?")
 CLOSE_WORD = re.compile(r"\{?[\w.\-]*[ \t]*$")
 VARIABLE = re.compile(r"^[\s\-~]*([^|}%]*?)[\s\-~]*(?:\|.*)?$", re.DOTALL)
+LOOK_BACK = 80  # characters searched for the variable name before stray closing braces
 FILL = "Replace it with the real value before sending"
 
 
@@ -48,12 +49,12 @@ def run(reply: Reply, options: Options) -> Iterator[Hit]:
 def _view(reply: Reply) -> str:
     """The text with code, URLs and quotes blank but placeholders visible (to this check only)."""
     spans = reply.masks.spans
-    view = blank_out(reply.text, [s for s in spans if s[2] not in CHECK.reads_masked])
+    view = list(blank_out(reply.text, [s for s in spans if s[2] not in CHECK.reads_masked]))
     # A placeholder may overlap a URL ("https://{{ host }}/"); keep its braces whole here,
     # the engine still hides hits that touch the URL.
     for start, end, _kind in (s for s in spans if s[2] == "placeholder"):
-        view = view[:start] + reply.text[start:end] + view[end:]
-    return view
+        view[start:end] = reply.text[start:end]
+    return "".join(view)
 
 
 def _braces(view: str, known: list[str]) -> Iterator[Hit]:
@@ -70,7 +71,7 @@ def _braces(view: str, known: list[str]) -> Iterator[Hit]:
         if opened is None or (opened.group() == "{%") != (token.group() == "%}"):
             if opened is not None:
                 yield _unclosed(view, opened)
-            start = CLOSE_WORD.search(view, 0, token.start())
+            start = CLOSE_WORD.search(view, max(token.start() - LOOK_BACK, 0), token.start())
             begin = start.start() if start else token.start()
             yield Hit(begin, token.end(), "Closing braces without an opening pair", FILL)
             opened = None

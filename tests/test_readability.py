@@ -56,3 +56,16 @@ def test_formula_on_a_known_text() -> None:
     # 13 words, 2 sentences, 15 syllables ("today", "garden" have two each).
     text = "The cat sat on the mat today. The dog ran to the garden."
     assert flesch_reading_ease(text) == pytest.approx(206.835 - 1.015 * 13 / 2 - 84.6 * 15 / 13)
+
+
+def test_reply_figure_reads_only_the_agents_sentences() -> None:
+    from replylint.checks import Reply
+    from replylint.checks.readability import reply_reading_ease
+
+    body = "Your parcel left today. It should reach you on Friday. I have sent the tracking link."
+    quoted = (
+        "\n\n> Notwithstanding the aforementioned considerations, reimbursement necessitates it."
+    )
+    reply = Reply(f"Hi Anna,\n\n{body}\n\nBest,\nSam{quoted}")
+    assert reply_reading_ease(reply) == pytest.approx(flesch_reading_ease(body))
+    assert reply_reading_ease(Reply("Thanks, done!")) is None
