@@ -52,7 +52,8 @@ ACTION = re.compile(
     r"|investigating)|(?:ships?|shipped|dispatched)\b|on\s+(?:its|the)\s+way"
     r"|will\s+(?:be|arrive|ship|reach|show|appear|work)|(?:is|are|has\s+been|have\s+been|was"
     r"|were)\s+(?:now\s+)?(?:fixed|resolved|sorted|processed|issued|refunded|credited|replaced"
-    r"|restored|reactivated|updated|corrected|cancell?ed|back)|(?:could|can|would)\s+you\s+(?:please\s+)?(?!imagine)\w+"
+    r"|restored|reactivated|updated|corrected|cancell?ed|back)"
+    r"|(?:could|can|would)\s+you\s+(?:please\s+)?(?!imagine)\w+"
     r"|you\s+(?:can|could|may|will\s+need\s+to|need\s+to|might\s+want\s+to)\s+(?:now\s+|also\s+)?"
     r"(?!be\b)\w+|(?:please|kindly)\s+" + VERB + r")",
     re.IGNORECASE,
