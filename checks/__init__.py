@@ -4,12 +4,18 @@
 """
 
 from replylint.checks import (
+    blame_customer,
+    canned_phrasing,
+    empathy_without_action,
     grammar,
+    long_sentence,
     missing_next_step,
     negative_wording,
     next_step_without_time,
+    question_overload,
     slang,
     stiff_formal,
+    template_slot,
 )
 from replylint.checks.engine import ActiveCheck, CheckFailure, ReplyResult, lint_reply
 from replylint.checks.model import Category, Check, Example, Finding, Hit, Kind, Option, Severity
@@ -22,9 +28,15 @@ BUILTIN: tuple[Check, ...] = (
     slang.CHECK,
     missing_next_step.CHECK,
     next_step_without_time.CHECK,
+    blame_customer.CHECK,
+    question_overload.CHECK,
+    long_sentence.CHECK,
+    empathy_without_action.CHECK,
+    canned_phrasing.CHECK,
     grammar.SPELLING,
     grammar.GRAMMAR,
     grammar.STYLE,
+    template_slot.CHECK,
 )
 
 __all__ = [

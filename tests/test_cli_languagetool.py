@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from replylint.checks import languagetool
 from replylint.cli.main import app
 
+GRAMMAR_ONLY = ("--select", "spelling", "--select", "grammar", "--select", "style")
 TYPO = "Hi Anna,\n\nYou will recieve the parts on Monday.\n\nBest,\nSam\n"
 
 
