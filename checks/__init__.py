@@ -3,7 +3,7 @@
 ``BUILTIN`` lists the built-in checks explicitly, in code order: grep-able, no import magic.
 """
 
-from replylint.checks import negative_wording, refusal_without_alternative
+from replylint.checks import excessive_politeness, negative_wording, refusal_without_alternative
 from replylint.checks.engine import ActiveCheck, CheckFailure, ReplyResult, lint_reply
 from replylint.checks.model import Category, Check, Example, Finding, Hit, Kind, Option, Severity
 from replylint.checks.registry import PluginError, Registry, load_registry
@@ -12,6 +12,7 @@ from replylint.checks.reply import Part, Reply, Sentence
 BUILTIN: tuple[Check, ...] = (
     negative_wording.CHECK,
     refusal_without_alternative.CHECK,
+    excessive_politeness.CHECK,
 )
 
 __all__ = [
