@@ -30,22 +30,31 @@ def run(reply: Reply, options: Options) -> Iterator[Hit]:
     """Apology count, courtesy density, stacked sentences, intensified apologies, grovelling."""
     matches = list(lexicon_for(LEXICON, {}).find(reply))
     words = reply.word_count
+    hits = list(_stacked_and_flagged(reply, matches, options["max-per-sentence"]))
+    # Reply-level findings anchor on a word no other finding uses (one finding per span).
+    used = {(hit.start, hit.end) for hit in hits}
     apologies = [m for m in matches if "apology" in m.entry.tags]
     # Zendesk benchmark: satisfaction falls as "sorry" rises; more than two signals trouble.
     if len(apologies) >= options["apologies-warning"]:
-        second = apologies[options["apologies-warning"] - 1]
+        anchor = _free(apologies[options["apologies-warning"] - 1 :], used)
         escalate = 1 if len(apologies) >= options["apologies-error"] else 0
         message = f"{len(apologies)} apologies in {words} words; one sincere apology is enough"
-        yield Hit(second.start, second.end, message, APOLOGY_FIX, escalate)
+        hits.append(Hit(anchor.start, anchor.end, message, APOLOGY_FIX, escalate))
+        used.add((anchor.start, anchor.end))
     counted = [m for m in matches if _counts_for_density(m)]
     density = 100 * len(counted) / words if words else 0.0
     if words >= options["min-words"] and density > options["max-density"]:
+        anchor = _free(counted, used)
         message = (
             f"{len(counted)} courtesy words in {words} words ({density:.1f} per 100, "
             f"more than {options['max-density']:g})"
         )
-        yield Hit(counted[0].start, counted[0].end, message, DENSITY_FIX)
-    yield from _stacked_and_flagged(reply, matches, options["max-per-sentence"])
+        hits.append(Hit(anchor.start, anchor.end, message, DENSITY_FIX))
+    yield from hits
+
+
+def _free(candidates: list[Match], used: set[tuple[int, int]]) -> Match:
+    return next((m for m in candidates if (m.start, m.end) not in used), candidates[0])
 
 
 def _stacked_and_flagged(reply: Reply, matches: list[Match], limit: int) -> Iterator[Hit]:
@@ -58,7 +67,7 @@ def _stacked_and_flagged(reply: Reply, matches: list[Match], limit: int) -> Iter
             start, end = group[0].start, group[-1].end
             if reply.masks.covers(start, end):
                 end = group[0].end
-            shown = ", ".join(reply.text[m.start : m.end] for m in group)
+            shown = ", ".join(" ".join(reply.text[m.start : m.end].split()) for m in group)
             yield Hit(start, end, f"Courtesy stacked in one sentence ({shown})", STACK_FIX)
             continue
         for match in group:
