@@ -27,13 +27,12 @@ SUGGESTION = (
 
 
 @cache
-def refusal_lexicon() -> Lexicon:
+def refusal_lexicon(allow: tuple[str, ...] = ()) -> Lexicon:
     """The refusal entries of negative-wording, compiled once into their own alternation."""
     data = read_lexicon_data(REFUSALS)
     entries = [e for e in data.get("entries", []) if REFUSAL_TAG in e.get("tags", ())]
-    return compile_lexicon(
-        f"{REFUSALS} (refusals)", {"allow": data.get("allow", []), "entries": entries}
-    )
+    raw = {"allow": data.get("allow", []), "entries": entries}
+    return compile_lexicon(f"{REFUSALS} (refusals)", raw, extra_allow=allow)
 
 
 def _first_per_sentence(matches: Iterator[Match]) -> list[Match]:
@@ -49,7 +48,7 @@ def _first_per_sentence(matches: Iterator[Match]) -> list[Match]:
 
 def run(reply: Reply, options: Options) -> Iterator[Hit]:
     """The first refusal, when the reply offers no alternative anywhere."""
-    refusals = _first_per_sentence(refusal_lexicon().find(reply))
+    refusals = _first_per_sentence(refusal_lexicon(tuple(options["allow"])).find(reply))
     if not refusals:
         return
     alternatives = lexicon_for(ALTERNATIVES, {"add": options["alternatives"]})
@@ -89,6 +88,7 @@ CHECK = Check(
             [],
             "extra phrases that count as offering an alternative (e.g. 'our outlet store')",
         ),
+        "allow": Option(list, [], "phrases never counted as a refusal (exceptions)"),
         "report-with-alternative": Option(
             bool, False, "also report refusals that come with an alternative, as info"
         ),
