@@ -43,7 +43,8 @@ def run(reply: Reply, options: Options) -> Iterator[Hit]:
         used.add((anchor.start, anchor.end))
     counted = [m for m in matches if _counts_for_density(m)]
     density = 100 * len(counted) / words if words else 0.0
-    if words >= options["min-words"] and density > options["max-density"]:
+    enough = words >= options["min-words"] and len(counted) >= options["min-count"]
+    if enough and density > options["max-density"]:
         anchor = _free(counted, used)
         message = (
             f"{len(counted)} courtesy words in {words} words ({density:.1f} per 100, "
@@ -94,7 +95,8 @@ CHECK = Check(
         "max-density": Option(
             (int, float), 8.0, "courtesy words per 100 words above which a reply is flagged"
         ),
-        "min-words": Option(int, 40, "replies shorter than this are not judged by density"),
+        "min-words": Option(int, 30, "replies shorter than this are not judged by density"),
+        "min-count": Option(int, 4, "fewer courtesy words than this are never too dense"),
         "max-per-sentence": Option(
             int, 3, "courtesy weight one sentence may carry (emphasis counts double)", minimum=1
         ),
