@@ -44,7 +44,7 @@ def test_lexicon_is_sorted_unique_and_documented(name: str) -> None:
     lowered = [p.lower() for p in phrases]
     assert len(lowered) == len(set(lowered)), f"{name}: duplicate phrases"
     allow = [p.lower() for p in lexicon.allow]
-    assert allow == sorted(allow) and len(allow) == len(set(allow)), f"{name}: allow list"
+    assert len(allow) == len(set(allow)), f"{name}: duplicate allowed phrases"
     for entry in lexicon.entries:
         assert entry.fail and entry.passes, f"{name}/{entry.id} needs fail and pass examples"
 
