@@ -14,7 +14,7 @@ import pytest
 from helpers import lint_text
 
 from replylint.checks import BUILTIN, Reply
-from replylint.checks.lexicon import load_lexicon, read_lexicon_data
+from replylint.checks.lexicon import compile_lexicon, load_lexicon, read_lexicon_data
 
 NAMES = sorted(
     p.name.removesuffix(".yaml")
@@ -63,3 +63,22 @@ def test_pass_example_triggers_nothing(name: str, entry_id: str, text: str) -> N
     else:
         found = [(m.entry.id, text[m.start : m.end]) for m in load_lexicon(name).find(Reply(text))]
         assert not found, found
+
+
+def test_word_boundary_prefix_only_when_every_alternative_starts_at_one() -> None:
+    bounded = compile_lexicon(
+        "t", {"entries": [{"id": "a", "phrases": ["no way"], "message": "m"}]}
+    )
+    assert bounded.regex is not None and bounded.regex.pattern.startswith(r"\b(?:")
+    mixed = compile_lexicon(
+        "t",
+        {
+            "entries": [
+                {"id": "a", "phrases": ["no way"], "message": "m"},
+                {"id": "b", "patterns": [r"!{2,}"], "message": "m"},
+            ]
+        },
+    )
+    assert mixed.regex is not None and not mixed.regex.pattern.startswith(r"\b(?:")
+    found = [m.entry.id for m in mixed.find(Reply("No way!! Really."))]
+    assert found == ["a", "b"]
