@@ -89,9 +89,18 @@ CHECK = Check(
     severity=Severity.WARNING,
     options={"min-words": Option(int, 30, "replies shorter than this are n/a", minimum=0)},
     examples=(
-        Example("…we checked your account. Let me know if you have other questions!", fails=True),
-        Example("…Please reply with a photo of the label by Friday.", fails=False),
-        Example("…You'll receive the refund within 3–5 business days.", fails=False),
+        Example(
+            "Hi Ana,\n\nThanks for your patience while we checked your account. The charge on "
+            "3 May was a duplicate and we have reversed it.\n\nLet me know if you have any "
+            "other questions!\n\nBest regards,\nSam",
+            fails=True,
+        ),
+        Example(
+            "Hi Ana,\n\nThanks for your patience while we checked your account. The charge on "
+            "3 May was a duplicate and we have reversed it.\n\nPlease reply with a photo of the "
+            "label by Friday so we can close the case.\n\nBest regards,\nSam",
+            fails=False,
+        ),
     ),
     kinds=frozenset({Kind.EMAIL}),
     not_applicable=not_applicable,

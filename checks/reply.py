@@ -200,7 +200,11 @@ class Reply:
             return self._locator(offset)
         starts = self._line_starts
         line = bisect.bisect_right(starts, offset) - 1
-        return line + 1, offset - starts[line] + 1
+        column = offset - starts[line]
+        # The "\n" of a "\r\n" ends the same line as its "\r": same column, not one past it.
+        if column and self.text[offset - 1 : offset + 1] == "\r\n":
+            column -= 1
+        return line + 1, column + 1
 
     def line_of(self, offset: int) -> tuple[int, int]:
         """Start and end offsets of the text line holding ``offset`` (without its break)."""

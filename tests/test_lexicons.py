@@ -8,7 +8,7 @@ import pytest
 from helpers import lint_text
 
 from replylint.checks import BUILTIN, Reply
-from replylint.checks.lexicon import load_lexicon, read_lexicon_data
+from replylint.checks.lexicon import compile_lexicon, load_lexicon, read_lexicon_data
 
 NAMES = sorted(
     path.name.removesuffix(".yaml")
@@ -16,6 +16,11 @@ NAMES = sorted(
     if path.name.endswith(".yaml")
 )
 CHECKS = {check.name for check in BUILTIN}
+# Entries a check counts or reads but never reports on their own: canned-phrasing's stock
+# sentences (a boilerplate-only reply), negative-wording's facts (read by RL102), and
+# excessive-politeness's courtesy markers (reported only past a rate or a count, unless the
+# entry is also tagged "flag": intensified apologies and grovelling are reported each time).
+COUNTED_NOT_REPORTED = frozenset({"generic", "fact", "apology", "marker", "emphasis"})
 
 
 def _entries() -> list[object]:
@@ -60,9 +65,27 @@ def test_entry_examples(name: str, entry_id: str) -> None:
 @pytest.mark.parametrize(("name", "entry_id"), _entries())
 def test_reported_entries_fail_through_the_check(name: str, entry_id: str) -> None:
     entry = next(e for e in load_lexicon(name).entries if e.id == entry_id)
-    if (
-        "generic" in entry.tags or name not in CHECKS
-    ):  # counted towards a boilerplate reply, never reported alone
+    counted_only = entry.tags & COUNTED_NOT_REPORTED and "flag" not in entry.tags
+    if counted_only or name not in CHECKS:
         return
     for text in entry.fail:
         assert lint_text(text, only=name).findings, f"{entry_id}: check silent on {text!r}"
+
+
+def test_word_boundary_prefix_only_when_every_alternative_starts_at_one() -> None:
+    bounded = compile_lexicon(
+        "t", {"entries": [{"id": "a", "phrases": ["no way"], "message": "m"}]}
+    )
+    assert bounded.regex is not None and bounded.regex.pattern.startswith(r"\b(?:")
+    mixed = compile_lexicon(
+        "t",
+        {
+            "entries": [
+                {"id": "a", "phrases": ["no way"], "message": "m"},
+                {"id": "b", "patterns": [r"!{2,}"], "message": "m"},
+            ]
+        },
+    )
+    assert mixed.regex is not None and not mixed.regex.pattern.startswith(r"\b(?:")
+    found = [m.entry.id for m in mixed.find(Reply("No way!! Really."))]
+    assert found == ["a", "b"]
