@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from replylint.checks.anchors import Anchor, anchor_of
 from replylint.checks.model import Hit, Option
 from replylint.checks.reply import Reply, Sentence
 
@@ -78,6 +79,17 @@ class Match:
 
 
 @dataclass(frozen=True, slots=True)
+class Branch:
+    """One alternative of a lexicon's regex: its named group, source and anchor."""
+
+    group: str
+    source: str  # "(?P<group>pattern)", its part of the alternation
+    plain: str  # the pattern alone, without the group
+    bounded: bool  # starts at a word boundary (lets the alternation lead with one \b)
+    anchor: Anchor | None
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     """Compiled entries of one lexicon: one regex for triggers, one for allowed phrases."""
 
@@ -87,15 +99,22 @@ class Lexicon:
     regex: re.Pattern[str] | None
     groups: Mapping[str, Entry] = field(default_factory=dict)
     allow_regex: re.Pattern[str] | None = None
+    branches: tuple[Branch, ...] = ()
+    word_index: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # token -> branches
+    other_branches: tuple[int, ...] = ()  # branches with a substring anchor or none
+    # Each branch compiled alone, on first need: it finds where the alternation may match.
+    _alone: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False)
 
     def find(self, reply: Reply) -> Iterator[Match]:
         """Every entry occurrence in the reply's masked text that no exception covers."""
-        if self.regex is None:
-            return
         text = reply.masked
-        allowed = [m.span() for m in self.allow_regex.finditer(text)] if self.allow_regex else []
-        for match in self.regex.finditer(text):
+        allowed: list[tuple[int, int]] | None = None
+        for match in self._scan(reply):
             start, end = match.span()
+            if allowed is None:  # the allow-list is only read when something matched
+                allowed = (
+                    [m.span() for m in self.allow_regex.finditer(text)] if self.allow_regex else []
+                )
             if any(s < end and start < e for s, e in allowed):
                 continue
             entry = self.groups[match.lastgroup or ""]
@@ -105,6 +124,49 @@ class Lexicon:
             if entry.where == "first-sentence" and not _is_first_content(reply, sentence):
                 continue
             yield Match(entry, start, end, sentence)
+
+    def _scan(self, reply: Reply) -> Iterator[re.Match[str]]:
+        """The alternation's matches, left to right, as ``regex.finditer`` would give them.
+
+        Only branches whose anchor the reply holds can match (checked against the reply's
+        tokens); their own regexes give the candidate starts, and at each start the whole
+        alternation decides which branch wins, exactly as a full scan would.
+        """
+        if self.regex is None:
+            return
+        chosen = self._candidates(reply)
+        if not chosen:
+            return
+        text = reply.masked
+        starts = sorted({m.start() for i in chosen for m in self._branch(i).finditer(text)})
+        position = 0
+        for start in starts:
+            if start < position:
+                continue
+            match = self.regex.match(text, start)
+            if match is not None:
+                yield match
+                position = max(match.end(), start + 1)
+
+    def _candidates(self, reply: Reply) -> set[int]:
+        """Branches whose anchor the reply holds: by token lookup, else by substring test."""
+        chosen: set[int] = set()
+        index = self.word_index
+        for token in reply.tokens & index.keys():
+            chosen.update(index[token])
+        lowered, tokens = reply.lowered, reply.tokens
+        for number in self.other_branches:
+            anchor = self.branches[number].anchor
+            if anchor is None or anchor.present(lowered, tokens):
+                chosen.add(number)
+        return chosen
+
+    def _branch(self, index: int) -> re.Pattern[str]:
+        compiled = self._alone.get(index)
+        if compiled is None:
+            compiled = re.compile(self.branches[index].plain, re.IGNORECASE)
+            self._alone[index] = compiled
+        return compiled
 
 
 def _is_first_content(reply: Reply, sentence: Sentence | None) -> bool:
@@ -135,26 +197,49 @@ def compile_lexicon(
     # Longest first, so that "not able to" wins over "not able" at the same position.
     alternatives.sort(key=lambda item: -item[0])
     groups: dict[str, Entry] = {}
-    parts = []
+    branches = []
     for number, (_size, pattern, entry) in enumerate(alternatives):
         group = f"e{number}"
         groups[group] = entry
         scoped = pattern if not entry.case_sensitive else f"(?-i:{pattern})"
-        parts.append(f"(?P<{group}>{scoped})")
-    regex = _alternation(parts, [pattern for _size, pattern, _entry in alternatives])
+        branches.append(
+            Branch(
+                group,
+                f"(?P<{group}>{scoped})",
+                scoped,
+                pattern.startswith(r"\b"),
+                anchor_of(pattern),
+            )
+        )
+    bounded = all(branch.bounded for branch in branches)
+    regex = _alternation([b.source for b in branches], bounded) if branches else None
     allowed = [phrase_pattern(p) for p in allow]
-    allow_regex = _alternation(allowed, allowed)
-    return Lexicon(name, tuple(entries), allow, regex, groups, allow_regex)
+    allow_regex = _alternation(allowed, True) if allowed else None
+    word_index: dict[str, list[int]] = {}
+    for number, branch in enumerate(branches):
+        if branch.anchor is not None and branch.anchor.words:
+            for option in branch.anchor.options:
+                word_index.setdefault(option, []).append(number)
+    other = tuple(n for n, b in enumerate(branches) if b.anchor is None or not b.anchor.words)
+    return Lexicon(
+        name,
+        tuple(entries),
+        allow,
+        regex,
+        groups,
+        allow_regex,
+        tuple(branches),
+        {word: tuple(numbers) for word, numbers in word_index.items()},
+        other,
+    )
 
 
-def _alternation(parts: list[str], patterns: list[str]) -> re.Pattern[str] | None:
-    """One case-insensitive regex trying ``parts`` in order (None when there are none)."""
-    if not parts:
-        return None
+def _alternation(parts: list[str], bounded: bool) -> re.Pattern[str]:
+    """One case-insensitive regex trying ``parts`` in order."""
     body = "|".join(parts)
     # re tries every alternative at every position; when all of them start at a word boundary,
     # one leading \b skips the positions inside words first (about three times faster).
-    if all(pattern.startswith(r"\b") for pattern in patterns):
+    if bounded:
         body = rf"\b(?:{body})"
     return re.compile(body, re.IGNORECASE)
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+from replylint.checks.anchors import tokens_of
 from replylint.checks.masks import Masks, find_masks, history_start
 from replylint.checks.model import Kind
 from replylint.checks.segment import WORD, paragraph_spans, sentence_spans
@@ -98,6 +99,16 @@ class Reply:
     def masked(self) -> str:
         """The text with masked regions blanked out; offsets equal the original's."""
         return self.masks.masked
+
+    @cached_property
+    def lowered(self) -> str:
+        """The masked text in lower case, for cheap tests of which phrases can occur."""
+        return self.masked.lower()
+
+    @cached_property
+    def tokens(self) -> frozenset[str]:
+        """The set of words (letters and digits) of the masked text, lower-cased."""
+        return tokens_of(self.lowered)
 
     @cached_property
     def signature_start(self) -> int | None:
