@@ -168,6 +168,10 @@ def summary_line(report: Report, settings: dict[str, Any]) -> str:
         parts.append(_count(len(report.errors), "input error"))
     if report.suppressed:
         parts.append(f"{report.suppressed} suppressed")
+    if report.baseline_known is not None:
+        parts.append(
+            f"baseline: {report.baseline_known} known skipped, {report.baseline_fixed} fixed"
+        )
     code = settings["exit_code"]
     verdict = {0: "[green]passed[/]", 1: "[red]failed[/]", 2: "[red]error[/]"}[int(code)]
     return " · ".join(parts) + f" · {verdict}"
@@ -234,6 +238,9 @@ def summary_record(report: Report, settings: dict[str, Any]) -> dict[str, Any]:
         "check_failures": list(report.failures),
         "notices": {k: sorted(v) for k, v in sorted(report.notices.items())},
         "suppressed": report.suppressed,
+        "baseline": None
+        if report.baseline_known is None
+        else {"known": report.baseline_known, "fixed": report.baseline_fixed},
         "fail_on": str(settings["fail_on"]),
         "fail_under": settings["fail_under"],
         "exit_code": int(settings["exit_code"]),

@@ -45,6 +45,8 @@ class Report:
     files: set[str] = field(default_factory=set)
     failing_replies: int = 0
     suppressed: int = 0
+    baseline_known: int | None = None  # None: no --baseline given
+    baseline_fixed: int = 0
 
     def add(self, result: ReplyResult, fail_on: Severity) -> None:
         """Record one reply's result; ``fail_on`` is the threshold of that file's config."""

@@ -9,19 +9,23 @@ from pathlib import Path
 from typing import IO, Any
 
 from replylint.checks import Reply, ReplyResult, lint_reply
+from replylint.cli.baseline import Baseline
 from replylint.cli.formats import Formatter
 from replylint.cli.inputs import (
-    READERS,
     InputError,
     InputProblem,
+    NotALibrary,
+    Source,
     Target,
     collect_targets,
-    decode,
     input_format,
     read_bytes,
 )
+from replylint.cli.libraries import settings_for
+from replylint.cli.readers import READERS
 from replylint.cli.report import ExitCode, Report
 from replylint.config import Config, ConfigError, ConfigResolver
+from replylint.config.globs import matches_any
 
 
 @dataclass(frozen=True)
@@ -33,13 +37,15 @@ class RunOptions:
     stdin_name: str = "-"
     exit_zero: bool = False
     settings: Mapping[str, Any] = field(default_factory=dict)
+    force_exclude: bool = False
+    baseline: Baseline | None = None
 
 
 def run_check(
     resolver: ConfigResolver,
     options: RunOptions,
     formatter: Formatter,
-    errors: IO[str] = sys.stderr,
+    errors: IO[str] | None = None,
 ) -> tuple[Report, ExitCode]:
     """Lint every target, feeding the formatter as results come; return the Report and exit code."""
     report = Report()
@@ -48,7 +54,7 @@ def run_check(
     def fail(error: InputError) -> None:
         report.errors.append(error)
         formatter.input_error(error)
-        print(f"replylint: {error}", file=errors)
+        print(f"replylint: {error}", file=errors or sys.stderr)
 
     def excluded(path: Path) -> bool:
         try:
@@ -56,7 +62,8 @@ def run_check(
         except ConfigError:
             return False  # the config error is reported when the file itself is read
 
-    for item in collect_targets(options.paths, options.stdin_name, excluded):
+    targets = collect_targets(options.paths, options.stdin_name, excluded, options.force_exclude)
+    for item in targets:
         if isinstance(item, InputError):
             fail(item)
             continue
@@ -70,7 +77,13 @@ def run_check(
             if isinstance(outcome, InputError):
                 fail(outcome)
             else:
+                if options.baseline is not None:
+                    outcome, known = options.baseline.filter(outcome)
+                    report.baseline_known = (report.baseline_known or 0) + known
                 _record(outcome, config, report, formatter)
+    if options.baseline is not None:
+        report.baseline_known = report.baseline_known or 0
+        report.baseline_fixed = options.baseline.fixed()
     base = last_config or resolver.for_path(None)
     settings = {"fail_on": base.fail_on, "fail_under": base.fail_under}
     code = report.exit_code(base.fail_under, options.exit_zero)
@@ -91,10 +104,17 @@ def _lint_target(
     target: Target, config: Config, options: RunOptions
 ) -> Iterator[ReplyResult | InputError]:
     plan = config.plan_for(target.config_path)
+    fmt = input_format(target.path or Path(target.name), options.input_format)
+    settings, claimed = settings_for(config.extra, lambda globs: _matches(config, target, globs))
+    claimed = claimed or not target.walked
     try:
-        text = decode(read_bytes(target, config.max_file_size), config.max_file_size)
-        fmt = input_format(target.path or Path(target.name), options.input_format)
-        replies: Iterable[Reply | InputError] = list(READERS[fmt](text, target.name))
+        data = read_bytes(target, config.max_file_size)
+        source = Source(data, target.name, config.max_file_size, settings, claimed)
+        replies: Iterable[Reply | InputError] = list(READERS[fmt](source))
+    except NotALibrary as error:
+        if claimed:  # found in a walk and not named by config: some other JSON/YAML/CSV file
+            yield InputError(target.name, str(error))
+        return
     except InputProblem as error:
         yield InputError(target.name, str(error))
         return
@@ -104,3 +124,9 @@ def _lint_target(
             continue
         reply.set_kind(plan.kind)
         yield lint_reply(reply, plan.checks)
+
+
+def _matches(config: Config, target: Target, globs: tuple[str, ...]) -> bool:
+    path = target.config_path
+    relative = config.relative(path) if path is not None else None
+    return relative is not None and matches_any(relative, globs)
