@@ -188,7 +188,7 @@ def parse_yaml(text: str) -> tuple[Any, ValueLocator]:
                 len(lines[content]) - len(lines[content].lstrip(" ")) if content < len(lines) else 0
             )
             if scalar.style == "|":
-                return line_locator(value, line + 2, indent + 1)
+                return line_locator(value, line + 2, indent + 1, indent)
             return lambda offset: (content + 1, indent + 1)
         if scalar.end_mark.line == line:
             return line_locator(value, line + 1, column + 1 + (1 if scalar.style else 0))

@@ -278,14 +278,17 @@ def extract_html(source: str) -> Extracted:
     return Extracted(trimmed, parser.origins[: len(trimmed)], parser.masks)
 
 
-def line_locator(text: str, first_line: int = 1, first_column: int = 1) -> Locator:
-    """Line/column of offsets in ``text``, shifted to where ``text`` starts in its file."""
+def line_locator(text: str, first_line: int = 1, first_column: int = 1, indent: int = 0) -> Locator:
+    """Line/column of offsets in ``text``, shifted to where ``text`` starts in its file.
+
+    ``indent`` is added to the column on every line after the first (YAML block scalars).
+    """
     starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
 
     def locate(offset: int) -> tuple[int, int]:
         line = bisect_right(starts, offset) - 1
         column = offset - starts[line] + 1
-        return first_line + line, column + (first_column - 1 if line == 0 else 0)
+        return first_line + line, column + (first_column - 1 if line == 0 else indent)
 
     return locate
 

@@ -93,6 +93,17 @@ class Report:
         scored = [s for s in self.scores if s.score is not None]
         return sorted(scored, key=lambda s: (s.score, s.label))[:count]
 
+    def worst_per_library(self, count: int) -> dict[str, list[ReplyScore]]:
+        """For each file holding several replies (a macro library), its lowest scores."""
+        by_file: dict[str, list[ReplyScore]] = {}
+        for score in self.scores:
+            if score.label != score.path and score.score is not None:
+                by_file.setdefault(score.path, []).append(score)
+        return {
+            path: sorted(scores, key=lambda s: (s.score, s.label))[:count]
+            for path, scores in sorted(by_file.items())
+        }
+
     def exit_code(self, fail_under: float | None, exit_zero: bool) -> ExitCode:
         """2 on any input error or broken check; else 1 on failing findings or a low score."""
         if self.errors or self.failures:
