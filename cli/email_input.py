@@ -19,7 +19,7 @@ from email.message import EmailMessage
 
 from replylint.checks import Kind, Reply
 from replylint.cli.inputs import InputError, InputProblem, Source
-from replylint.cli.markup import html_reply, line_locator
+from replylint.cli.markup import Locator, html_reply, line_locator
 
 
 def read_email(source: Source) -> Iterator[Reply | InputError]:
@@ -40,21 +40,21 @@ def read_email(source: Source) -> Iterator[Reply | InputError]:
         raise InputProblem(f"cannot decode the e-mail body: {error}") from None
     if not isinstance(body, str) or not body.strip():
         raise InputProblem("the e-mail body is empty")
-    locate = _body_locator(source.data, body)
+    body = body.replace("\r\n", "\n")  # see Source.text
+    locate = _body_locator(source.data, body, part.get_content_charset() or "utf-8")
     if part.get_content_subtype() == "html":
         yield html_reply(body, source.name, locate, kind=Kind.EMAIL)
     else:
         yield Reply(body, source.name, kind=Kind.EMAIL, locator=locate)
 
 
-def _body_locator(data: bytes, body: str):  # type: ignore[no-untyped-def]
+def _body_locator(data: bytes, body: str, charset: str) -> Locator:
     """Locate body offsets in the file when the body appears there verbatim, else in the body."""
-    whole = data.decode("utf-8", errors="replace")
-    header_end = _header_end(whole)
-    at = whole.find(body, header_end)
-    if at < 0 and "\r\n" in whole:  # the parser hands bodies over with \n line ends
-        at = whole.replace("\r\n", "\n").find(body, header_end)
-        whole = whole.replace("\r\n", "\n") if at >= 0 else whole
+    try:
+        whole = data.decode(charset, errors="replace").replace("\r\n", "\n")
+    except LookupError:
+        whole = data.decode("utf-8", errors="replace").replace("\r\n", "\n")
+    at = whole.find(body, _header_end(whole))
     if at < 0:
         return line_locator(body)
     line = whole.count("\n", 0, at) + 1
@@ -63,8 +63,5 @@ def _body_locator(data: bytes, body: str):  # type: ignore[no-untyped-def]
 
 
 def _header_end(text: str) -> int:
-    for separator in ("\r\n\r\n", "\n\n"):
-        found = text.find(separator)
-        if found >= 0:
-            return found
-    return 0
+    found = text.find("\n\n")
+    return max(found, 0)

@@ -74,8 +74,12 @@ class Source:
 
     @cached_property
     def text(self) -> str:
-        """The decoded text (raises InputProblem for binary or undecodable files)."""
-        return decode(self.data, self.max_size)
+        """The decoded text with CRLF line ends as LF (InputProblem for binary files).
+
+        Line and column stay the same (a CR only ever ends a line), and the reply model's
+        line-anchored patterns (quoted history, sign-offs) see the line ends they expect.
+        """
+        return decode(self.data, self.max_size).replace("\r\n", "\n")
 
 
 # A reader turns a file into replies (or per-reply InputErrors); see cli/readers.py.

@@ -29,7 +29,8 @@ Masks = list[tuple[int, int, str]]
 
 # -- Markdown -------------------------------------------------------------------------------
 LINK = re.compile(
-    r"(?<![!\\])\[(?=[^\[\]\n]*\]\()[^\[\]\n]*(\]\(\s*<?[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*>?"
+    r"(?<![!\\])\[(?=[^\[\]\n]*\]\()[^\[\]\n]*"
+    r"(\]\(\s*(?:<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)"
     r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\))"
 )
 REFERENCE_LINK = re.compile(r"(?<![!\\])\[(?=[^\[\]\n]+\]\[)[^\[\]\n]+(\]\[[^\[\]\n]*\])")
@@ -214,7 +215,7 @@ class _Extractor(HTMLParser):
             self._break(1)
             if tag == "li" and opening:
                 at = self._offset()
-                self._emit("- ", [at, at], "markup")
+                self._emit("- ", [at, at])  # a list marker, so segmentation sees an item
         elif tag in CELL_TAGS and opening and not self.at_line_start:
             at = self._offset()
             self._emit(" ", [at])
