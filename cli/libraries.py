@@ -266,7 +266,7 @@ def _zendesk_macros(data: Any) -> list[tuple[Location, Any]] | None:
         and data
         and all(isinstance(m, dict) and isinstance(m.get("actions"), list) for m in data)
     ):
-        return list(enumerate(data))  # type: ignore[arg-type]
+        return [((index,), macro) for index, macro in enumerate(data)]
     return None
 
 

@@ -84,7 +84,7 @@ def run_check(
     if options.baseline is not None:
         report.baseline_known = report.baseline_known or 0
         report.baseline_fixed = options.baseline.fixed()
-    base = last_config or resolver.for_path(None)
+    base = last_config or resolver.fallback()
     settings = {"fail_on": base.fail_on, "fail_under": base.fail_under}
     code = report.exit_code(base.fail_under, options.exit_zero)
     formatter.finish(report, {**settings, "exit_code": code})
@@ -117,6 +117,11 @@ def _lint_target(
         return
     except InputProblem as error:
         yield InputError(target.name, str(error))
+        return
+    except Exception as error:  # a reader bug must not stop the other inputs (nor leak text)
+        yield InputError(
+            target.name, f"cannot read as {fmt}: internal error ({type(error).__name__})"
+        )
         return
     for reply in replies:
         if isinstance(reply, InputError):

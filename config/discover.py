@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import tomllib
-from functools import lru_cache
 from pathlib import Path
 
 CONFIG_NAMES = (".replylint.yaml", ".replylint.yml")
 
 
-@lru_cache(maxsize=1024)
 def find_config_file(folder: Path) -> Path | None:
     """The nearest .replylint.yaml or pyproject.toml with [tool.replylint], from ``folder`` up.
 

@@ -10,7 +10,7 @@ from typing import Any
 from replylint.checks import ActiveCheck, Check, Kind, Registry, Severity
 from replylint.config.discover import find_config_file
 from replylint.config.globs import matches_any
-from replylint.config.load import RawConfig, read_config_file, read_default
+from replylint.config.load import ConfigError, RawConfig, read_config_file, read_default
 from replylint.config.schema import Layer, Override, Validator, freeze, merge_check_settings
 
 
@@ -170,6 +170,7 @@ class ConfigResolver:
         )
         self.default = self.validator.layer(read_default())
         self._by_file: dict[Path | None, Config] = {}
+        self._by_folder: dict[Path, Path | None] = {}
 
     def for_path(self, path: Path | None) -> Config:
         """The Config for an input path (None: standard input, resolved from the cwd)."""
@@ -179,10 +180,19 @@ class ConfigResolver:
             config_file = None
         else:
             folder = Path.cwd() if path is None else (path if path.is_dir() else path.parent)
-            config_file = find_config_file(folder)
+            if folder not in self._by_folder:  # one walk up per folder, not per file
+                self._by_folder[folder] = find_config_file(folder)
+            config_file = self._by_folder[folder]
         if config_file not in self._by_file:
             self._by_file[config_file] = self._load(config_file)
         return self._by_file[config_file]
+
+    def fallback(self) -> Config:
+        """The config for standard input, or the defaults when that one is broken."""
+        try:
+            return self.for_path(None)
+        except ConfigError:
+            return self._load(None)
 
     def _load(self, config_file: Path | None) -> Config:
         layers = [self.default]
