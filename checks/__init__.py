@@ -3,13 +3,18 @@
 ``BUILTIN`` lists the built-in checks explicitly, in code order: grep-able, no import magic.
 """
 
-from replylint.checks import negative_wording
+from replylint.checks import grammar, negative_wording
 from replylint.checks.engine import ActiveCheck, CheckFailure, ReplyResult, lint_reply
 from replylint.checks.model import Category, Check, Example, Finding, Hit, Kind, Option, Severity
 from replylint.checks.registry import PluginError, Registry, load_registry
 from replylint.checks.reply import Part, Reply, Sentence
 
-BUILTIN: tuple[Check, ...] = (negative_wording.CHECK,)
+BUILTIN: tuple[Check, ...] = (
+    negative_wording.CHECK,
+    grammar.SPELLING,
+    grammar.GRAMMAR,
+    grammar.STYLE,
+)
 
 __all__ = [
     "BUILTIN",

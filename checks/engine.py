@@ -70,7 +70,11 @@ def lint_reply(
     suppressed = 0
     for item in active:
         check = item.check
-        reason = check.skip_reason(reply, item.options)
+        try:
+            reason = check.skip_reason(reply, item.options)
+        except Exception as error:  # a broken applicability test is that check's failure
+            failures.append(CheckFailure(check.code, check.name, _describe(error)))
+            continue
         if reason is not None:
             not_applicable[check.name] = reason
             continue

@@ -67,12 +67,12 @@ class Option:
         """A readable name of the accepted type(s), for messages and listings."""
         types = self.type if isinstance(self.type, tuple) else (self.type,)
         names = {
-            bool: "boolean",
-            int: "integer",
-            float: "number",
-            str: "string",
-            list: "list",
-            dict: "mapping",
+            bool: "true/false",
+            int: "an integer",
+            float: "a number",
+            str: "a string",
+            list: "a list",
+            dict: "a mapping",
         }
         return " or ".join(names.get(t, t.__name__) for t in types)
 

@@ -21,9 +21,10 @@ GREETING = re.compile(
     re.IGNORECASE,
 )
 # A sign-off alone on its line ("Best regards," / "Thanks!" / "Cheers, Anna").
+# Both alternatives share the trailing comma/name part ("Kind regards," used to miss it).
 SIGN_OFF = re.compile(
-    r"[ \t]*(?:(?:best|kind|warm|warmest|many|kindest)\s+)?(?:regards|wishes)"
-    r"|[ \t]*(?:best|cheers|thanks|thank\s+you|many\s+thanks|thanks\s+again|sincerely"
+    r"[ \t]*(?:(?:(?:best|kind|warm|warmest|many|kindest)\s+)?(?:regards|wishes)"
+    r"|best|cheers|thanks|thank\s+you|many\s+thanks|thanks\s+again|sincerely"
     r"|yours(?:\s+(?:truly|sincerely|faithfully))?|all\s+the\s+best|take\s+care|talk\s+soon"
     r"|with\s+thanks|respectfully|cordially)"
     r"(?:[ \t]*[,.!]?[ \t]*(?:[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2})?)?[ \t]*[,.!]?[ \t]*$",

@@ -38,7 +38,7 @@ class Score:
 def density(words: int, weight: float) -> float:
     """100 * N / (N + weight) with N = max(words, 75) / 75."""
     units = max(words, WORDS_PER_UNIT) / WORDS_PER_UNIT
-    return 100.0 * units / (units + weight)
+    return 100.0 * (units / (units + weight))
 
 
 def score_reply(words: int, findings: Iterable[Finding], measured: Iterable[Category]) -> Score:

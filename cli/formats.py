@@ -110,9 +110,8 @@ class TextFormat:
             self._score_table(report)
             self._worst_macros(report)
             self._check_counts(report)
-        for check, reasons in sorted(report.notices.items()):
-            for reason in sorted(reasons):
-                self.console.print(f"[yellow]{escape(check)}: skipped — {escape(reason)}[/]")
+        for reason, checks in sorted(report.notices.items()):
+            self.console.print(f"[yellow]{escape(reason)} ({escape(', '.join(checks))})[/]")
         self.console.print(summary_line(report, settings))
 
     def _score_table(self, report: Report) -> None:
@@ -250,7 +249,10 @@ def summary_record(report: Report, settings: dict[str, Any]) -> dict[str, Any]:
         },
         "input_errors": [{"path": e.path, "message": e.message} for e in report.errors],
         "check_failures": list(report.failures),
-        "notices": {k: sorted(v) for k, v in sorted(report.notices.items())},
+        "notices": [
+            {"reason": reason, "checks": checks}
+            for reason, checks in sorted(report.notices.items())
+        ],
         "suppressed": report.suppressed,
         "baseline": None
         if report.baseline_known is None

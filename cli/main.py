@@ -25,6 +25,7 @@ from replylint.config import ConfigError, ConfigResolver
 app = typer.Typer(
     name="replylint",
     help="Lint customer-service replies: what is wrong, where, why, and what to write instead.",
+    pretty_exceptions_enable=False,  # main() reports unexpected errors in one line instead
     pretty_exceptions_show_locals=False,  # reply text must never leak into CI logs
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -139,14 +140,29 @@ def check(
             "and skip JSON/YAML/CSV files that hold no macros (for pre-commit).",
         ),
     ] = False,
+    languagetool: Annotated[
+        str | None,
+        typer.Option(
+            "--languagetool",
+            help="LanguageTool for the grammar checks: auto, off, local or http://host:port "
+            "(default: config, then $REPLYLINT_LANGUAGETOOL, then auto).",
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Don't reuse cached LanguageTool answers.")
+    ] = False,
 ) -> None:
     """Lint replies and print a scored report."""
     registry = _registry()
     if output_format not in FORMATS:
         _die(f"unknown --format {output_format!r} (use {', '.join(FORMATS)})")
-    resolver = _resolver(
-        registry, input_format, config, no_config, fail_on, fail_under, kind, select, ignore
-    )
+    layer = _command_line_layer(fail_on, fail_under, kind, select, ignore)
+    if languagetool is not None or no_cache:
+        layer["languagetool"] = {
+            **({"server": languagetool} if languagetool is not None else {}),
+            **({"cache": False} if no_cache else {}),
+        }
+    resolver = _resolver(registry, input_format, config, no_config, layer)
     known = None
     if baseline is not None:
         try:
@@ -188,15 +204,10 @@ def _resolver(
     input_format: str | None,
     config: Path | None,
     no_config: bool,
-    fail_on: str | None = None,
-    fail_under: float | None = None,
-    kind: str | None = None,
-    select: list[str] | None = None,
-    ignore: list[str] | None = None,
+    layer: dict[str, Any],
 ) -> ConfigResolver:
     if input_format is not None and input_format not in READERS:
         _die(f"unknown --input-format {input_format!r} (use {', '.join(READERS)})")
-    layer = _command_line_layer(fail_on, fail_under, kind, select, ignore)
     try:
         resolver = ConfigResolver(
             registry,
@@ -291,7 +302,8 @@ def baseline_write(
     ] = None,
 ) -> None:
     """Record every current finding in FILE; 'check --baseline FILE' fails only on new ones."""
-    resolver = _resolver(_registry(), input_format, config, no_config, select=select, ignore=ignore)
+    layer = _command_line_layer(None, None, None, select, ignore)
+    resolver = _resolver(_registry(), input_format, config, no_config, layer)
     writer = BaselineWriter(file)
     options = RunOptions(paths=tuple(paths or ["."]), input_format=input_format, exit_zero=True)
     report, code = run_check(resolver, options, writer)
@@ -299,9 +311,49 @@ def baseline_write(
     raise typer.Exit(ExitCode.ERROR if code == ExitCode.ERROR else ExitCode.OK)
 
 
+cache_app = typer.Typer(help="The on-disk cache of LanguageTool answers.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete every cached LanguageTool answer."""
+    from replylint.checks import languagetool
+
+    removed = languagetool.clear_cache()
+    print(f"removed {removed} cached answer{'s' * (removed != 1)} from {languagetool.cache_dir()}")
+
+
+@cache_app.command("dir")
+def cache_dir() -> None:
+    """Print where the cache lives."""
+    from replylint.checks import languagetool
+
+    print(languagetool.cache_dir())
+
+
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: an unexpected error is one line and exit 2, no traceback."""
+    try:
+        app()
+    except Exception as error:  # the last line of defence; no reply text may reach CI logs
+        where = _innermost_frame(error)
+        print(
+            f"replylint: internal error ({type(error).__name__} in {where}); please report "
+            "it with the command you ran",
+            file=sys.stderr,
+        )
+        sys.exit(ExitCode.ERROR)
+
+
+def _innermost_frame(error: BaseException) -> str:
+    """``module:line`` of the innermost frame: enough to report, without locals or text."""
+    trace = error.__traceback__
+    while trace is not None and trace.tb_next is not None:
+        trace = trace.tb_next
+    if trace is None:
+        return "unknown"
+    return f"{Path(trace.tb_frame.f_code.co_filename).name}:{trace.tb_lineno}"
 
 
 __all__ = ["app", "main"]

@@ -41,7 +41,7 @@ class Report:
     by_check: collections.Counter[str] = field(default_factory=collections.Counter)
     by_severity: collections.Counter[str] = field(default_factory=collections.Counter)
     failures: list[str] = field(default_factory=list)
-    notices: dict[str, set[str]] = field(default_factory=dict)
+    notices: dict[str, list[str]] = field(default_factory=dict)  # reason -> check names
     files: set[str] = field(default_factory=set)
     failing_replies: int = 0
     suppressed: int = 0
@@ -75,8 +75,10 @@ class Report:
         self.suppressed += result.suppressed
 
     def notice(self, check: str, reason: str) -> None:
-        """Remember a skipped check's reason, to print once per run."""
-        self.notices.setdefault(check, set()).add(reason)
+        """Remember a skipped check's reason, to print once per run for all checks it hit."""
+        checks = self.notices.setdefault(reason, [])
+        if check not in checks:
+            checks.append(check)
 
     @property
     def findings(self) -> int:

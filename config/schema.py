@@ -22,6 +22,8 @@ ON_OFF = {
     "disabled": False,
 }
 CHECK_KEYS = ("enabled", "severity", "exclude")
+# The checks that share one LanguageTool request; `languagetool:` sets their options at once.
+LANGUAGETOOL_CHECKS = ("spelling", "grammar", "style")
 OVERRIDE_KEYS = ("files", "kind", "select", "ignore", "checks")
 
 
@@ -63,6 +65,7 @@ class Validator:
             "ignore": self._selectors,
             "checks": lambda raw, key, value: value,  # validated in layer()
             "overrides": lambda raw, key, value: value,  # validated in layer()
+            "languagetool": lambda raw, key, value: value,  # validated in layer()
         }
 
     def layer(self, raw: RawConfig) -> Layer:
@@ -77,13 +80,34 @@ class Validator:
                 settings[key] = self._extension(raw, path, value)
             else:
                 self._fail(raw, path, f"unknown key{_did_you_mean(str(key), known)}")
-        checks = self._checks(raw, ("checks",), raw.data.get("checks") or {})
+        checks = self._shared_options(raw, "languagetool", LANGUAGETOOL_CHECKS)
+        own = self._checks(raw, ("checks",), raw.data.get("checks") or {})
+        for code, check_settings in own.items():
+            checks[code] = merge_check_settings(checks.get(code, {}), check_settings)
         overrides = self._overrides(raw, ("overrides",), raw.data.get("overrides") or [])
-        settings.pop("checks", None)
-        settings.pop("overrides", None)
+        for key in ("checks", "overrides", "languagetool"):
+            settings.pop(key, None)
         return Layer(settings, checks, overrides)
 
     # -- per-check settings --------------------------------------------------------------
+    def _shared_options(self, raw: RawConfig, key: str, names: tuple[str, ...]) -> dict[str, Any]:
+        """A top-level section whose options apply to several checks (``languagetool:``)."""
+        value = raw.data.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self._fail(raw, (key,), "expected a mapping of options")
+        for option in value:
+            if option in CHECK_KEYS:
+                self._fail(raw, (key, option), f"set {option} per check under checks:")
+        result: dict[str, Any] = {}
+        for name in names:
+            check = self.registry.find(name)
+            if check is not None:
+                settings = self._check_settings(raw, (key,), check, value)
+                result[check.code] = {"options": settings.get("options", {})}
+        return result
+
     def _checks(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> dict[str, Any]:
         if not isinstance(value, dict):
             self._fail(raw, path, "expected a mapping of check names to settings")

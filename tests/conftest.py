@@ -1,14 +1,59 @@
-"""Fixtures shared by the test modules."""
+"""Fixtures shared by the test modules.
+
+Every test runs against a fake LanguageTool on 127.0.0.1 (REPLYLINT_LANGUAGETOOL) with a fresh
+cache directory, so no test reaches a real server, a local LanguageTool or the user's cache.
+Tests marked ``languagetool`` need the real thing and run only when asked: ``-m languagetool``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+import fake_languagetool
 import pytest
 from helpers import lint_text
+
+from replylint.checks import languagetool
 
 
 @pytest.fixture
 def lint() -> Any:
     """The ``lint_text`` helper as a fixture."""
     return lint_text
+
+
+@pytest.fixture(scope="session")
+def fake_server() -> Iterator[fake_languagetool.FakeLanguageTool]:
+    """One fake LanguageTool for the session (always in 'ok' mode between tests)."""
+    fake = fake_languagetool.FakeLanguageTool()
+    server = fake_languagetool.start(fake)
+    yield fake
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_languagetool(
+    fake_server: fake_languagetool.FakeLanguageTool, tmp_path: Path, monkeypatch: Any
+) -> Iterator[None]:
+    monkeypatch.setenv(languagetool.ENV_SERVER, fake_server.url)
+    monkeypatch.setenv("REPLYLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("LTP_PATH", str(tmp_path / "no-languagetool-here"))
+    monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
+    fake_server.mode = "ok"
+    fake_server.requests.clear()
+    languagetool.reset()
+    yield
+    languagetool.reset()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip the opt-in ``languagetool`` tests unless the marker expression names them."""
+    if "languagetool" in (config.getoption("markexpr", "") or ""):
+        return
+    skip = pytest.mark.skip(reason="needs a real LanguageTool; run with -m languagetool")
+    for item in items:
+        if item.get_closest_marker("languagetool") is not None:
+            item.add_marker(skip)

@@ -1,0 +1,106 @@
+"""Built-in and plugin checks: discovery through entry points, validation, clashes."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from importlib.metadata import EntryPoint, entry_points
+from pathlib import Path
+
+import pytest
+
+from replylint.checks import BUILTIN, PluginError, load_registry
+
+
+def test_builtin_codes_and_names_are_unique_and_well_formed() -> None:
+    registry = load_registry(BUILTIN, plugins=[])
+    assert len({c.code for c in registry}) == len(BUILTIN)
+    assert all(c.code.startswith("RL") for c in registry)
+
+
+def test_find_and_select() -> None:
+    registry = load_registry(BUILTIN, plugins=[])
+    assert registry.find("rl101") is registry.find("negative-wording") is not None
+    assert registry.select("positivity")
+    assert registry.select("no-such-thing") == []
+
+
+PLUGIN = """
+from replylint.checks import Category, Check, Hit
+
+def _run(reply, options):
+    index = reply.masked.find("synergy")
+    if index >= 0:
+        yield Hit(index, index + 7, "jargon")
+
+JARGON = Check(code="{code}", name="{name}", category=Category.TONE, summary="Jargon.",
+               rationale="Customers don't speak it.", guidance="House style", run=_run)
+CHECKS = [JARGON]
+"""
+
+
+def install_fake_plugin(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    code: str = "ACME101",
+    name: str = "jargon",
+    value: str = "acme_checks:CHECKS",
+) -> None:
+    """A real installed distribution (dist-info on sys.path), found by importlib.metadata."""
+    (tmp_path / "acme_checks.py").write_text(PLUGIN.format(code=code, name=name))
+    info = tmp_path / "acme_replylint-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-replylint\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text(f"[replylint.checks]\nacme = {value}\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "acme_checks", raising=False)
+
+
+def test_a_real_plugin_distribution_is_discovered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install_fake_plugin(tmp_path, monkeypatch)
+    registry = load_registry(BUILTIN)
+    plugin = registry.find("ACME101")
+    assert plugin is not None and plugin.name == "jargon"
+    assert registry.origins["ACME101"] == "plugin 'acme' (acme-replylint 0.1)"
+
+
+def test_a_plugin_that_fails_to_import_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install_fake_plugin(tmp_path, monkeypatch, value="acme_missing:CHECKS")
+    with pytest.raises(
+        PluginError,
+        match=r"plugin 'acme' \(acme-replylint 0.1\): cannot be "
+        r"loaded: ModuleNotFoundError",
+    ):
+        load_registry(BUILTIN)
+
+
+def test_a_plugin_may_not_use_the_reserved_prefix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install_fake_plugin(tmp_path, monkeypatch, code="RL999")
+    with pytest.raises(PluginError, match="reserved prefix"):
+        load_registry(BUILTIN)
+
+
+def test_a_plugin_may_not_shadow_a_builtin_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install_fake_plugin(tmp_path, monkeypatch, name="negative-wording")
+    with pytest.raises(PluginError, match="clashes with one from built-in"):
+        load_registry(BUILTIN)
+
+
+def test_synthetic_entry_points_and_bad_metadata() -> None:
+    point = EntryPoint(name="odd", value="builtins:len", group="replylint.checks")
+    with pytest.raises(PluginError, match="plugin 'odd'"):
+        load_registry(BUILTIN, plugins=[point])
+
+
+def test_no_plugins_installed_in_this_environment() -> None:
+    assert not list(entry_points(group="replylint.checks")), textwrap.dedent(
+        "a stray replylint plugin is installed; tests assume a clean environment"
+    )
