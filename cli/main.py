@@ -136,8 +136,8 @@ def check(
         bool,
         typer.Option(
             "--force-exclude",
-            help="Treat named files like files found in a folder: apply exclude and .gitignore, "
-            "and skip JSON/YAML/CSV files that hold no macros (for pre-commit).",
+            help="Treat named files like files found in a folder: skip git-ignored files, "
+            "other extensions, and JSON/YAML/CSV files that hold no macros (for pre-commit).",
         ),
     ] = False,
     languagetool: Annotated[
