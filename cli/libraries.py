@@ -228,7 +228,7 @@ def parse_csv(text: str) -> tuple[Any, ValueLocator]:
     """CSV rows as mappings by header, each value placed at its row's line."""
     rows: list[dict[str, str]] = []
     row_lines: list[int] = []
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
         if not header or not any(h.strip() for h in header):
@@ -357,9 +357,11 @@ def _reply(
 
 
 def _library_replies(
-    source: Source, parse: Callable[[str], tuple[Any, ValueLocator]], default: MacroSpec | None
+    source: Source,
+    parse: Callable[[str], tuple[Any, ValueLocator]],
+    default: MacroSpec | None,
+    spec: MacroSpec | None,
 ) -> Iterator[Reply | InputError]:
-    spec: MacroSpec | None = source.settings.get("macros") or None
     try:
         data, locate = parse(source.text)
     except InputProblem as error:
@@ -382,12 +384,12 @@ def _library_replies(
 
 def read_json(source: Source) -> Iterator[Reply | InputError]:
     """A JSON macro library: a Zendesk export, or records named by the macros: setting."""
-    yield from _library_replies(source, parse_json, None)
+    yield from _library_replies(source, parse_json, None, source.settings.get("macros"))
 
 
 def read_yaml(source: Source) -> Iterator[Reply | InputError]:
     """A YAML template library: records named by the macros: setting (or Zendesk-shaped)."""
-    yield from _library_replies(source, parse_yaml, None)
+    yield from _library_replies(source, parse_yaml, None, source.settings.get("macros"))
 
 
 def read_csv(source: Source) -> Iterator[Reply | InputError]:
@@ -408,8 +410,10 @@ def read_csv(source: Source) -> Iterator[Reply | InputError]:
             id=parse_path(f"$['{id_column}']") if id_column else None,
             title=parse_path(f"$['{title_column}']") if title_column else None,
         )
-    # A CSV found in a folder walk is a library only when the config claims it (macros.files).
-    yield from _library_replies(source, parse_csv, default if source.claimed else None)
+    # A CSV found in a folder walk is a library only when the config claims it (macros.files);
+    # a macros: setting without files describes JSON/YAML records, not CSV rows.
+    spec = source.settings.get("macros") if source.settings.get("macros_by_files") else None
+    yield from _library_replies(source, parse_csv, default if source.claimed else None, spec)
 
 
 def spec_for(
@@ -430,4 +434,4 @@ def settings_for(
 ) -> tuple[dict[str, Any], bool]:
     """Reader settings for a file from the config's extra keys, and whether it is claimed."""
     spec, claimed = spec_for(tuple(extra.get("macros", ())), matches)
-    return {"macros": spec}, claimed
+    return {"macros": spec, "macros_by_files": claimed}, claimed
