@@ -129,3 +129,17 @@ def test_html_with_no_tags_can_be_read_as_text(project: Path) -> None:
     (project / "page.html").write_text("Unfortunately not markup.", encoding="utf-8")
     document, _ = lint_json("page.html", "--input-format", "text")
     assert findings(document) == [("page.html", None, 1, 1, "Unfortunately")]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("draft.md", "# Title\n\nUnfortunately not.\n"),
+        ("draft.html", "<p>Unfortunately not.</p>"),
+        ("draft.eml", "Subject: x\n\nUnfortunately not.\n"),
+        ("draft.txt", "Unfortunately not.\n"),
+    ],
+)
+def test_stdin_filename_picks_every_format(project: Path, name: str, content: str) -> None:
+    document, _ = lint_json("-", "--stdin-filename", name, stdin=content)
+    assert [(f[0], f[4]) for f in findings(document)] == [(name, "Unfortunately")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,8 @@ def git(*args: str, cwd: Path) -> str:
 
 @pytest.mark.slow
 def test_hook_fails_on_a_bad_reply_and_passes_on_a_good_one(tmp_path: Path) -> None:
-    pre_commit = shutil.which("pre-commit") or shutil.which(
-        "pre-commit", path=str(Path(os.sys.executable).parent)
+    pre_commit = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or (
+        shutil.which("pre-commit")
     )
     if pre_commit is None:
         pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
