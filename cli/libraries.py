@@ -285,7 +285,8 @@ def _zendesk_replies(
             continue
         title, identifier = macro.get("title"), macro.get("id")
         label = _label(title, identifier, number)
-        actions = macro.get("actions") if isinstance(macro.get("actions"), list) else []
+        actions = macro.get("actions")
+        actions = actions if isinstance(actions, list) else []
         comments = [
             (i, a)
             for i, a in enumerate(actions)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -40,7 +40,7 @@ def _registry() -> Registry:
         _die(str(error))
 
 
-def _die(message: str) -> Any:
+def _die(message: str) -> NoReturn:
     print(f"replylint: {message}", file=sys.stderr)
     raise typer.Exit(ExitCode.ERROR)
 
