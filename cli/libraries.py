@@ -167,7 +167,7 @@ def parse_yaml(text: str) -> tuple[Any, ValueLocator]:
     try:
         node = loader.get_single_node()
         positions: dict[Location, yaml.ScalarNode] = {}
-        data = _yaml_value(node, (), positions, loader, 0) if node is not None else None
+        data = _yaml_value(node, (), positions, loader, {}) if node is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
@@ -202,26 +202,31 @@ def _yaml_value(
     location: Location,
     positions: dict[Location, yaml.ScalarNode],
     loader: yaml.SafeLoader,
-    depth: int,
+    built: dict[int, Any],
 ) -> Any:
-    if depth > 100:
-        raise InputProblem("YAML nests deeper than 100 levels (recursive alias?)")
+    # An alias reuses the value built for its anchor: no re-expansion, so "billion laughs"
+    # documents stay linear (their aliased copies are located at the anchor, if at all).
+    if id(node) in built:
+        return built[id(node)]
+    if len(location) > 100:
+        raise InputProblem("YAML nests deeper than 100 levels")
+    result: Any
     if isinstance(node, yaml.MappingNode):
-        result = {}
+        result = built[id(node)] = {}
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             key = key if isinstance(key, str | int) else str(key)
-            result[key] = _yaml_value(value_node, (*location, key), positions, loader, depth + 1)
+            result[key] = _yaml_value(value_node, (*location, key), positions, loader, built)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [
-            _yaml_value(item, (*location, index), positions, loader, depth + 1)
-            for index, item in enumerate(node.value)
-        ]
-    value = loader.construct_object(node, deep=True)
-    if isinstance(value, str) and isinstance(node, yaml.ScalarNode):
+        result = built[id(node)] = []
+        for index, item in enumerate(node.value):
+            result.append(_yaml_value(item, (*location, index), positions, loader, built))
+        return result
+    result = built[id(node)] = loader.construct_object(node, deep=True)
+    if isinstance(result, str) and isinstance(node, yaml.ScalarNode):
         positions[location] = node
-    return value
+    return result
 
 
 def parse_csv(text: str) -> tuple[Any, ValueLocator]:

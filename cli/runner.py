@@ -12,6 +12,7 @@ from replylint.checks import Reply, ReplyResult, lint_reply
 from replylint.cli.baseline import Baseline
 from replylint.cli.formats import Formatter
 from replylint.cli.inputs import (
+    LIBRARY_FORMATS,
     InputError,
     InputProblem,
     NotALibrary,
@@ -111,12 +112,11 @@ def _lint_target(
         data = read_bytes(target, config.max_file_size)
         source = Source(data, target.name, config.max_file_size, settings, claimed)
         replies: Iterable[Reply | InputError] = list(READERS[fmt](source))
-    except NotALibrary as error:
-        if claimed:  # found in a walk and not named by config: some other JSON/YAML/CSV file
-            yield InputError(target.name, str(error))
-        return
     except InputProblem as error:
-        yield InputError(target.name, str(error))
+        # A JSON/YAML/CSV file found in a walk that config does not name and that holds no
+        # macros (package.json, CI configs, data) is none of our business, even if broken.
+        if claimed or not (isinstance(error, NotALibrary) or fmt in LIBRARY_FORMATS):
+            yield InputError(target.name, str(error))
         return
     except Exception as error:  # a reader bug must not stop the other inputs (nor leak text)
         yield InputError(

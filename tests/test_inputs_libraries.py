@@ -253,3 +253,24 @@ def test_broken_libraries_are_one_line_errors(
     assert message in errors(document)[name][0]
     assert findings(document) == [("ok.txt", None, 1, 1, "Unfortunately")]
     assert len([line for line in result.stderr.splitlines() if line]) == 1
+
+
+def test_yaml_alias_bomb_stays_linear(project: Path) -> None:
+    lines = ['a0: &a0 ["Unfortunately no."]']
+    lines += [f"a{i}: &a{i} [{', '.join(['*a' + str(i - 1)] * 9)}]" for i in range(1, 12)]
+    lines += ["templates:", "  - body: *a0", "    title: T"]
+    (project / ".replylint.yaml").write_text(
+        'macros:\n  records: "$.templates[*]"\n  text: body[0]\n  title: title\n', "utf-8"
+    )
+    (project / "bomb.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    document, _ = lint_json("bomb.yaml")
+    assert [(f[1], f[4]) for f in findings(document)] == [("T", "Unfortunately")]
+
+
+def test_walked_oversized_json_is_passed_over(project: Path) -> None:
+    (project / ".replylint.yaml").write_text("max-file-size: 100\n", "utf-8")
+    (project / "package-lock.json").write_text('{"x": "' + "y" * 200 + '"}', "utf-8")
+    (project / "a.txt").write_text("Unfortunately.", "utf-8")
+    document, result = lint_json(".")
+    assert result.exit_code == 1
+    assert [f["path"] for f in document["files"]] == ["a.txt"]
