@@ -104,3 +104,32 @@ def test_email_without_text_is_an_input_error(project: Path, content: str, messa
     assert result.exit_code == 2
     assert message in errors(document)["bad.eml"][0]
     assert f"replylint: bad.eml: {errors(document)['bad.eml'][0]}" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        (
+            "text/plain",
+            "Hi Anna,\n\nUnfortunately it is late.\n\nSam\n\n-----Original Message-----\n"
+            "From: Anna\nSent: Monday\n\nUnfortunately you can't read.\n",
+        ),
+        (
+            "text/plain",
+            "Hi Anna,\n\nUnfortunately it is late.\n\nSam\n\nFrom: Anna <a@example.com>\n"
+            "Sent: Monday, 2 March 2026 10:00\nSubject: late\n\nI can't wait, unfortunately.\n",
+        ),
+        (
+            "text/html",
+            "<p>Hi Anna,</p><p>Unfortunately it is late.</p><hr>"
+            '<div id="divRplyFwdMsg"><b>From:</b> Anna<br><b>Sent:</b> Monday</div>'
+            "<div>I can't wait, unfortunately.</div>",
+        ),
+    ],
+    ids=["original-message", "outlook-headers", "outlook-html"],
+)
+def test_outlook_history_is_not_linted(project: Path, content_type: str, body: str) -> None:
+    data = HEADERS + f"Content-Type: {content_type}; charset=utf-8\n\n" + body
+    (project / "reply.eml").write_text(data, encoding="utf-8")
+    document, _ = lint_json("reply.eml")
+    assert [f[4] for f in findings(document)] == ["Unfortunately"]
