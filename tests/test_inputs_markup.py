@@ -9,7 +9,8 @@ from inputs_support import errors, findings, lint_json, make_project
 
 from replylint.checks import Reply
 from replylint.cli.inputs import InputProblem
-from replylint.cli.markup import extract_html, markdown_masks
+from replylint.cli.markdown import markdown_masks
+from replylint.cli.markup import extract_html
 
 
 @pytest.fixture
