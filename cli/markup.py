@@ -140,7 +140,8 @@ class _Extractor(HTMLParser):
         if tag in PARAGRAPH_TAGS:
             self._break(2)
         elif tag in LINE_TAGS:
-            self._break(1)
+            # <br><br> is how mail editors write a paragraph break.
+            self._break(2 if tag == "br" and self.pending else 1)
             if tag == "li" and opening:
                 at = self._offset()
                 self._emit("- ", [at, at])  # a list marker, so segmentation sees an item
@@ -157,8 +158,10 @@ class _Extractor(HTMLParser):
             return
         text: list[str] = []
         origins: list[int] = []
-        previous_space = self.at_line_start or (
-            bool(self.pieces) and self.pieces[-1][-1:].isspace() and not self.pending
+        previous_space = (
+            self.at_line_start
+            or bool(self.pending)
+            or (bool(self.pieces) and self.pieces[-1][-1:].isspace())
         )
         for index, char in enumerate(data):
             if char.isspace():

@@ -144,3 +144,8 @@ def test_html_with_no_tags_can_be_read_as_text(project: Path) -> None:
 def test_stdin_filename_picks_every_format(project: Path, name: str, content: str) -> None:
     document, _ = lint_json("-", "--stdin-filename", name, stdin=content)
     assert [(f[0], f[4]) for f in findings(document)] == [(name, "Unfortunately")]
+
+
+def test_br_br_is_a_paragraph_break_and_lines_do_not_start_with_spaces() -> None:
+    extracted = extract_html("Hi Anna,<br><br>\n  Unfortunately not.<br>\n  Thanks<p> Sam </p>")
+    assert extracted.text == "Hi Anna,\n\nUnfortunately not.\nThanks\n\nSam"
