@@ -29,7 +29,7 @@ from replylint.cli.documents import ValueLocator, parse_csv, parse_json, parse_y
 from replylint.cli.inputs import InputError, InputProblem, NotALibrary, Source
 from replylint.cli.jsonpath import JsonPath, Location, parse_path
 from replylint.cli.markdown import markdown_masks
-from replylint.cli.markup import Locator, html_reply
+from replylint.cli.markup import Locator, NotHtml, html_reply
 
 SPEC_KEYS = ("records", "text", "id", "title", "markup", "files")
 MARKUPS = ("auto", "text", "html", "markdown")
@@ -190,6 +190,8 @@ def _reply(
     if markup == "html" or (markup == "auto" and LOOKS_LIKE_HTML.search(text)):
         try:
             return html_reply(text, source.name, locate, reply_id=reply_id, title=name)
+        except NotHtml:
+            pass  # an HTML field holding plain text (no tags) is linted as text
         except InputProblem as error:
             return InputError(source.name, f"{_label(title, identifier, 0)}: {error}")
     masks = markdown_masks(text) if markup == "markdown" else None

@@ -20,6 +20,12 @@ from replylint.checks import Kind, Reply
 from replylint.cli.inputs import InputError, InputProblem, Source
 
 Locator = Callable[[int], tuple[int, int]]
+
+
+class NotHtml(InputProblem):
+    """Text read as HTML that holds no tag at all."""
+
+
 Masks = list[tuple[int, int, str]]
 
 
@@ -200,7 +206,7 @@ def extract_html(source: str) -> Extracted:
     except AssertionError as error:  # html.parser's own guard against malformed markup
         raise InputProblem(f"cannot parse HTML: {error}") from None
     if parser.tags == 0:
-        raise InputProblem(
+        raise NotHtml(
             "no HTML tags found: this is not HTML (lint it as plain text: --input-format text)"
         )
     text = "".join(parser.pieces)

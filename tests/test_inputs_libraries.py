@@ -274,3 +274,11 @@ def test_walked_oversized_json_is_passed_over(project: Path) -> None:
     document, result = lint_json(".")
     assert result.exit_code == 1
     assert [f["path"] for f in document["files"]] == ["a.txt"]
+
+
+def test_html_field_holding_plain_text_is_linted_as_text(project: Path) -> None:
+    macro = {"id": 9, "title": "P", "actions": [comment("Unfortunately no.", "comment_value_html")]}
+    (project / "m.json").write_text(json.dumps({"macro": macro}), encoding="utf-8")
+    document, result = lint_json("m.json")
+    assert result.exit_code == 1
+    assert [(f[1], f[4]) for f in findings(document)] == [("P", "Unfortunately")]
