@@ -3,7 +3,22 @@
 ``BUILTIN`` lists the built-in checks explicitly, in code order: grep-able, no import magic.
 """
 
-from replylint.checks import grammar, negative_wording
+from replylint.checks import (
+    blame_customer,
+    canned_phrasing,
+    empathy_without_action,
+    excessive_politeness,
+    grammar,
+    long_sentence,
+    missing_next_step,
+    negative_wording,
+    next_step_without_time,
+    question_overload,
+    refusal_without_alternative,
+    slang,
+    stiff_formal,
+    template_slot,
+)
 from replylint.checks.engine import ActiveCheck, CheckFailure, ReplyResult, lint_reply
 from replylint.checks.model import Category, Check, Example, Finding, Hit, Kind, Option, Severity
 from replylint.checks.registry import PluginError, Registry, load_registry
@@ -11,9 +26,21 @@ from replylint.checks.reply import Part, Reply, Sentence
 
 BUILTIN: tuple[Check, ...] = (
     negative_wording.CHECK,
+    refusal_without_alternative.CHECK,
+    stiff_formal.CHECK,
+    slang.CHECK,
+    excessive_politeness.CHECK,
+    missing_next_step.CHECK,
+    next_step_without_time.CHECK,
+    blame_customer.CHECK,
+    question_overload.CHECK,
+    long_sentence.CHECK,
+    empathy_without_action.CHECK,
+    canned_phrasing.CHECK,
     grammar.SPELLING,
     grammar.GRAMMAR,
     grammar.STYLE,
+    template_slot.CHECK,
 )
 
 __all__ = [

@@ -17,9 +17,11 @@ from replylint.checks.reply import Reply
 from replylint.checks.score import Score, score_reply
 from replylint.checks.suppress import find_suppressions
 
-# Mask kinds no check may flag unless it declares it reads them (template-slot reads
-# placeholders); quoted history and signatures are never the agent's reply.
-ALWAYS_MASKED = frozenset({"quote", "signature", "comment", "directive"})
+# Mask kinds no check may flag, whatever it declares: quoted history is never the agent's
+# reply. Every other kind (placeholder, url, signature, ...) is hidden unless the check lists
+# it in reads_masked: template-slot reads placeholders and the signature, where an unfilled
+# "[Your Name]" is most often left.
+ALWAYS_MASKED = frozenset({"quote", "comment", "directive"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -141,11 +141,22 @@ def compile_lexicon(
         groups[group] = entry
         scoped = pattern if not entry.case_sensitive else f"(?-i:{pattern})"
         parts.append(f"(?P<{group}>{scoped})")
-    regex = re.compile("|".join(parts), re.IGNORECASE) if parts else None
-    allow_regex = (
-        re.compile("|".join(phrase_pattern(p) for p in allow), re.IGNORECASE) if allow else None
-    )
+    regex = _alternation(parts, [pattern for _size, pattern, _entry in alternatives])
+    allowed = [phrase_pattern(p) for p in allow]
+    allow_regex = _alternation(allowed, allowed)
     return Lexicon(name, tuple(entries), allow, regex, groups, allow_regex)
+
+
+def _alternation(parts: list[str], patterns: list[str]) -> re.Pattern[str] | None:
+    """One case-insensitive regex trying ``parts`` in order (None when there are none)."""
+    if not parts:
+        return None
+    body = "|".join(parts)
+    # re tries every alternative at every position; when all of them start at a word boundary,
+    # one leading \b skips the positions inside words first (about three times faster).
+    if all(pattern.startswith(r"\b") for pattern in patterns):
+        body = rf"\b(?:{body})"
+    return re.compile(body, re.IGNORECASE)
 
 
 def _user_entry(item: Any) -> Mapping[str, Any]:

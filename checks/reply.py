@@ -27,7 +27,9 @@ SIGN_OFF = re.compile(
     r"|best|cheers|thanks|thank\s+you|many\s+thanks|thanks\s+again|sincerely"
     r"|yours(?:\s+(?:truly|sincerely|faithfully))?|all\s+the\s+best|take\s+care|talk\s+soon"
     r"|with\s+thanks|respectfully|cordially)"
-    r"(?:[ \t]*[,.!]?[ \t]*(?:[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2})?)?[ \t]*[,.!]?[ \t]*$",
+    # The name after a sign-off is capitalised even though the sign-off words are not
+    # ("Thanks, Anna"); without (?-i:) "Thank you for your patience." read as a sign-off.
+    r"(?:[ \t]*[,.!]?[ \t]*(?-i:[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2})?)?[ \t]*[,.!]?[ \t]*$",
     re.IGNORECASE,
 )
 SIGNATURE_DELIMITER = re.compile(r"^-- ?$", re.MULTILINE)
@@ -198,7 +200,11 @@ class Reply:
             return self._locator(offset)
         starts = self._line_starts
         line = bisect.bisect_right(starts, offset) - 1
-        return line + 1, offset - starts[line] + 1
+        column = offset - starts[line]
+        # The "\n" of a "\r\n" ends the same line as its "\r": same column, not one past it.
+        if column and self.text[offset - 1 : offset + 1] == "\r\n":
+            column -= 1
+        return line + 1, column + 1
 
     def line_of(self, offset: int) -> tuple[int, int]:
         """Start and end offsets of the text line holding ``offset`` (without its break)."""

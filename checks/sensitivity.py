@@ -15,6 +15,9 @@ SENSITIVE = re.compile(
     r"|won['’]t\s+be\s+able|are\s+not\s+permitted|decline[ds]?|denied|reject(?:ed)?"
     r"|frustrat\w*|disappoint\w*|upset\w*|inconvenien\w*|complain\w*|annoy\w*|angry"
     r"|unacceptable|mistake|our\s+fault|error\s+on\s+our"
+    # Slangy apologies are apologies too, and "we don't offer refunds" is a refusal.
+    r"|(?:my|our)\s+bad|refus(?:e|es|ed|al)"
+    r"|(?:we|I)\s+(?:do\s+not|don['’]t)\s+(?:offer|accept|allow|support|provide|ship|refund)"
     r")\b",
     re.IGNORECASE,
 )

@@ -119,7 +119,7 @@ def test_utf16_and_bom_files_are_decoded(project: Path) -> None:
         invoke("check", "u16.txt", "bom.txt", "-f", "json", "--select", "RL101").output
     )
     columns = [[f["column"] for f in file["replies"][0]["findings"]] for file in data["files"]]
-    assert columns == [[1, 18], [1, 18]]
+    assert columns == [[1, 15], [1, 15]]
 
 
 def test_json_document_shape(project: Path) -> None:

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from replylint.checks import languagetool
 from replylint.cli.main import app
 
+GRAMMAR_ONLY = ("--select", "spelling", "--select", "grammar", "--select", "style")
 TYPO = "Hi Anna,\n\nYou will recieve the parts on Monday.\n\nBest,\nSam\n"
 
 
@@ -24,9 +25,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def grammar_json(*args: str) -> dict:  # type: ignore[type-arg]
-    result = CliRunner().invoke(
-        app, ["check", "typo.txt", "--select", "correctness", "-f", "json", *args]
-    )
+    result = CliRunner().invoke(app, ["check", "typo.txt", *GRAMMAR_ONLY, "-f", "json", *args])
     return json.loads(result.stdout)
 
 
@@ -58,7 +57,7 @@ def test_languagetool_section_applies_to_all_three_checks(
 def test_off_and_unavailable_are_announced_once_and_not_scored(project: Path) -> None:
     result = CliRunner().invoke(
         app,
-        ["check", "typo.txt", "--select", "correctness", "--languagetool", "http://127.0.0.1:9/"],
+        ["check", "typo.txt", *GRAMMAR_ONLY, "--languagetool", "http://127.0.0.1:9/"],
     )
     notices = [line for line in result.output.splitlines() if "LanguageTool" in line]
     assert len(notices) == 1 and "(spelling, grammar, style)" in notices[0]

@@ -12,7 +12,7 @@ def findings(lint, text: str) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_without_directives_both_refusals_are_found(lint) -> None:  # type: ignore[no-untyped-def]
-    assert findings(lint, REPLY_WITH_TWO_REFUSALS) == ["Unfortunately", "can't"]
+    assert findings(lint, REPLY_WITH_TWO_REFUSALS) == ["Unfortunately", "We can't"]
 
 
 def test_disable_in_html_comment_covers_the_rest(lint) -> None:  # type: ignore[no-untyped-def]
@@ -23,7 +23,7 @@ def test_disable_in_html_comment_covers_the_rest(lint) -> None:  # type: ignore[
 
 def test_disable_next_line_covers_only_that_line(lint) -> None:  # type: ignore[no-untyped-def]
     text = "replylint: disable-next-line=RL101\n" + REPLY_WITH_TWO_REFUSALS
-    assert findings(lint, text) == ["can't"]
+    assert findings(lint, text) == ["We can't"]
 
 
 def test_enable_ends_a_disabled_range(lint) -> None:  # type: ignore[no-untyped-def]
@@ -31,12 +31,12 @@ def test_enable_ends_a_disabled_range(lint) -> None:  # type: ignore[no-untyped-
         "<!-- replylint: disable=positivity -->\nUnfortunately it is late.\n"
         "<!-- replylint: enable -->\nWe can't change it.\n"
     )
-    assert findings(lint, text) == ["can't"]
+    assert findings(lint, text) == ["We can't"]
 
 
 def test_other_checks_are_not_silenced(lint) -> None:  # type: ignore[no-untyped-def]
     text = "<!-- replylint: disable=slang -->\n" + REPLY_WITH_TWO_REFUSALS
-    assert findings(lint, text) == ["Unfortunately", "can't"]
+    assert findings(lint, text) == ["Unfortunately", "We can't"]
 
 
 def test_disable_without_names_covers_every_check() -> None:

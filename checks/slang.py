@@ -1,0 +1,148 @@
+"""slang: txt-speak, profanity, shouting, repeated punctuation and emoji overload (GUIDANCE §2)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from replylint.checks.lexicon import lexicon_for, lexicon_options, render
+from replylint.checks.model import Category, Check, Example, Hit, Option, Options, Severity
+from replylint.checks.reply import Reply
+
+LEXICON = "slang"
+SENSITIVE_NOTE = (
+    " (reported one level higher: this sentence apologises, refuses or answers a complaint, "
+    "where a careful tone matters most)"
+)
+REPEATED_PUNCTUATION = re.compile(r"[!?]{2,}")
+# A run of upper-case words (two letters or more each). Not shouting: words glued to digits or
+# to template and path characters ("SKU123", "#NUMBER", "$HOME"), file names ("README.md").
+CAPS_RUN = re.compile(
+    r"(?<![\w#$%{/.@&-])[A-Z][A-Z'’]*[A-Z](?:[ \t]+[A-Z][A-Z'’]*[A-Z])*(?![\w}%]|\.[a-z])"
+)
+# A caps run next to a number is an address or a code ("340 S LEMON AVE #3717", "ROOM 12").
+NUMBER_BEFORE = re.compile(r"#?\w*\d\w*,?[ \t]+\Z")
+NUMBER_AFTER = re.compile(r",?[ \t]+#?\w*\d")
+# A line with no lower case and decoration ("---- CUT HERE ----", "**TOPIC SPLIT**") is a banner.
+BANNER = re.compile(r"\A[^a-z]*(?:-{2,}|={2,}|\*{2,}|#{2,}|_{2,}|~{2,})[^a-z]*\Z")
+VOWEL = re.compile(r"[AEIOUY]")
+EMOJI = re.compile(
+    "[\U0001f1e6-\U0001f1ff]{2}"
+    "|[\U0001f300-\U0001faff\u2600-\u26ff\u2705\u2728\u274c\u2764\u2b50]"
+    "(?:\ufe0f|[\U0001f3fb-\U0001f3ff]|\u200d[\U0001f300-\U0001faff\u2600-\u26ff\u2764])*"
+)
+# Caps words that are acronyms, codes or names, not shouting. Extend with the `acronyms` option.
+ACRONYMS = frozenset(
+    """ADSL AI AM AMEX AMOLED APAC API APIS APK AR ASAP ASOS AU AWS BACS BIOS CA CEO CEST CFO
+    CHANGELOG CONTRIBUTING COPPA COO COVID CPU CTO CVE CVV DE DDOS DIY DOB DOI EDT EMEA EOD EOL ETA
+    EU EULA EURO EUR FAQ FAQS FEDEX FIXME GDPR GMBH GPU HIPAA HOA HR HTTPS IBAN ID IDE IDS IKEA IMAP
+    IMEI IO IOS IOU IP IRA ISA ISBN ISO IT JPEG JSON LED LGTM LICENSE MAC MOBI NASA NATO NOTICE
+    NVIDIA OAUTH OEM OLED OS OTA OUI PAYE PIN PINS PO POA POP QA QOS RAID RAM README RFID ROI ROM
+    RSA RSVP SAAS SAML SEO SIM SKU SKUS SSID SSO SUV SWIFT TODO TOTP UA UEFI UI UK URI URL URLS US
+    USA USB UTC UUID UX VAT VIA VIP VOIP WIFI WLAN XBOX YAML""".split()
+)
+SHOUT_MIN_LETTERS = 4
+
+
+def run(reply: Reply, options: Options) -> Iterator[Hit]:
+    """Slang words, '!!'/'?!', shouted words and too many emoji, escalated where sensitive."""
+    text = reply.masked
+    hits = [
+        *_lexicon_hits(reply, options),
+        *_first_per_sentence(
+            reply, _shouting(text, ACRONYMS | {a.upper() for a in options["acronyms"]})
+        ),
+        *(
+            Hit(m.start(), m.end(), f"'{m.group()}' sounds excited or cross", m.group()[0])
+            for m in REPEATED_PUNCTUATION.finditer(text)
+        ),
+        *_emoji_overload(text, options["max-emoji"]),
+    ]
+    for hit in hits:
+        sentence = reply.sentence_at(hit.start)
+        # GUIDANCE §2: in an apology or refusal switch to a careful tone; slang there is worse.
+        if sentence is not None and sentence.sensitive:
+            yield Hit(hit.start, hit.end, hit.message + SENSITIVE_NOTE, hit.suggestion, 1)
+        else:
+            yield hit
+
+
+def _first_per_sentence(reply: Reply, hits: Iterator[Hit]) -> Iterator[Hit]:
+    # A sentence in capitals is one fault, not one finding per run of capitals.
+    seen: set[int | None] = set()
+    for hit in hits:
+        sentence = reply.sentence_at(hit.start)
+        key = sentence.index if sentence else None
+        if key is None or key not in seen:
+            seen.add(key)
+            yield hit
+
+
+def _lexicon_hits(reply: Reply, options: Options) -> Iterator[Hit]:
+    for match in lexicon_for(LEXICON, options).find(reply):
+        message = render(match.entry.message, reply, match)
+        yield Hit(match.start, match.end, message, match.entry.suggestion)
+
+
+def _shouting(text: str, acronyms: frozenset[str]) -> Iterator[Hit]:
+    # A long caps word, or two caps words in a row, that are not known acronyms ("DO NOT").
+    for match in CAPS_RUN.finditer(text):
+        words = [w for w in match.group().split() if w not in acronyms and VOWEL.search(w)]
+        if not words or _is_code_or_banner(text, match.start(), match.end()):
+            continue
+        if len(words) >= 2 or any(len(w) >= SHOUT_MIN_LETTERS for w in words):
+            shouted = match.group()
+            yield Hit(
+                match.start(),
+                match.end(),
+                f"'{shouted}' in capitals reads as shouting",
+                shouted.capitalize() if len(words) == 1 else shouted.lower(),
+            )
+
+
+def _is_code_or_banner(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return (
+        NUMBER_BEFORE.search(text, line_start, start) is not None
+        or NUMBER_AFTER.match(text, end, line_end) is not None
+        or BANNER.match(text[line_start:line_end]) is not None
+    )
+
+
+def _emoji_overload(text: str, limit: int) -> Iterator[Hit]:
+    emoji = list(EMOJI.finditer(text))
+    if len(emoji) > limit:
+        first = emoji[limit]
+        yield Hit(
+            first.start(),
+            first.end(),
+            f"{len(emoji)} emoji in one reply (more than {limit}) read as unserious",
+            f"keep at most {limit} emoji, or none in a complaint",
+        )
+
+
+CHECK = Check(
+    code="RL202",
+    name="slang",
+    category=Category.TONE,
+    summary="Slang, txt-speak, profanity, shouting, '!!' and emoji overload.",
+    rationale=(
+        "A friendly tone is good, slang is not: it reads as careless, and inside an apology or "
+        "a refusal it tells an upset customer their problem is not taken seriously."
+    ),
+    guidance="GUIDANCE §2 Tone",
+    run=run,
+    severity=Severity.WARNING,
+    options={
+        **lexicon_options(),
+        "acronyms": Option(list, [], "extra upper-case words that are names, not shouting"),
+        "max-emoji": Option(int, 3, "most emoji allowed in one reply", minimum=0),
+    },
+    examples=(
+        Example("Thx for waiting!! Ur refund is gonna take a few days.", fails=True),
+        Example("Sorry, that's my bad, PLEASE DO NOT reorder.", fails=True),
+        Example("Thanks for waiting! Your refund arrives by Friday.", fails=False),
+    ),
+)
