@@ -3,13 +3,48 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from replylint.checks import BUILTIN, Category, Check, Hit, Registry, Reply, load_registry
+from replylint.cli import main
 from replylint.cli.main import app
+
+# The input tests test where text comes from, not what the checks think of it: this check
+# flags fixed words, so their positions stay put whatever the built-in checks learn.
+TEST_WORDS = re.compile(r"\b(?:unfortunately|sadly|can['’]t|cannot)\b", re.IGNORECASE)
+
+
+def _flag_test_words(reply: Reply, options: Any) -> Iterator[Hit]:
+    for match in TEST_WORDS.finditer(reply.masked):
+        yield Hit(match.start(), match.end(), f"{match.group()!r} is a test word", "a rewrite")
+
+
+TEST_CHECK = Check(
+    code="RL999",
+    name="test-words",
+    category=Category.POSITIVITY,
+    summary="Test words (unfortunately, sadly, can't, cannot) for the input tests.",
+    rationale="Positions of fixed words show where inputs map their text.",
+    guidance="tests/inputs_support.py",
+    run=_flag_test_words,
+)
+
+
+def registry_with_test_check() -> Registry:
+    """The built-in checks plus the test-words check."""
+    return load_registry((*BUILTIN, TEST_CHECK), plugins=[])
+
+
+def use_test_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make in-process runs of the CLI know the test-words check (RL999)."""
+    monkeypatch.setattr(main, "_registry", registry_with_test_check)
+
 
 BAD = "Hi Anna,\n\nUnfortunately we can't refund digital orders.\n\nBest,\nSam\n"
 GOOD = (
@@ -21,6 +56,7 @@ def make_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A folder that is its own repository root (so no outside config applies), as the cwd."""
     (tmp_path / ".git").mkdir()
     monkeypatch.chdir(tmp_path)
+    use_test_check(monkeypatch)
     return tmp_path
 
 
@@ -30,8 +66,8 @@ def invoke(*args: str, stdin: str | None = None) -> Any:
 
 
 def lint_json(*args: str, stdin: str | None = None) -> tuple[dict[str, Any], Any]:
-    """Run ``replylint check --format json --select RL101 ARGS``; the document and the result."""
-    result = invoke("check", "--format", "json", "--select", "RL101", *args, stdin=stdin)
+    """Run ``replylint check --format json --select RL999 ARGS``; the document and the result."""
+    result = invoke("check", "--format", "json", "--select", "RL999", *args, stdin=stdin)
     assert "Traceback" not in result.output, result.output
     return json.loads(result.stdout), result
 

@@ -40,7 +40,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-ARGS = ("bad.txt", "good.txt", "sub dir", "macros.json", "broken.eml", "--select", "RL101")
+ARGS = ("bad.txt", "good.txt", "sub dir", "macros.json", "broken.eml", "--select", "RL999")
 
 
 @pytest.mark.parametrize(
@@ -62,7 +62,7 @@ def test_github_format(project: Path) -> None:
     lines = result.stdout.splitlines()
     assert (
         "::warning file=bad.txt,line=3,col=1,endLine=3,endColumn=14,"
-        "title=RL101 negative-wording::'Unfortunately' announces bad news" in lines[0]
+        "title=RL999 test-words::'Unfortunately' is a test word" in lines[0]
     )
     assert any(
         line.startswith("::warning file=sub dir/100%25%2C sure%3A yes.txt,line=3,")
@@ -87,13 +87,13 @@ def test_sarif_validates_against_the_schema_and_carries_everything(project: Path
     log = sarif_log(*ARGS)
     run = log["runs"][0]
     rules = run["tool"]["driver"]["rules"]
-    assert {"RL101"} <= {r["id"] for r in rules}
-    rule = next(r for r in rules if r["id"] == "RL101")
-    assert rule["name"] == "negative-wording" and rule["fullDescription"]["text"]
+    assert {"RL999"} <= {r["id"] for r in rules}
+    rule = next(r for r in rules if r["id"] == "RL999")
+    assert rule["name"] == "test-words" and rule["fullDescription"]["text"]
     assert rule["defaultConfiguration"]["level"] == "warning"
     results = run["results"]
     first = results[0]
-    assert rules[first["ruleIndex"]]["id"] == first["ruleId"] == "RL101"
+    assert rules[first["ruleIndex"]]["id"] == first["ruleId"] == "RL999"
     assert first["level"] == "warning"
     region = first["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"], region["endColumn"]) == (3, 1, 14)
@@ -128,12 +128,12 @@ def test_junit_is_valid_xml_with_a_case_per_reply(project: Path) -> None:
     error = cases[("broken.eml", "broken.eml")].find("error")
     assert error is not None and "no text/plain" in error.get("message", "")
     failure = cases[("bad.txt", "bad.txt")].find("failure")
-    assert failure is not None and "3:1 RL101 negative-wording warning" in (failure.text or "")
+    assert failure is not None and "3:1 RL999 test-words warning" in (failure.text or "")
 
 
 def test_junit_strips_characters_xml_cannot_hold(project: Path) -> None:
     (project / "ctrl.txt").write_text("Unfortunately \x0b no.", encoding="utf-8")
-    result = invoke("check", "ctrl.txt", "--select", "RL101", "--format", "junit")
+    result = invoke("check", "ctrl.txt", "--select", "RL999", "--format", "junit")
     ET.fromstring(result.stdout)
 
 

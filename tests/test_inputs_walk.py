@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from inputs_support import BAD, errors, lint_json
+from inputs_support import BAD, errors, lint_json, use_test_check
 
 from replylint.cli.gitignore import ignored_files
 
@@ -18,6 +18,7 @@ def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A repository-like folder (no real git) holding one reply per supported extension."""
     (tmp_path / ".git").mkdir()
     monkeypatch.chdir(tmp_path)
+    use_test_check(monkeypatch)
     for name in ("a.txt", "b.md", "c.markdown"):
         (tmp_path / name).write_text(BAD, encoding="utf-8")
     (tmp_path / "d.html").write_text(f"<p>{BAD}</p>", encoding="utf-8")
@@ -66,6 +67,7 @@ def test_gitignore_with_git_in_one_batched_call(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
+    use_test_check(monkeypatch)
     subprocess.run(["git", "init", "-q"], check=True)
     (tmp_path / ".gitignore").write_text("build/\n*.draft.md\n", encoding="utf-8")
     (tmp_path / ".git" / "info").mkdir(exist_ok=True)
