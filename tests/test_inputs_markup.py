@@ -149,3 +149,12 @@ def test_stdin_filename_picks_every_format(project: Path, name: str, content: st
 def test_br_br_is_a_paragraph_break_and_lines_do_not_start_with_spaces() -> None:
     extracted = extract_html("Hi Anna,<br><br>\n  Unfortunately not.<br>\n  Thanks<p> Sam </p>")
     assert extracted.text == "Hi Anna,\n\nUnfortunately not.\nThanks\n\nSam"
+
+
+def test_markdown_list_items_are_list_item_sentences() -> None:
+    text = "Here is what to do:\n\n1. Open [Settings](https://x.test)\n2. Tap **Refund**\n"
+    reply = Reply(text, extra_masks=markdown_masks(text))
+    assert [s.text.strip() for s in reply.sentences if s.is_list_item] == [
+        "Open  Settings",  # the link's brackets and target are masked to spaces
+        "Tap **Refund**",
+    ]
