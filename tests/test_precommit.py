@@ -62,6 +62,9 @@ def test_hook_fails_on_a_bad_reply_and_passes_on_a_good_one(tmp_path: Path) -> N
         )
 
     failed = run()
+    if failed.returncode == 3 and "pip" in failed.stdout + failed.stderr:
+        # pre-commit's own error (exit 3) while pip-installing the hook: no package index.
+        pytest.skip("pre-commit could not pip-install the hook (is PyPI reachable?)")
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "refund.md" in failed.stdout and "RL101" in failed.stdout
     assert "package.json" not in failed.stdout
