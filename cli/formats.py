@@ -31,6 +31,7 @@ CATEGORY_HEADERS = {
 }
 TABLE_ALL_UP_TO = 25
 LOWEST_SHOWN = 10
+WORST_MACROS_SHOWN = 3
 
 
 def tool_version() -> str:
@@ -107,6 +108,7 @@ class TextFormat:
     def finish(self, report: Report, settings: dict[str, Any]) -> None:
         if not self.quiet and report.scores:
             self._score_table(report)
+            self._worst_macros(report)
             self._check_counts(report)
         for reason, checks in sorted(report.notices.items()):
             self.console.print(f"[yellow]{escape(reason)} ({escape(', '.join(checks))})[/]")
@@ -133,6 +135,14 @@ class TextFormat:
                 *(_number(row.categories.get(c.value)) for c in CATEGORY_HEADERS),
             )
         self.console.print(table)
+
+    def _worst_macros(self, report: Report) -> None:
+        """Per library file, its lowest-scoring macros (the table may show other files')."""
+        for path, worst in report.worst_per_library(WORST_MACROS_SHOWN).items():
+            names = ", ".join(
+                f"{row.label.split(' › ', 1)[1]} {_number(row.score)}" for row in worst
+            )
+            self.console.print(f"Worst macros in {escape(path)}: {escape(names)}")
 
     def _check_counts(self, report: Report) -> None:
         if not report.by_check:
@@ -167,6 +177,10 @@ def summary_line(report: Report, settings: dict[str, Any]) -> str:
         parts.append(_count(len(report.errors), "input error"))
     if report.suppressed:
         parts.append(f"{report.suppressed} suppressed")
+    if report.baseline_known is not None:
+        parts.append(
+            f"baseline: {report.baseline_known} known skipped, {report.baseline_fixed} fixed"
+        )
     code = settings["exit_code"]
     verdict = {0: "[green]passed[/]", 1: "[red]failed[/]", 2: "[red]error[/]"}[int(code)]
     return " · ".join(parts) + f" · {verdict}"
@@ -229,6 +243,10 @@ def summary_record(report: Report, settings: dict[str, Any]) -> dict[str, Any]:
         "by_check": dict(report.by_check.most_common()),
         "score": _rounded(report.overall),
         "lowest": [{"reply": s.label, "score": _rounded(s.score)} for s in report.lowest(10)],
+        "worst_macros": {
+            path: [{"reply": s.label, "score": _rounded(s.score)} for s in worst]
+            for path, worst in report.worst_per_library(WORST_MACROS_SHOWN).items()
+        },
         "input_errors": [{"path": e.path, "message": e.message} for e in report.errors],
         "check_failures": list(report.failures),
         "notices": [
@@ -236,6 +254,9 @@ def summary_record(report: Report, settings: dict[str, Any]) -> dict[str, Any]:
             for reason, checks in sorted(report.notices.items())
         ],
         "suppressed": report.suppressed,
+        "baseline": None
+        if report.baseline_known is None
+        else {"known": report.baseline_known, "fixed": report.baseline_fixed},
         "fail_on": str(settings["fail_on"]),
         "fail_under": settings["fail_under"],
         "exit_code": int(settings["exit_code"]),

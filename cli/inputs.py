@@ -9,11 +9,14 @@ from __future__ import annotations
 import codecs
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from replylint.checks import Reply
+from replylint.cli.gitignore import ignored_files
 
 SKIPPED_FOLDERS = frozenset(
     {
@@ -54,17 +57,56 @@ class InputProblem(Exception):
     """Raised by readers for malformed content; turned into an InputError for that file."""
 
 
-# A reader turns a file's decoded text into replies (or per-reply InputErrors).
-Reader = Callable[[str, str], Iterable["Reply | InputError"]]
+class NotALibrary(InputProblem):
+    """A JSON/YAML/CSV file that holds no macro library: skipped when found in a folder walk."""
 
 
-def read_plain_text(text: str, path: str) -> Iterator[Reply | InputError]:
+@dataclass
+class Source:
+    """What a reader gets: the raw bytes, the name for reports and the file's settings."""
+
+    data: bytes
+    name: str
+    max_size: int = 5_000_000
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    # Whether config names this file as a macro library (macros.files), or it was given by name.
+    claimed: bool = False
+
+    @cached_property
+    def text(self) -> str:
+        """The decoded text with CRLF line ends as LF (InputProblem for binary files).
+
+        Line and column stay the same (a CR only ever ends a line), and the reply model's
+        line-anchored patterns (quoted history, sign-offs) see the line ends they expect.
+        """
+        return decode(self.data, self.max_size).replace("\r\n", "\n")
+
+
+# A reader turns a file into replies (or per-reply InputErrors); see cli/readers.py.
+Reader = Callable[[Source], Iterable["Reply | InputError"]]
+
+
+def read_plain_text(source: Source) -> Iterator[Reply | InputError]:
     """A .txt file (or stdin) is one reply."""
-    yield Reply(text, path)
+    yield Reply(source.text, source.name)
 
 
-READERS: dict[str, Reader] = {"text": read_plain_text}
-EXTENSIONS: dict[str, str] = {".txt": "text", ".text": "text"}
+# Extension -> reader name. Every extension here is picked up by a folder walk; libraries
+# (json, yaml, csv) only when they turn out to hold macros (see cli/libraries.py).
+EXTENSIONS: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".eml": "email",
+    ".json": "json",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".csv": "csv",
+}
+LIBRARY_FORMATS = frozenset({"json", "yaml", "csv"})
 
 
 def input_format(path: Path, override: str | None) -> str:
@@ -80,6 +122,7 @@ class Target:
 
     path: Path | None
     name: str
+    walked: bool = False  # found in a folder walk rather than named on the command line
 
     @property
     def config_path(self) -> Path | None:
@@ -93,8 +136,14 @@ def collect_targets(
     arguments: Iterable[str],
     stdin_name: str,
     is_excluded: Callable[[Path], bool],
+    force_exclude: bool = False,
 ) -> Iterator[Target | InputError]:
-    """Expand arguments into files: folders recursively (sorted), '-' as stdin."""
+    """Expand arguments into files: folders recursively (sorted), '-' as stdin.
+
+    Files found in folders skip hidden and tool folders, ``exclude`` globs and git-ignored
+    paths. Files named on the command line are always read, unless ``force_exclude`` asks to
+    treat them like walked files (pre-commit passes every staged file by name).
+    """
     for argument in arguments:
         if argument == "-":
             yield Target(None, stdin_name)
@@ -103,12 +152,34 @@ def collect_targets(
         if path.is_symlink() and not path.exists():
             yield InputError(argument, "broken symbolic link")
         elif path.is_dir():
-            yield from _walk(path, is_excluded, set())
+            yield from _walked(path, is_excluded)
         elif path.exists():
-            if not is_excluded(path):
+            if force_exclude:
+                if path.suffix.lower() in EXTENSIONS and not _skipped_by_name(path, is_excluded):
+                    yield from _unignored([Target(path, argument, walked=True)])
+            elif not is_excluded(path):
                 yield Target(path, argument)
         else:
             yield InputError(argument, "no such file or folder")
+
+
+def _skipped_by_name(path: Path, is_excluded: Callable[[Path], bool]) -> bool:
+    hidden = any(p.startswith(".") or p in SKIPPED_FOLDERS for p in path.parts[:-1] if p != "..")
+    return hidden or path.name.startswith(".") or is_excluded(path)
+
+
+def _walked(folder: Path, is_excluded: Callable[[Path], bool]) -> Iterator[Target | InputError]:
+    found = list(_walk(folder, is_excluded, set()))
+    targets = [t for t in found if isinstance(t, Target)]
+    ignored = ignored_files([t.path for t in targets if t.path is not None])
+    for item in found:
+        if isinstance(item, InputError) or item.path not in ignored:
+            yield item
+
+
+def _unignored(targets: list[Target]) -> Iterator[Target]:
+    ignored = ignored_files([t.path for t in targets if t.path is not None])
+    yield from (t for t in targets if t.path not in ignored)
 
 
 def _walk(
@@ -136,7 +207,7 @@ def _walk(
         if entry.is_dir():
             yield from _walk(path, is_excluded, seen)
         elif entry.is_file() and path.suffix.lower() in EXTENSIONS:
-            yield Target(path, str(path))
+            yield Target(path, str(path), walked=True)
 
 
 def read_bytes(target: Target, max_size: int) -> bytes:

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
+from rich.console import Console
 
 from replylint.checks import BUILTIN, PluginError, Registry, load_registry
 from replylint.cli import catalogue
+from replylint.cli.baseline import Baseline, BaselineError, BaselineWriter
+from replylint.cli.ci_formats import FORMATS, make_formatter
 from replylint.cli.files import write_atomically
-from replylint.cli.formats import FORMATS, tool_version
-from replylint.cli.inputs import READERS
+from replylint.cli.formats import summary_line, tool_version
+from replylint.cli.libraries import parse_macros_setting
+from replylint.cli.readers import READERS
 from replylint.cli.report import ExitCode
 from replylint.cli.runner import RunOptions, run_check
 from replylint.config import ConfigError, ConfigResolver
@@ -35,7 +40,7 @@ def _registry() -> Registry:
         _die(str(error))
 
 
-def _die(message: str) -> Any:
+def _die(message: str) -> NoReturn:
     print(f"replylint: {message}", file=sys.stderr)
     raise typer.Exit(ExitCode.ERROR)
 
@@ -115,6 +120,26 @@ def check(
         bool | None,
         typer.Option("--color/--no-color", help="Force colour on or off (default: on a terminal)."),
     ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to this file (atomically); the terminal gets the summary line.",
+        ),
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(help="Report and fail only on findings not in this baseline file."),
+    ] = None,
+    force_exclude: Annotated[
+        bool,
+        typer.Option(
+            "--force-exclude",
+            help="Treat named files like files found in a folder: skip git-ignored files, "
+            "other extensions, and JSON/YAML/CSV files that hold no macros (for pre-commit).",
+        ),
+    ] = False,
     languagetool: Annotated[
         str | None,
         typer.Option(
@@ -131,34 +156,71 @@ def check(
     registry = _registry()
     if output_format not in FORMATS:
         _die(f"unknown --format {output_format!r} (use {', '.join(FORMATS)})")
-    if input_format is not None and input_format not in READERS:
-        _die(f"unknown --input-format {input_format!r} (use {', '.join(READERS)})")
     layer = _command_line_layer(fail_on, fail_under, kind, select, ignore)
     if languagetool is not None or no_cache:
         layer["languagetool"] = {
             **({"server": languagetool} if languagetool is not None else {}),
             **({"cache": False} if no_cache else {}),
         }
-    try:
-        resolver = ConfigResolver(registry, explicit=config, isolated=no_config, command_line=layer)
-        if config is not None:
-            resolver.for_path(None)  # a broken explicit config fails the run up front
-    except ConfigError as error:
-        _die(str(error).replace("command line: ", "option "))
-    out = sys.stdout
-    formatter = (
-        FORMATS["text"](out, color=color, quiet=quiet)
-        if output_format == "text"
-        else FORMATS[output_format](out)
+    resolver = _resolver(registry, input_format, config, no_config, layer)
+    known = None
+    if baseline is not None:
+        try:
+            known = Baseline.load(baseline)
+        except BaselineError as error:
+            _die(str(error))
+    out = io.StringIO() if output is not None else sys.stdout
+    formatter = make_formatter(
+        output_format,
+        out,
+        registry=registry,
+        color=False if output is not None else color,
+        quiet=quiet,
     )
     options = RunOptions(
         paths=tuple(paths or ["."]),
         input_format=input_format,
         stdin_name=stdin_filename or "-",
         exit_zero=exit_zero,
+        force_exclude=force_exclude,
+        baseline=known,
     )
-    _report, code = run_check(resolver, options, formatter)
+    report, code = run_check(resolver, options, formatter)
+    if output is not None:
+        assert isinstance(out, io.StringIO)
+        try:
+            write_atomically(output, out.getvalue())
+        except OSError as error:
+            _die(f"{output}: cannot write the report: {error.strerror or error}")
+        console = Console(
+            highlight=False, soft_wrap=True, force_terminal=color, no_color=color is False
+        )
+        console.print(f"{summary_line(report, {'exit_code': code})} · report written to {output}")
     raise typer.Exit(code)
+
+
+def _resolver(
+    registry: Registry,
+    input_format: str | None,
+    config: Path | None,
+    no_config: bool,
+    layer: dict[str, Any],
+) -> ConfigResolver:
+    if input_format is not None and input_format not in READERS:
+        _die(f"unknown --input-format {input_format!r} (use {', '.join(READERS)})")
+    try:
+        resolver = ConfigResolver(
+            registry,
+            explicit=config,
+            isolated=no_config,
+            command_line=layer,
+            extensions={"macros": parse_macros_setting},
+        )
+        if config is not None:
+            resolver.for_path(None)  # a broken explicit config fails the run up front
+    except ConfigError as error:
+        _die(str(error).replace("command line: ", "option "))
+    return resolver
 
 
 def _command_line_layer(
@@ -212,6 +274,41 @@ def init(
         _die(f"{path}: already exists (use --force to overwrite)")
     write_atomically(path, catalogue.starter_config(_registry()))
     print(f"wrote {path}")
+
+
+baseline_app = typer.Typer(
+    help="Record today's findings so that checks fail only on new ones.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(baseline_app, name="baseline")
+
+
+@baseline_app.command("write")
+def baseline_write(
+    file: Annotated[Path, typer.Argument(help="The baseline file to write (JSON).")],
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files or folders to lint. Default: the current folder."),
+    ] = None,
+    select: Annotated[
+        list[str] | None, typer.Option(help="Run only these checks; repeatable.")
+    ] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Skip these checks; repeatable.")] = None,
+    config: Annotated[Path | None, typer.Option(help="Use this config file.")] = None,
+    no_config: Annotated[bool, typer.Option("--no-config", help="Ignore config files.")] = False,
+    input_format: Annotated[
+        str | None, typer.Option(help="Read every input as this format.")
+    ] = None,
+) -> None:
+    """Record every current finding in FILE; 'check --baseline FILE' fails only on new ones."""
+    layer = _command_line_layer(None, None, None, select, ignore)
+    resolver = _resolver(_registry(), input_format, config, no_config, layer)
+    writer = BaselineWriter(file)
+    options = RunOptions(paths=tuple(paths or ["."]), input_format=input_format, exit_zero=True)
+    report, code = run_check(resolver, options, writer)
+    print(f"wrote {file}: {len(writer.records)} findings in {len(report.files)} files")
+    raise typer.Exit(ExitCode.ERROR if code == ExitCode.ERROR else ExitCode.OK)
 
 
 cache_app = typer.Typer(help="The on-disk cache of LanguageTool answers.", no_args_is_help=True)

@@ -45,6 +45,8 @@ class Report:
     files: set[str] = field(default_factory=set)
     failing_replies: int = 0
     suppressed: int = 0
+    baseline_known: int | None = None  # None: no --baseline given
+    baseline_fixed: int = 0
 
     def add(self, result: ReplyResult, fail_on: Severity) -> None:
         """Record one reply's result; ``fail_on`` is the threshold of that file's config."""
@@ -92,6 +94,17 @@ class Report:
         """The lowest-scoring replies, worst first."""
         scored = [s for s in self.scores if s.score is not None]
         return sorted(scored, key=lambda s: (s.score, s.label))[:count]
+
+    def worst_per_library(self, count: int) -> dict[str, list[ReplyScore]]:
+        """For each file holding several replies (a macro library), its lowest scores."""
+        by_file: dict[str, list[ReplyScore]] = {}
+        for score in self.scores:
+            if score.label != score.path and score.score is not None:
+                by_file.setdefault(score.path, []).append(score)
+        return {
+            path: sorted(scores, key=lambda s: (s.score, s.label))[:count]
+            for path, scores in sorted(by_file.items())
+        }
 
     def exit_code(self, fail_under: float | None, exit_zero: bool) -> ExitCode:
         """2 on any input error or broken check; else 1 on failing findings or a low score."""

@@ -9,19 +9,24 @@ from pathlib import Path
 from typing import IO, Any
 
 from replylint.checks import Reply, ReplyResult, lint_reply
+from replylint.cli.baseline import Baseline
 from replylint.cli.formats import Formatter
 from replylint.cli.inputs import (
-    READERS,
+    LIBRARY_FORMATS,
     InputError,
     InputProblem,
+    NotALibrary,
+    Source,
     Target,
     collect_targets,
-    decode,
     input_format,
     read_bytes,
 )
+from replylint.cli.libraries import settings_for
+from replylint.cli.readers import READERS
 from replylint.cli.report import ExitCode, Report
 from replylint.config import Config, ConfigError, ConfigResolver
+from replylint.config.globs import matches_any
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,8 @@ class RunOptions:
     stdin_name: str = "-"
     exit_zero: bool = False
     settings: Mapping[str, Any] = field(default_factory=dict)
+    force_exclude: bool = False
+    baseline: Baseline | None = None
 
 
 def run_check(
@@ -56,7 +63,8 @@ def run_check(
         except ConfigError:
             return False  # the config error is reported when the file itself is read
 
-    for item in collect_targets(options.paths, options.stdin_name, excluded):
+    targets = collect_targets(options.paths, options.stdin_name, excluded, options.force_exclude)
+    for item in targets:
         if isinstance(item, InputError):
             fail(item)
             continue
@@ -70,7 +78,13 @@ def run_check(
             if isinstance(outcome, InputError):
                 fail(outcome)
             else:
+                if options.baseline is not None:
+                    outcome, known = options.baseline.filter(outcome)
+                    report.baseline_known = (report.baseline_known or 0) + known
                 _record(outcome, config, report, formatter)
+    if options.baseline is not None:
+        report.baseline_known = report.baseline_known or 0
+        report.baseline_fixed = options.baseline.fixed()
     base = last_config or resolver.fallback()
     settings = {"fail_on": base.fail_on, "fail_under": base.fail_under}
     code = report.exit_code(base.fail_under, options.exit_zero)
@@ -91,12 +105,23 @@ def _lint_target(
     target: Target, config: Config, options: RunOptions
 ) -> Iterator[ReplyResult | InputError]:
     plan = config.plan_for(target.config_path)
+    fmt = input_format(target.path or Path(target.name), options.input_format)
+    settings, claimed = settings_for(config.extra, lambda globs: _matches(config, target, globs))
+    claimed = claimed or not target.walked
     try:
-        text = decode(read_bytes(target, config.max_file_size), config.max_file_size)
-        fmt = input_format(target.path or Path(target.name), options.input_format)
-        replies: Iterable[Reply | InputError] = list(READERS[fmt](text, target.name))
+        data = read_bytes(target, config.max_file_size)
+        source = Source(data, target.name, config.max_file_size, settings, claimed)
+        replies: Iterable[Reply | InputError] = list(READERS[fmt](source))
     except InputProblem as error:
-        yield InputError(target.name, str(error))
+        # A JSON/YAML/CSV file found in a walk that config does not name and that holds no
+        # macros (package.json, CI configs, data) is none of our business, even if broken.
+        if claimed or not (isinstance(error, NotALibrary) or fmt in LIBRARY_FORMATS):
+            yield InputError(target.name, str(error))
+        return
+    except Exception as error:  # a reader bug must not stop the other inputs (nor leak text)
+        yield InputError(
+            target.name, f"cannot read as {fmt}: internal error ({type(error).__name__})"
+        )
         return
     for reply in replies:
         if isinstance(reply, InputError):
@@ -104,3 +129,9 @@ def _lint_target(
             continue
         reply.set_kind(plan.kind)
         yield lint_reply(reply, plan.checks)
+
+
+def _matches(config: Config, target: Target, globs: tuple[str, ...]) -> bool:
+    path = target.config_path
+    relative = config.relative(path) if path is not None else None
+    return relative is not None and matches_any(relative, globs)

@@ -1,0 +1,118 @@
+"""Which walked files git ignores: git itself when it can answer, else the .gitignore files.
+
+Git is asked first, in one ``git check-ignore --stdin`` call per folder walk, because only git
+knows every rule that applies (nested .gitignore files, .git/info/exclude, the user's global
+excludes, and that a tracked file is never ignored). Without git, or outside a work tree, the
+.gitignore files from the walked folder up to the repository root are read with the same glob
+rules as ``exclude`` (``*``, ``**``, ``!`` negation, trailing ``/`` for folders) — close to git,
+without adding a dependency (the pathspec library would be closer still; not worth a new
+runtime dependency for the no-git fallback).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterable
+from pathlib import Path
+
+from replylint.config.globs import glob_regex
+
+GIT_TIMEOUT = 30
+
+
+def ignored_files(paths: Iterable[Path]) -> set[Path]:
+    """The subset of ``paths`` that git (or, without git, the .gitignore files) ignores."""
+    paths = list(paths)
+    if not paths:
+        return set()
+    answer = _ask_git(paths)
+    return answer if answer is not None else _read_gitignores(paths)
+
+
+def _ask_git(paths: list[Path]) -> set[Path] | None:
+    git = shutil.which("git")
+    if git is None:
+        return None
+    folder = _common_folder(paths)
+    try:
+        inside = subprocess.run(
+            [git, "rev-parse", "--is-inside-work-tree"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=GIT_TIMEOUT,
+            check=False,
+        )
+        if inside.returncode != 0 or inside.stdout.strip() != "true":
+            return None
+        absolute = [str(p.resolve()) for p in paths]
+        done = subprocess.run(
+            [git, "check-ignore", "--stdin", "-z"],
+            cwd=folder,
+            input="\0".join(absolute) + "\0",
+            capture_output=True,
+            text=True,
+            timeout=GIT_TIMEOUT,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode not in (0, 1):  # 1: nothing ignored; anything else: git could not say
+        return None
+    ignored = set(filter(None, done.stdout.split("\0")))
+    return {p for p, a in zip(paths, absolute, strict=True) if a in ignored}
+
+
+def _common_folder(paths: list[Path]) -> Path:
+    common = Path(os.path.commonpath([str(p.resolve()) for p in paths]))
+    return common if common.is_dir() else common.parent
+
+
+def _read_gitignores(paths: list[Path]) -> set[Path]:
+    cache: dict[Path, list[tuple[str, bool, bool]]] = {}
+    return {p for p in paths if _ignored_by_files(p.resolve(), cache)}
+
+
+def _ignored_by_files(path: Path, cache: dict[Path, list[tuple[str, bool, bool]]]) -> bool:
+    """Apply .gitignore files from the repository root down; the last matching rule wins."""
+    folders = [*reversed(path.parents)]
+    root_index = max((i for i, f in enumerate(folders) if (f / ".git").exists()), default=None)
+    folders = [path.parent] if root_index is None else folders[root_index:]
+    ignored = False
+    for folder in folders:
+        relative_parts = path.relative_to(folder).parts
+        for pattern, negated, folder_only in _rules(folder, cache):
+            for depth in range(1, len(relative_parts) + 1):
+                candidate = "/".join(relative_parts[:depth])
+                is_folder = depth < len(relative_parts)
+                if (is_folder or not folder_only) and _matches(pattern, candidate):
+                    ignored = not negated
+                    break
+    return ignored
+
+
+def _matches(pattern: str, relative: str) -> bool:
+    # glob_regex also matches everything below a matching folder, like git.
+    return glob_regex(pattern).fullmatch(relative) is not None
+
+
+def _rules(
+    folder: Path, cache: dict[Path, list[tuple[str, bool, bool]]]
+) -> list[tuple[str, bool, bool]]:
+    if folder not in cache:
+        rules: list[tuple[str, bool, bool]] = []
+        try:
+            lines = (folder / ".gitignore").read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            lines = []
+        for line in lines:
+            line = line.rstrip()
+            if not line or line.startswith("#"):
+                continue
+            negated = line.startswith("!")
+            pattern = line[1:] if negated else line
+            rules.append((pattern.rstrip("/"), negated, pattern.endswith("/")))
+        cache[folder] = rules
+    return cache[folder]
