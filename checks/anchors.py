@@ -14,6 +14,8 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
 from typing import Any
 
+from replylint.checks import disk_cache
+
 TOKEN = re.compile(r"[^\W_]+")
 REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 # Words in nearly every reply make poor anchors: a branch anchored on one runs on every reply.
@@ -48,6 +50,45 @@ def anchor_of(pattern: str, flags: int = re.IGNORECASE) -> Anchor | None:
     except re.error:
         return None
     return _best(_sequence(list(tree), False, False))
+
+
+# Parsing every lexicon pattern costs tens of milliseconds a run; the anchors are kept on disk
+# (keyed by the pattern itself, so an edited lexicon just adds entries) and parsed once.
+ANCHORS_FILE = "anchors-v1.json"
+_known: dict[str, Anchor | None] | None = None
+_unsaved = False
+
+
+def cached_anchor(pattern: str) -> Anchor | None:
+    """``anchor_of(pattern)``, read from the on-disk cache when it was computed before."""
+    global _known, _unsaved
+    if _known is None:
+        _known = _load_known()
+    if pattern not in _known:
+        _known[pattern] = anchor_of(pattern)
+        _unsaved = True
+    return _known[pattern]
+
+
+def save_anchors() -> None:
+    """Write newly computed anchors to the cache (atomically; a failure only costs speed)."""
+    global _unsaved
+    if _unsaved and _known is not None:
+        stored = {p: None if a is None else [sorted(a.options), a.words] for p, a in _known.items()}
+        disk_cache.write_json(disk_cache.cache_dir() / ANCHORS_FILE, stored)
+        _unsaved = False
+
+
+def _load_known() -> dict[str, Anchor | None]:
+    data = disk_cache.read_json(disk_cache.cache_dir() / ANCHORS_FILE)
+    known: dict[str, Anchor | None] = {}
+    if isinstance(data, dict):
+        for pattern, value in data.items():
+            if value is None:
+                known[pattern] = None
+            elif isinstance(value, list) and len(value) == 2 and isinstance(value[0], list):
+                known[pattern] = Anchor(frozenset(map(str, value[0])), bool(value[1]))
+    return known
 
 
 def tokens_of(lowered: str) -> frozenset[str]:

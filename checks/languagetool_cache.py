@@ -10,24 +10,16 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
-ENV_CACHE_DIR = "REPLYLINT_CACHE_DIR"
+from replylint.checks.disk_cache import ENV_CACHE_DIR, cache_dir, read_json, write_json
+
+__all__ = ["ENV_CACHE_DIR", "cache_dir", "clear", "entry_key", "load", "store"]
+
 SUBDIR = "languagetool"
 # Bump when the stored shape or the request we build changes: old entries are then ignored.
 FORMAT = 1
-
-
-def cache_dir() -> Path:
-    """replylint's cache directory: $REPLYLINT_CACHE_DIR, else $XDG_CACHE_HOME/replylint."""
-    override = os.environ.get(ENV_CACHE_DIR)
-    if override:
-        return Path(override).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
-    return base / "replylint"
 
 
 def entry_key(request: dict[str, Any]) -> str:
@@ -42,29 +34,13 @@ def _path(key: str) -> Path:
 
 def load(key: str) -> list[dict[str, Any]] | None:
     """The stored matches for ``key``, or None when absent or unreadable."""
-    try:
-        data = json.loads(_path(key).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+    data = read_json(_path(key))
     return data if isinstance(data, list) else None
 
 
 def store(key: str, matches: list[dict[str, Any]]) -> None:
     """Write the entry atomically; a read-only or full disk only costs the caching."""
-    import tempfile  # deferred: only a cache miss writes, and start-up time matters
-
-    path = _path(key)
-    temporary: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump(matches, handle, ensure_ascii=False)
-        os.replace(temporary, path)
-    except OSError:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+    write_json(_path(key), matches)
 
 
 def clear() -> int:

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from replylint.checks.anchors import Anchor, anchor_of
+from replylint.checks.anchors import Anchor, cached_anchor, save_anchors
 from replylint.checks.model import Hit, Option
 from replylint.checks.reply import Reply, Sentence
 
@@ -83,6 +83,7 @@ class Branch:
     """One alternative of a lexicon's regex: its named group, source and anchor."""
 
     group: str
+    entry: Entry
     source: str  # "(?P<group>pattern)", its part of the alternation
     plain: str  # the pattern alone, without the group
     bounded: bool  # starts at a word boundary (lets the alternation lead with one \b)
@@ -91,33 +92,41 @@ class Branch:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    """Compiled entries of one lexicon: one regex for triggers, one for allowed phrases."""
+    """The entries of one lexicon, indexed by anchor; each branch compiled on first need."""
 
     name: str
     entries: tuple[Entry, ...]
     allow: tuple[str, ...]
-    regex: re.Pattern[str] | None
-    groups: Mapping[str, Entry] = field(default_factory=dict)
-    allow_regex: re.Pattern[str] | None = None
     branches: tuple[Branch, ...] = ()
     word_index: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # token -> branches
     other_branches: tuple[int, ...] = ()  # branches with a substring anchor or none
-    # Each branch compiled alone, on first need: it finds where the alternation may match.
-    _alone: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False)
+    _compiled: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False)
+    _allow: list[re.Pattern[str]] = field(default_factory=list, compare=False)
+
+    @property
+    def groups(self) -> dict[str, Entry]:
+        """Entry by branch group name (as in the full alternation)."""
+        return {branch.group: branch.entry for branch in self.branches}
+
+    def full_regex(self) -> re.Pattern[str] | None:
+        """The whole alternation in one regex: what a scan must be equivalent to (tests)."""
+        if not self.branches:
+            return None
+        bounded = all(branch.bounded for branch in self.branches)
+        return _alternation([branch.source for branch in self.branches], bounded)
 
     def find(self, reply: Reply) -> Iterator[Match]:
         """Every entry occurrence in the reply's masked text that no exception covers."""
         text = reply.masked
         allowed: list[tuple[int, int]] | None = None
-        for match in self._scan(reply):
-            start, end = match.span()
+        for branch, start, end in self.scan(reply):
             if allowed is None:  # the allow-list is only read when something matched
                 allowed = (
-                    [m.span() for m in self.allow_regex.finditer(text)] if self.allow_regex else []
+                    [m.span() for m in self._allow_regex().finditer(text)] if (self.allow) else []
                 )
             if any(s < end and start < e for s, e in allowed):
                 continue
-            entry = self.groups[match.lastgroup or ""]
+            entry = branch.entry
             sentence = reply.sentence_at(start)
             if entry.unless is not None and sentence and entry.unless.search(sentence.text):
                 continue
@@ -125,28 +134,29 @@ class Lexicon:
                 continue
             yield Match(entry, start, end, sentence)
 
-    def _scan(self, reply: Reply) -> Iterator[re.Match[str]]:
-        """The alternation's matches, left to right, as ``regex.finditer`` would give them.
+    def scan(self, reply: Reply) -> Iterator[tuple[Branch, int, int]]:
+        """Matches of the lexicon's alternation, left to right, as one regex scan gives them.
 
-        Only branches whose anchor the reply holds can match (checked against the reply's
-        tokens); their own regexes give the candidate starts, and at each start the whole
-        alternation decides which branch wins, exactly as a full scan would.
+        Python's ``re`` would try every branch at every character. Instead, only branches whose
+        anchor the reply holds are used (a token lookup); their own regexes give the possible
+        starts, and at each start the first branch in alternation order that matches wins.
         """
-        if self.regex is None:
-            return
-        chosen = self._candidates(reply)
+        chosen = sorted(self._candidates(reply))
         if not chosen:
             return
         text = reply.masked
-        starts = sorted({m.start() for i in chosen for m in self._branch(i).finditer(text)})
+        compiled = [(number, self._branch(number)) for number in chosen]
+        starts = sorted({m.start() for _number, regex in compiled for m in regex.finditer(text)})
         position = 0
         for start in starts:
             if start < position:
                 continue
-            match = self.regex.match(text, start)
-            if match is not None:
-                yield match
-                position = max(match.end(), start + 1)
+            for number, regex in compiled:
+                match = regex.match(text, start)
+                if match is not None:
+                    yield self.branches[number], start, match.end()
+                    position = max(match.end(), start + 1)
+                    break
 
     def _candidates(self, reply: Reply) -> set[int]:
         """Branches whose anchor the reply holds: by token lookup, else by substring test."""
@@ -161,12 +171,17 @@ class Lexicon:
                 chosen.add(number)
         return chosen
 
-    def _branch(self, index: int) -> re.Pattern[str]:
-        compiled = self._alone.get(index)
+    def _branch(self, number: int) -> re.Pattern[str]:
+        compiled = self._compiled.get(number)
         if compiled is None:
-            compiled = re.compile(self.branches[index].plain, re.IGNORECASE)
-            self._alone[index] = compiled
+            compiled = re.compile(self.branches[number].plain, re.IGNORECASE)
+            self._compiled[number] = compiled
         return compiled
+
+    def _allow_regex(self) -> re.Pattern[str]:
+        if not self._allow:
+            self._allow.append(_alternation([phrase_pattern(p) for p in self.allow], True))
+        return self._allow[0]
 
 
 def _is_first_content(reply: Reply, sentence: Sentence | None) -> bool:
@@ -187,7 +202,9 @@ def compile_lexicon(
     name: str, raw: Mapping[str, Any], extra: Sequence[Any] = (), extra_allow: Sequence[str] = ()
 ) -> Lexicon:
     """Build a Lexicon from parsed YAML plus entries and allowed phrases added by config."""
-    entries = [_entry(name, item) for item in raw.get("entries", [])]
+    # Packaged entries are checked by the test-suite; compiling them here would only slow
+    # every start-up. Entries from a config are checked as they load.
+    entries = [_entry(name, item, checked=False) for item in raw.get("entries", [])]
     entries += [_entry(f"{name} (config add)", _user_entry(item)) for item in extra]
     allow = tuple(str(p) for p in raw.get("allow", [])) + tuple(extra_allow)
     alternatives: list[tuple[int, str, Entry]] = []
@@ -196,25 +213,21 @@ def compile_lexicon(
             alternatives.append((len(pattern), pattern, entry))
     # Longest first, so that "not able to" wins over "not able" at the same position.
     alternatives.sort(key=lambda item: -item[0])
-    groups: dict[str, Entry] = {}
     branches = []
     for number, (_size, pattern, entry) in enumerate(alternatives):
         group = f"e{number}"
-        groups[group] = entry
         scoped = pattern if not entry.case_sensitive else f"(?-i:{pattern})"
         branches.append(
             Branch(
                 group,
+                entry,
                 f"(?P<{group}>{scoped})",
                 scoped,
                 pattern.startswith(r"\b"),
-                anchor_of(pattern),
+                cached_anchor(pattern),
             )
         )
-    bounded = all(branch.bounded for branch in branches)
-    regex = _alternation([b.source for b in branches], bounded) if branches else None
-    allowed = [phrase_pattern(p) for p in allow]
-    allow_regex = _alternation(allowed, True) if allowed else None
+    save_anchors()
     word_index: dict[str, list[int]] = {}
     for number, branch in enumerate(branches):
         if branch.anchor is not None and branch.anchor.words:
@@ -225,9 +238,6 @@ def compile_lexicon(
         name,
         tuple(entries),
         allow,
-        regex,
-        groups,
-        allow_regex,
         tuple(branches),
         {word: tuple(numbers) for word, numbers in word_index.items()},
         other,
@@ -244,13 +254,22 @@ def _alternation(parts: list[str], bounded: bool) -> re.Pattern[str]:
     return re.compile(body, re.IGNORECASE)
 
 
+def _check_pattern(label: str, pattern: str) -> None:
+    try:
+        compiled = re.compile(pattern, re.IGNORECASE)
+    except re.error as error:
+        raise LexiconError(f"{label}: invalid regex {pattern!r}: {error}") from None
+    if compiled.groups:
+        raise LexiconError(f"{label}: use (?:…) instead of capturing groups in {pattern!r}")
+
+
 def _user_entry(item: Any) -> Mapping[str, Any]:
     if isinstance(item, str):
         return {"id": item, "phrases": [item], "message": f"'{item}' is on the team's list"}
     return item
 
 
-def _entry(source: str, item: Mapping[str, Any]) -> Entry:
+def _entry(source: str, item: Mapping[str, Any], checked: bool = True) -> Entry:
     unknown = set(item) - ENTRY_KEYS
     label = f"{source}: entry {item.get('id', '?')!r}"
     if unknown:
@@ -259,12 +278,8 @@ def _entry(source: str, item: Mapping[str, Any]) -> Entry:
         raise LexiconError(f"{label}: 'message' is required")
     patterns = [phrase_pattern(str(p)) for p in item.get("phrases", [])]
     for pattern in item.get("patterns", []):
-        try:
-            compiled = re.compile(pattern)
-        except re.error as error:
-            raise LexiconError(f"{label}: invalid regex {pattern!r}: {error}") from None
-        if compiled.groups:
-            raise LexiconError(f"{label}: use (?:…) instead of capturing groups in {pattern!r}")
+        if checked:
+            _check_pattern(label, pattern)
         patterns.append(pattern)
     if not patterns:
         raise LexiconError(f"{label}: needs 'phrases' or 'patterns'")

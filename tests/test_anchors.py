@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib.resources import files
 
 import pytest
@@ -26,13 +27,21 @@ EXAMPLES = [
 
 
 def full_scan(name: str, text: str) -> list[tuple[tuple[int, int], str | None]]:
-    lexicon = load_lexicon(name)
-    assert lexicon.regex is not None
-    return [(m.span(), m.lastgroup) for m in lexicon.regex.finditer(Reply(text).masked)]
+    regex = load_lexicon(name).full_regex()
+    assert regex is not None
+    return [(m.span(), m.lastgroup) for m in regex.finditer(Reply(text).masked)]
 
 
 def anchored_scan(name: str, text: str) -> list[tuple[tuple[int, int], str | None]]:
-    return [(m.span(), m.lastgroup) for m in load_lexicon(name)._scan(Reply(text))]
+    return [
+        ((start, end), branch.group) for branch, start, end in load_lexicon(name).scan(Reply(text))
+    ]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_packaged_patterns_compile_without_capturing_groups(name: str) -> None:
+    for branch in load_lexicon(name).branches:
+        assert re.compile(branch.plain, re.IGNORECASE).groups == 0, branch.plain
 
 
 @pytest.mark.parametrize("name", NAMES)
