@@ -187,14 +187,39 @@ def summary_line(report: Report, settings: dict[str, Any]) -> str:
 
 
 class JsonFormat:
-    """One JSON document (schema in the README): files with replies or an error each."""
+    """One JSON document (schema in the README): files with replies or an error each.
+
+    File records are written as they complete, one per line, so a run over a library of
+    100,000 macros never holds its report in memory (and the C encoder does the work).
+    """
 
     def __init__(self, out: IO[str]) -> None:
         self.out = out
-        self.files: dict[str, dict[str, Any]] = {}
+        self.current: dict[str, Any] | None = None
+        self.written = 0
 
     def _file(self, path: str) -> dict[str, Any]:
-        return self.files.setdefault(path, {"path": path, "status": "ok", "replies": []})
+        # A file's replies and errors arrive together, in the order inputs are read.
+        if self.current is None or self.current["path"] != path:
+            self._flush()
+            self.current = {"path": path, "status": "ok", "replies": []}
+        return self.current
+
+    def _flush(self) -> None:
+        if self.current is None:
+            return
+        self._header()
+        self.out.write(",\n" if self.written else "\n")
+        self.out.write("    " + json.dumps(self.current, ensure_ascii=False))
+        self.written += 1
+        self.current = None
+
+    def _header(self) -> None:
+        if self.written == 0:
+            tool = json.dumps({"name": "replylint", "version": tool_version()})
+            self.out.write(
+                f'{{\n  "schema_version": {SCHEMA_VERSION},\n  "tool": {tool},\n  "files": ['
+            )
 
     def reply(self, result: ReplyResult) -> None:
         self._file(result.path)["replies"].append(reply_record(result))
@@ -205,14 +230,11 @@ class JsonFormat:
         record.setdefault("errors", []).append(error.message)
 
     def finish(self, report: Report, settings: dict[str, Any]) -> None:
-        document = {
-            "schema_version": SCHEMA_VERSION,
-            "tool": {"name": "replylint", "version": tool_version()},
-            "files": list(self.files.values()),
-            "summary": summary_record(report, settings),
-        }
-        json.dump(document, self.out, indent=2, ensure_ascii=False)
-        self.out.write("\n")
+        self._flush()
+        self._header()
+        summary = json.dumps(summary_record(report, settings), indent=2, ensure_ascii=False)
+        self.out.write(("\n  ]" if self.written else "]") + ',\n  "summary": ')
+        self.out.write(summary.replace("\n", "\n  ") + "\n}\n")
 
 
 def reply_record(result: ReplyResult) -> dict[str, Any]:

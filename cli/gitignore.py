@@ -72,14 +72,26 @@ def _common_folder(paths: list[Path]) -> Path:
 
 def _read_gitignores(paths: list[Path]) -> set[Path]:
     cache: dict[Path, list[tuple[str, bool, bool]]] = {}
-    return {p for p in paths if _ignored_by_files(p.resolve(), cache)}
+    chains: dict[Path, list[Path]] = {}
+    return {p for p in paths if _ignored_by_files(Path(os.path.abspath(p)), cache, chains)}
 
 
-def _ignored_by_files(path: Path, cache: dict[Path, list[tuple[str, bool, bool]]]) -> bool:
+def _folders_from_root(folder: Path, chains: dict[Path, list[Path]]) -> list[Path]:
+    """The folders from the repository root (a folder with .git) down to ``folder``."""
+    if folder not in chains:
+        folders = [*reversed(folder.parents), folder]
+        root = max((i for i, f in enumerate(folders) if (f / ".git").exists()), default=None)
+        chains[folder] = [folder] if root is None else folders[root:]
+    return chains[folder]
+
+
+def _ignored_by_files(
+    path: Path,
+    cache: dict[Path, list[tuple[str, bool, bool]]],
+    chains: dict[Path, list[Path]],
+) -> bool:
     """Apply .gitignore files from the repository root down; the last matching rule wins."""
-    folders = [*reversed(path.parents)]
-    root_index = max((i for i, f in enumerate(folders) if (f / ".git").exists()), default=None)
-    folders = [path.parent] if root_index is None else folders[root_index:]
+    folders = _folders_from_root(path.parent, chains)
     ignored = False
     for folder in folders:
         relative_parts = path.relative_to(folder).parts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -132,6 +133,16 @@ def check(
         Path | None,
         typer.Option(help="Report and fail only on findings not in this baseline file."),
     ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Worker processes: 0 (default) uses every CPU for runs of 100+ files, "
+            "1 lints in this process. Output order never depends on it.",
+        ),
+    ] = 0,
     force_exclude: Annotated[
         bool,
         typer.Option(
@@ -184,6 +195,8 @@ def check(
         exit_zero=exit_zero,
         force_exclude=force_exclude,
         baseline=known,
+        # Each worker would start its own local LanguageTool server: keep to one process.
+        jobs=1 if (languagetool or os.environ.get("REPLYLINT_LANGUAGETOOL")) == "local" else jobs,
     )
     report, code = run_check(resolver, options, formatter)
     if output is not None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -40,6 +43,7 @@ class RunOptions:
     settings: Mapping[str, Any] = field(default_factory=dict)
     force_exclude: bool = False
     baseline: Baseline | None = None
+    jobs: int = 0  # worker processes; 0 = as many as CPUs for large runs, 1 = none
 
 
 def run_check(
@@ -64,24 +68,24 @@ def run_check(
             return False  # the config error is reported when the file itself is read
 
     targets = collect_targets(options.paths, options.stdin_name, excluded, options.force_exclude)
-    for item in targets:
-        if isinstance(item, InputError):
-            fail(item)
-            continue
-        try:
-            config = resolver.for_path(item.config_path)
-        except ConfigError as error:
-            fail(InputError(item.name, f"config error: {error}"))
-            continue
-        last_config = config
-        for outcome in _lint_target(item, config, options):
+    for item, outcomes in _outcomes(targets, resolver, options):
+        config = None
+        if isinstance(item, Target):
+            try:
+                config = resolver.for_path(item.config_path)
+            except ConfigError:
+                config = None  # the worker reported it as this target's input error
+        if config is not None:
+            last_config = config
+        for outcome in outcomes:
             if isinstance(outcome, InputError):
                 fail(outcome)
-            else:
-                if options.baseline is not None:
-                    outcome, known = options.baseline.filter(outcome)
-                    report.baseline_known = (report.baseline_known or 0) + known
-                _record(outcome, config, report, formatter)
+                continue
+            if options.baseline is not None:
+                outcome, known = options.baseline.filter(outcome)
+                report.baseline_known = (report.baseline_known or 0) + known
+            assert config is not None  # results only come from a target whose config loaded
+            _record(outcome, config, report, formatter)
     if options.baseline is not None:
         report.baseline_known = report.baseline_known or 0
         report.baseline_fixed = options.baseline.fixed()
@@ -90,6 +94,54 @@ def run_check(
     code = report.exit_code(base.fail_under, options.exit_zero)
     formatter.finish(report, {**settings, "exit_code": code})
     return report, code
+
+
+# What the linting of one target needs, set before the worker processes fork (so nothing is
+# pickled) and used the same way when linting in this process.
+_WORK: tuple[ConfigResolver, RunOptions] | None = None
+AUTO_JOBS_FROM = 100  # files; below this, starting workers costs more than it saves
+
+
+def _outcomes(
+    targets: Iterable[Target | InputError], resolver: ConfigResolver, options: RunOptions
+) -> Iterator[tuple[Target | InputError, list[ReplyResult | InputError]]]:
+    """Each target with its results, in the order given, linted here or by worker processes."""
+    global _WORK
+    _WORK = (resolver, options)
+    if options.jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        items: Iterable[Target | InputError] = targets  # streamed: nothing is held
+        files: list[Target] = []
+    else:
+        items = list(targets)
+        files = [i for i in items if isinstance(i, Target) and i.path is not None]
+    jobs = options.jobs or ((os.cpu_count() or 1) if len(files) >= AUTO_JOBS_FROM else 1)
+    if jobs <= 1 or len(files) < 2:
+        for item in items:
+            yield item, (_lint_item(item) if isinstance(item, Target) else [item])
+        return
+    context = multiprocessing.get_context("fork")
+    chunk = max(1, min(64, len(files) // (jobs * 8)))
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        # map() returns results in the order of its input, whatever finishes first.
+        done = pool.map(_lint_item, files, chunksize=chunk)
+        for item in items:
+            if not isinstance(item, Target):
+                yield item, [item]
+            elif item.path is None:  # standard input is read here, never in a worker
+                yield item, _lint_item(item)
+            else:
+                yield item, next(done)
+
+
+def _lint_item(target: Target) -> list[ReplyResult | InputError]:
+    """Everything one target gives: its replies' results and its input errors."""
+    assert _WORK is not None
+    resolver, options = _WORK
+    try:
+        config = resolver.for_path(target.config_path)
+    except ConfigError as error:
+        return [InputError(target.name, f"config error: {error}")]
+    return list(_lint_target(target, config, options))
 
 
 def _record(result: ReplyResult, config: Config, report: Report, formatter: Formatter) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,10 +46,11 @@ class Config:
 
     def relative(self, path: Path) -> str | None:
         """The path relative to the config's folder, '/'-separated (None when outside it)."""
-        try:
-            return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
+        # abspath, not resolve(): no file-system calls per file, and globs see the path as given.
+        relative = os.path.relpath(os.path.abspath(path), self.root)
+        if relative == ".." or relative.startswith(("../", "..\\")):
             return None
+        return Path(relative).as_posix()
 
     def is_excluded(self, path: Path) -> bool:
         """Whether the top-level ``exclude`` globs skip this file or folder."""
@@ -134,7 +136,7 @@ def build_config(
     }
     return Config(
         registry=registry,
-        root=root.resolve(),
+        root=Path(os.path.abspath(root)),
         source=source,
         fail_on=settings.get("fail-on", Severity.WARNING),
         fail_under=settings.get("fail-under"),
