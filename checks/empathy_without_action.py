@@ -50,6 +50,8 @@ ACTION = re.compile(
     r"|(?:team|engineers|developers|specialists|agents|staff)\s+(?:is|are|will|has|have)"
     r"|(?:is|are)\s+(?:now\s+|actively\s+|currently\s+)?(?:working\s+on|looking\s+into"
     r"|investigating)|(?:ships?|shipped|dispatched)\b|on\s+(?:its|the)\s+way"
+    r"|(?:new|rescheduled|rebooked)\s+(?:delivery|slot|appointment|visit|date|time)"
+    r"|(?:is|are|has\s+been|have\s+been)\s+(?:re)?(?:booked|scheduled)"
     r"|will\s+(?:be|arrive|ship|reach|show|appear|work)|(?:is|are|has\s+been|have\s+been|was"
     r"|were)\s+(?:now\s+)?(?:fixed|resolved|sorted|processed|issued|refunded|credited|replaced"
     r"|restored|reactivated|updated|corrected|cancell?ed|back)"

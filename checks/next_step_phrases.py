@@ -133,6 +133,13 @@ CUE = re.compile(
     r")",
     re.IGNORECASE,
 )
+# Future or scheduled: "we'll refund you", and also the plain present of a booked event
+# ("your new delivery slot is Tuesday", "the parcel ships on Monday") — a time with either is
+# a next step.
 FUTURE = re.compile(
     r"\b(?:will(?!\s+not\b)|['’]ll|shall|going\s+to|should\s+(?:arrive|receive|see|get))\b"
+    r"|\b(?:is|are)\s+(?:now\s+)?(?:scheduled|booked|due|expected|planned|set\s+for)\b"
+    r"|\b(?:arrives|ships|leaves|lands|starts|begins|goes\s+out)\b"
+    r"|\b(?:slot|appointment|visit|delivery|booking|call|meeting|collection)\s+(?:is|are)\b",
+    re.IGNORECASE,
 )
