@@ -145,7 +145,10 @@ def _lint_item(target: Target) -> list[ReplyResult | InputError]:
 
 
 def _record(result: ReplyResult, config: Config, report: Report, formatter: Formatter) -> None:
+    known = len(report.failures)
     report.add(result, config.fail_on)
+    for line in report.failures[known:]:  # a crashed check is an error of the run: one line each
+        print(f"replylint: {line}", file=sys.stderr)
     for check in config.registry:
         reason = result.not_applicable.get(check.name)
         if reason is not None and check.announce_skip:
