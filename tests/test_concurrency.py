@@ -1,0 +1,83 @@
+"""Parallel work never changes results: --jobs 1 vs N, and two runs sharing one cache."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import fake_languagetool
+import pytest
+
+REPLIES = [
+    "Hi Anna,\n\nUnfortunately we can't refund digital orders.\n\nBest,\nSam\n",
+    "hey!! gonna check ur order rn lol",
+    "Thanks! Your parcel ships today and you will recieve it on Monday.",
+    "Dear [Customer Name],\n\nPlease be advised that your ticket {{ticket.id}} is closed.\n",
+    "Sorry!! We apologise for any inconvenience. Sorry again.\r\nWe can't help with that.",
+    "Emoji 😀😀😀😀 and RTL \u202eמילים\u202c and e\u0301 and a long line " + "word " * 60,
+]
+
+
+def executable() -> str:
+    found = shutil.which("replylint", path=os.path.dirname(sys.executable))
+    if found is None:
+        pytest.skip("replylint is not installed next to this Python")
+    return found
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    (tmp_path / ".git").mkdir()
+    for number in range(120):  # over the 100 files from which --jobs 0 starts workers
+        folder = tmp_path / f"team{number % 3}"
+        folder.mkdir(exist_ok=True)
+        text = REPLIES[number % len(REPLIES)] + f"\nReference {number}.\n"
+        (folder / f"reply{number:03d}.txt").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def run(folder: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [executable(), "check", ".", "-f", "json", *args],
+        cwd=folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_jobs_do_not_change_the_output(library: Path) -> None:
+    outputs = []
+    for jobs in ("1", "2", "0"):
+        done = run(library, "--jobs", jobs, "--languagetool", "off")
+        stdout, stderr = done.communicate(timeout=120)
+        assert done.returncode == 1, stderr
+        outputs.append(stdout)
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert json.loads(outputs[0])["summary"]["replies"] == 120
+
+
+def test_two_runs_sharing_a_cache_never_corrupt_it(
+    library: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    fake_server: fake_languagetool.FakeLanguageTool,
+) -> None:
+    cache = tmp_path_factory.mktemp("shared-cache")
+    env = {"REPLYLINT_CACHE_DIR": str(cache), "REPLYLINT_LANGUAGETOOL": fake_server.url}
+    first, second = run(library, "--jobs", "2", env=env), run(library, "--jobs", "2", env=env)
+    outputs = [process.communicate(timeout=120)[0] for process in (first, second)]
+    entries = list((cache / "languagetool").glob("*/*.json"))
+    assert entries and not list(cache.rglob(".tmp-*"))
+    for entry in entries:
+        assert isinstance(json.loads(entry.read_text(encoding="utf-8")), list)
+    asked = len(fake_server.checks())
+    again = run(library, env=env).communicate(timeout=120)[0]
+    assert len(fake_server.checks()) == asked  # a third run finds everything in the cache
+    assert outputs[0] == outputs[1] == again
+    spelled = json.loads(again)["summary"]["by_check"]
+    assert spelled.get("RL801 spelling") == 20  # "recieve" in 20 of the 120 replies
