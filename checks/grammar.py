@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
-from replylint.checks import languagetool
-from replylint.checks.languagetool_text import LtMatch, inline_masks
+from replylint.checks.languagetool_options import OPTIONS
 from replylint.checks.model import Category, Check, Example, Hit, Options, Severity
 from replylint.checks.reply import Reply
+
+if TYPE_CHECKING:
+    from replylint.checks.languagetool_text import LtMatch
 
 GUIDANCE = "LanguageTool rules (GUIDANCE has no correctness section yet)"
 RATIONALE = (
@@ -30,6 +33,10 @@ DASH_SIGNATURE = re.compile(r"\s[-–—~] ?([A-Z][\w'.]*(?: [A-Z][\w'.]*)?)(?: 
 
 def _run(family: str, default: Severity) -> Callable[[Reply, Options], Iterator[Hit]]:
     def run(reply: Reply, options: Options) -> Iterator[Hit]:
+        # Imported here: the client (HTTP, cache, offsets) only loads when grammar runs.
+        from replylint.checks import languagetool
+        from replylint.checks.languagetool_text import inline_masks
+
         outcome = languagetool.lookup(reply, options)
         vocabulary = {str(word).casefold() for word in options.get("vocabulary") or ()}
         inline = inline_masks(reply) if family != "spelling" else []
@@ -77,6 +84,8 @@ def _near(text: str, match: LtMatch, span: tuple[int, int]) -> bool:
 
 
 def _reason(reply: Reply, options: Options) -> str | None:
+    from replylint.checks import languagetool
+
     return languagetool.lookup(reply, options).reason
 
 
@@ -92,7 +101,7 @@ def _check(
         guidance=GUIDANCE,
         run=_run(name, severity),
         severity=severity,
-        options=languagetool.OPTIONS,
+        options=OPTIONS,
         examples=examples,
         not_applicable=_reason,
         announce_skip=True,

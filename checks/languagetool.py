@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from replylint.checks import languagetool_cache as disk
+from replylint.checks.languagetool_options import DEFAULT_DISABLED_RULES, OPTIONS
 from replylint.checks.languagetool_server import (
     LanguageToolError,
     base_url,
@@ -37,7 +38,7 @@ from replylint.checks.languagetool_server import (
     start_local,
 )
 from replylint.checks.languagetool_text import LtMatch, annotate, parse_matches, to_matches
-from replylint.checks.model import Option, Options, Severity
+from replylint.checks.model import Options, Severity
 from replylint.checks.reply import Reply
 
 ENV_SERVER = "REPLYLINT_LANGUAGETOOL"
@@ -65,23 +66,7 @@ DEFAULT_SEVERITY = {
     "TYPOGRAPHY": Severity.INFO,
     "REDUNDANCY": Severity.INFO,
 }
-# Rules that fire on the shape of support mail rather than on mistakes: double spaces left by
-# pasted text, smileys read as unpaired brackets ":)", greeting and list lines without a full stop.
-DEFAULT_DISABLED_RULES = ("EN_UNPAIRED_BRACKETS", "PUNCTUATION_PARAGRAPH_END", "WHITESPACE_RULE")
-
-OPTIONS: dict[str, Option] = {
-    "server": Option(str, "auto", "LanguageTool to use: auto, off, local, or http://host:port"),
-    "language": Option(str, "en-US", "language code sent to LanguageTool (en-US, en-GB, auto)"),
-    "mother-tongue": Option(str, "", "writer's first language, enables false-friend rules"),
-    "disabled-rules": Option(list, list(DEFAULT_DISABLED_RULES), "LanguageTool rule ids to skip"),
-    "disabled-categories": Option(list, [], "LanguageTool category ids to skip"),
-    "vocabulary": Option(list, [], "team words never flagged as misspellings (brand names)"),
-    "timeout": Option(
-        (int, float), 15.0, "seconds to wait for one LanguageTool answer", minimum=0.1
-    ),
-    "cache": Option(bool, True, "reuse LanguageTool answers cached on disk"),
-    "severity-map": Option(dict, {}, "LanguageTool category id -> info, warning or error"),
-}
+__all__ = ["DEFAULT_DISABLED_RULES", "OPTIONS", "cache_dir", "clear_cache", "lookup"]
 
 
 @dataclass(frozen=True, slots=True)

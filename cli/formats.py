@@ -290,3 +290,18 @@ def _rounded(value: float | None) -> float | None:
 
 
 FORMATS = {"text": TextFormat, "json": JsonFormat}
+# Every --format name; the CI formats live in ci_formats, imported only when one is asked for.
+FORMAT_NAMES = ("text", "json", "github", "sarif", "junit")
+
+
+def make_formatter(
+    name: str, out: IO[str], registry: Any = None, color: bool | None = None, quiet: bool = False
+) -> Formatter:
+    """The formatter for ``--format name`` writing to ``out``."""
+    if name == "text":
+        return TextFormat(out, color=color, quiet=quiet)
+    if name == "json":
+        return JsonFormat(out)
+    from replylint.cli.ci_formats import FORMATS as ALL_FORMATS
+
+    return ALL_FORMATS[name](out, registry=registry)  # type: ignore[no-any-return]

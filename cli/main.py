@@ -12,12 +12,7 @@ import typer
 from rich.console import Console
 
 from replylint.checks import BUILTIN, PluginError, Registry, load_registry
-from replylint.cli import catalogue
-from replylint.cli.baseline import Baseline, BaselineError, BaselineWriter
-from replylint.cli.ci_formats import FORMATS, make_formatter
-from replylint.cli.files import write_atomically
-from replylint.cli.formats import summary_line, tool_version
-from replylint.cli.libraries import parse_macros_setting
+from replylint.cli.formats import FORMAT_NAMES, make_formatter, summary_line, tool_version
 from replylint.cli.readers import READERS
 from replylint.cli.report import ExitCode
 from replylint.cli.runner import RunOptions, run_check
@@ -32,6 +27,13 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     add_completion=False,
 )
+
+
+def _parse_macros_setting(value: Any) -> Any:
+    """The ``macros:`` config key (validated by the macro-library code, loaded only for it)."""
+    from replylint.cli.libraries import parse_macros_setting
+
+    return parse_macros_setting(value)
 
 
 def _registry() -> Registry:
@@ -73,7 +75,7 @@ def check(
         ),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help=f"Report format: {', '.join(FORMATS)}.")
+        str, typer.Option("--format", "-f", help=f"Report format: {', '.join(FORMAT_NAMES)}.")
     ] = "text",
     fail_on: Annotated[
         str | None,
@@ -165,8 +167,8 @@ def check(
 ) -> None:
     """Lint replies and print a scored report."""
     registry = _registry()
-    if output_format not in FORMATS:
-        _die(f"unknown --format {output_format!r} (use {', '.join(FORMATS)})")
+    if output_format not in FORMAT_NAMES:
+        _die(f"unknown --format {output_format!r} (use {', '.join(FORMAT_NAMES)})")
     layer = _command_line_layer(fail_on, fail_under, kind, select, ignore)
     if languagetool is not None or no_cache:
         layer["languagetool"] = {
@@ -177,6 +179,8 @@ def check(
     known = None
     if baseline is not None:
         try:
+            from replylint.cli.baseline import Baseline, BaselineError
+
             known = Baseline.load(baseline)
         except BaselineError as error:
             _die(str(error))
@@ -202,6 +206,8 @@ def check(
     if output is not None:
         assert isinstance(out, io.StringIO)
         try:
+            from replylint.cli.files import write_atomically
+
             write_atomically(output, out.getvalue())
         except OSError as error:
             _die(f"{output}: cannot write the report: {error.strerror or error}")
@@ -227,7 +233,7 @@ def _resolver(
             explicit=config,
             isolated=no_config,
             command_line=layer,
-            extensions={"macros": parse_macros_setting},
+            extensions={"macros": _parse_macros_setting},
         )
         if config is not None:
             resolver.for_path(None)  # a broken explicit config fails the run up front
@@ -260,6 +266,8 @@ def _command_line_layer(
 @app.command("checks")
 def list_checks() -> None:
     """List every check: code, name, category, default severity and what it flags."""
+    from replylint.cli import catalogue
+
     catalogue.print_checks(_registry())
 
 
@@ -272,6 +280,8 @@ def explain(
     found = registry.find(check_name)
     if found is None:
         _die(f"no check named {check_name!r}; run 'replylint checks' for the list")
+    from replylint.cli import catalogue
+
     catalogue.print_explanation(found)
 
 
@@ -285,6 +295,9 @@ def init(
     """Write a commented starter .replylint.yaml."""
     if path.exists() and not force:
         _die(f"{path}: already exists (use --force to overwrite)")
+    from replylint.cli import catalogue
+    from replylint.cli.files import write_atomically
+
     write_atomically(path, catalogue.starter_config(_registry()))
     print(f"wrote {path}")
 
@@ -317,6 +330,8 @@ def baseline_write(
     """Record every current finding in FILE; 'check --baseline FILE' fails only on new ones."""
     layer = _command_line_layer(None, None, None, select, ignore)
     resolver = _resolver(_registry(), input_format, config, no_config, layer)
+    from replylint.cli.baseline import BaselineWriter
+
     writer = BaselineWriter(file)
     options = RunOptions(paths=tuple(paths or ["."]), input_format=input_format, exit_zero=True)
     report, code = run_check(resolver, options, writer)

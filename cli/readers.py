@@ -1,19 +1,40 @@
-"""Every input format by name: what ``--input-format`` accepts and extensions map to."""
+"""Every input format by name: what ``--input-format`` accepts and extensions map to.
+
+Readers are imported on first use: a run over plain-text drafts never loads the HTML, e-mail,
+CSV and JSONPath code (start-up time is what a pre-commit hook pays on every commit).
+"""
 
 from __future__ import annotations
 
-from replylint.cli.email_input import read_email
-from replylint.cli.inputs import Reader, read_plain_text
-from replylint.cli.libraries import read_csv, read_json, read_yaml
-from replylint.cli.markdown import read_markdown
-from replylint.cli.markup import read_html
+from collections.abc import Iterator, Mapping
+from importlib import import_module
 
-READERS: dict[str, Reader] = {
-    "text": read_plain_text,
-    "markdown": read_markdown,
-    "html": read_html,
-    "email": read_email,
-    "json": read_json,
-    "yaml": read_yaml,
-    "csv": read_csv,
+from replylint.cli.inputs import Reader
+
+WHERE = {
+    "text": ("replylint.cli.inputs", "read_plain_text"),
+    "markdown": ("replylint.cli.markdown", "read_markdown"),
+    "html": ("replylint.cli.markup", "read_html"),
+    "email": ("replylint.cli.email_input", "read_email"),
+    "json": ("replylint.cli.libraries", "read_json"),
+    "yaml": ("replylint.cli.libraries", "read_yaml"),
+    "csv": ("replylint.cli.libraries", "read_csv"),
 }
+
+
+class _Readers(Mapping[str, Reader]):
+    """Format name -> reader function, imported when first asked for."""
+
+    def __getitem__(self, name: str) -> Reader:
+        module, function = WHERE[name]
+        reader: Reader = getattr(import_module(module), function)
+        return reader
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(WHERE)
+
+    def __len__(self) -> int:
+        return len(WHERE)
+
+
+READERS: Mapping[str, Reader] = _Readers()

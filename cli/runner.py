@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import IO, Any
 
 from replylint.checks import Reply, ReplyResult, lint_reply
-from replylint.cli.baseline import Baseline
 from replylint.cli.formats import Formatter
 from replylint.cli.inputs import (
     LIBRARY_FORMATS,
@@ -25,7 +24,6 @@ from replylint.cli.inputs import (
     input_format,
     read_bytes,
 )
-from replylint.cli.libraries import settings_for
 from replylint.cli.readers import READERS
 from replylint.cli.report import ExitCode, Report
 from replylint.config import Config, ConfigError, ConfigResolver
@@ -42,7 +40,7 @@ class RunOptions:
     exit_zero: bool = False
     settings: Mapping[str, Any] = field(default_factory=dict)
     force_exclude: bool = False
-    baseline: Baseline | None = None
+    baseline: Any = None  # a replylint.cli.baseline.Baseline (imported only when used)
     jobs: int = 0  # worker processes; 0 = as many as CPUs for large runs, 1 = none
 
 
@@ -161,7 +159,7 @@ def _lint_target(
 ) -> Iterator[ReplyResult | InputError]:
     plan = config.plan_for(target.config_path)
     fmt = input_format(target.path or Path(target.name), options.input_format)
-    settings, claimed = settings_for(config.extra, lambda globs: _matches(config, target, globs))
+    settings, claimed = _library_settings(config, target)
     claimed = claimed or not target.walked
     try:
         data = read_bytes(target, config.max_file_size)
@@ -184,6 +182,15 @@ def _lint_target(
             continue
         reply.set_kind(plan.kind)
         yield lint_reply(reply, plan.checks)
+
+
+def _library_settings(config: Config, target: Target) -> tuple[dict[str, Any], bool]:
+    """The macro-library settings that apply to a file (none without a ``macros:`` key)."""
+    if not config.extra.get("macros"):
+        return {"macros": None, "macros_by_files": False}, False
+    from replylint.cli.libraries import settings_for
+
+    return settings_for(config.extra, lambda globs: _matches(config, target, globs))
 
 
 def _matches(config: Config, target: Target, globs: tuple[str, ...]) -> bool:

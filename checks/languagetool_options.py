@@ -1,0 +1,24 @@
+"""The options of the three LanguageTool checks, apart from the client so that declaring the
+checks imports nothing of it (a run with grammar off never loads HTTP or cache code)."""
+
+from __future__ import annotations
+
+from replylint.checks.model import Option
+
+# Rules that fire on the shape of support mail rather than on mistakes: double spaces left by
+# pasted text, smileys read as unpaired brackets ":)", greeting and list lines without a full stop.
+DEFAULT_DISABLED_RULES = ("EN_UNPAIRED_BRACKETS", "PUNCTUATION_PARAGRAPH_END", "WHITESPACE_RULE")
+
+OPTIONS: dict[str, Option] = {
+    "server": Option(str, "auto", "LanguageTool to use: auto, off, local, or http://host:port"),
+    "language": Option(str, "en-US", "language code sent to LanguageTool (en-US, en-GB, auto)"),
+    "mother-tongue": Option(str, "", "writer's first language, enables false-friend rules"),
+    "disabled-rules": Option(list, list(DEFAULT_DISABLED_RULES), "LanguageTool rule ids to skip"),
+    "disabled-categories": Option(list, [], "LanguageTool category ids to skip"),
+    "vocabulary": Option(list, [], "team words never flagged as misspellings (brand names)"),
+    "timeout": Option(
+        (int, float), 15.0, "seconds to wait for one LanguageTool answer", minimum=0.1
+    ),
+    "cache": Option(bool, True, "reuse LanguageTool answers cached on disk"),
+    "severity-map": Option(dict, {}, "LanguageTool category id -> info, warning or error"),
+}
