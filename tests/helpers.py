@@ -21,3 +21,17 @@ def lint_text(
         if only is None or only in (check.name, check.code)
     ]
     return lint_reply(Reply(text, "reply.txt", kind=kind), active)
+
+
+def installed_executable() -> str:
+    """The ``replylint`` console script next to this Python (the test is skipped without it)."""
+    import os
+    import shutil
+    import sys
+
+    import pytest
+
+    found = shutil.which("replylint", path=os.path.dirname(sys.executable))
+    if found is None:
+        pytest.skip("replylint is not installed next to this Python")
+    return found

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from helpers import installed_executable
 from typer.testing import CliRunner
 
 from replylint.cli.main import app
@@ -198,13 +197,6 @@ def test_init_writes_a_valid_starter_config_and_never_overwrites(project: Path) 
 def test_no_traceback_and_no_reply_text_on_internal_check_errors(project: Path) -> None:
     result = invoke("check", "bad.txt", "--select", "RL101", "--format", "json")
     assert "Traceback" not in result.output
-
-
-def installed_executable() -> str:
-    found = shutil.which("replylint", path=os.path.dirname(sys.executable))
-    if found is None:
-        pytest.skip("replylint is not installed next to this Python")
-    return found
 
 
 def test_the_installed_executable_runs(project: Path) -> None:

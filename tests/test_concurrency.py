@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import fake_languagetool
 import pytest
+from helpers import installed_executable
 
 REPLIES = [
     "Hi Anna,\n\nUnfortunately we can't refund digital orders.\n\nBest,\nSam\n",
@@ -20,13 +19,6 @@ REPLIES = [
     "Sorry!! We apologise for any inconvenience. Sorry again.\r\nWe can't help with that.",
     "Emoji 😀😀😀😀 and RTL \u202eמילים\u202c and e\u0301 and a long line " + "word " * 60,
 ]
-
-
-def executable() -> str:
-    found = shutil.which("replylint", path=os.path.dirname(sys.executable))
-    if found is None:
-        pytest.skip("replylint is not installed next to this Python")
-    return found
 
 
 @pytest.fixture
@@ -42,7 +34,7 @@ def library(tmp_path: Path) -> Path:
 
 def run(folder: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [executable(), "check", ".", "-f", "json", *args],
+        [installed_executable(), "check", ".", "-f", "json", *args],
         cwd=folder,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from helpers import installed_executable
 from inputs_support import BAD, errors, findings, lint_json, make_project
 
 from replylint.cli.inputs import InputProblem, Target, read_bytes
@@ -87,11 +87,16 @@ def test_a_folder_read_as_a_file(project: Path) -> None:
 
 
 def test_the_installed_executable_reports_bad_inputs(project: Path) -> None:
-    executable = shutil.which("replylint", path=os.path.dirname(sys.executable))
-    if executable is None:
-        pytest.skip("replylint is not installed next to this Python")
     done = subprocess.run(
-        [executable, "check", "broken.json", "no-text.eml", "good.txt", "--select", "RL101"],
+        [
+            installed_executable(),
+            "check",
+            "broken.json",
+            "no-text.eml",
+            "good.txt",
+            "--select",
+            "RL101",
+        ],
         capture_output=True,
         text=True,
         check=False,
