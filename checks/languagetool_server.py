@@ -137,7 +137,7 @@ def start_local(version: str) -> str:
             import language_tool_python
         except ImportError:
             raise LanguageToolError("language-tool-python is not installed") from None
-        extra = {"language_tool_download_version": version} if version else {}
+        extra: dict[str, Any] = {"language_tool_download_version": version} if version else {}
         try:
             _LOCAL[version] = language_tool_python.LanguageTool("en-US", **extra)
         except Exception as error:  # its errors are many (Java, download, port, start-up)

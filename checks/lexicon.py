@@ -266,7 +266,8 @@ def _check_pattern(label: str, pattern: str) -> None:
 def _user_entry(item: Any) -> Mapping[str, Any]:
     if isinstance(item, str):
         return {"id": item, "phrases": [item], "message": f"'{item}' is on the team's list"}
-    return item
+    mapping: Mapping[str, Any] = item
+    return mapping
 
 
 def _entry(source: str, item: Mapping[str, Any], checked: bool = True) -> Entry:

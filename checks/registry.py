@@ -88,8 +88,8 @@ def load_registry(
     points = entry_points(group=GROUP) if plugins is None else plugins
     for point in points:
         origin = _origin(point)
-        for check in _load_pack(point, origin):
-            _add(validate_check(check, origin), origin, checks, origins, names)
+        for declared in _load_pack(point, origin):
+            _add(validate_check(declared, origin), origin, checks, origins, names)
     return Registry(tuple(checks), origins)
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NoReturn
 
 from replylint.checks import Check, Kind, Option, Registry, Severity
 from replylint.checks.lexicon import LexiconError, compile_lexicon
@@ -162,7 +162,7 @@ class Validator:
         if option.choices and value not in option.choices:
             allowed = ", ".join(map(str, option.choices))
             self._fail(raw, path, f"expected one of {allowed}, got {value!r}")
-        if option.minimum is not None and value < option.minimum:
+        if option.minimum is not None and isinstance(value, int | float) and value < option.minimum:
             self._fail(raw, path, f"must be at least {option.minimum}, got {value!r}")
         return value
 
@@ -220,7 +220,7 @@ class Validator:
         return tuple(result)
 
     # -- value validators ----------------------------------------------------------------
-    def _fail(self, raw: RawConfig, path: tuple[str, ...], message: str) -> Any:
+    def _fail(self, raw: RawConfig, path: tuple[str, ...], message: str) -> NoReturn:
         raise ConfigError(f"{raw.where(path)}: {'.'.join(path)}: {message}")
 
     def _extension(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> Any:
