@@ -42,6 +42,10 @@ ACRONYMS = frozenset(
     USA USB UTC UUID UX VAT VIA VIP VOIP WIFI WLAN XBOX YAML""".split()
 )
 SHOUT_MIN_LETTERS = 4
+EMPHASIS = frozenset(
+    "important importantly never not must always only now urgent urgently immediately "
+    "cannot can't won't don't do every all warning stop before really sure".split()
+)
 
 
 def run(reply: Reply, options: Options) -> Iterator[Hit]:
@@ -85,12 +89,16 @@ def _lexicon_hits(reply: Reply, options: Options) -> Iterator[Hit]:
 
 
 def _shouting(text: str, acronyms: frozenset[str]) -> Iterator[Hit]:
-    # A long caps word, or two caps words in a row, that are not known acronyms ("DO NOT").
+    # Two or more capitalised words in a row that are not known acronyms ("DO NOT DO THIS"), or
+    # one emphasis word ("it is IMPORTANT", "you NEVER"). Any other lone capitalised word marks
+    # a term ("REQUIRED items"), a product name ("SUMO") or a status ("DELETED"), which in the
+    # review corpus were not shouting at the customer.
     for match in CAPS_RUN.finditer(text):
         words = [w for w in match.group().split() if w not in acronyms and VOWEL.search(w)]
         if not words or _is_code_or_banner(text, match.start(), match.end()):
             continue
-        if len(words) >= 2 or any(len(w) >= SHOUT_MIN_LETTERS for w in words):
+        several = len(words) >= 2 and any(len(w) >= SHOUT_MIN_LETTERS for w in words)
+        if several or (len(words) == 1 and words[0].lower().strip(".,!?") in EMPHASIS):
             shouted = match.group()
             yield Hit(
                 match.start(),
