@@ -16,10 +16,10 @@ NOT_A_BREAK = re.compile(r"[^\r\n]")
 # earlier) message, not the agent's reply.
 HISTORY_START = re.compile(
     r"^[ \t]*(?:"
-    r"On\b[^\n]{0,300}?\bwrote:[ \t]*$"  # Gmail / Apple Mail, possibly wrapped once
-    r"|On\b[^\n]{0,200}\n[^\n]{0,120}\bwrote:[ \t]*$"
+    r"On\b[^\n]{0,300}?\bwrote:[ \t]*\r?$"  # Gmail / Apple Mail, possibly wrapped once
+    r"|On\b[^\n]{0,200}\n[^\n]{0,120}\bwrote:[ \t]*\r?$"
     r"|-{2,}[ \t]*(?:Original|Forwarded) Message[ \t]*-{2,}"
-    r"|_{10,}[ \t]*$"  # Outlook's rule line above its From:/Sent: block
+    r"|_{10,}[ \t]*\r?$"  # Outlook's rule line above its From:/Sent: block
     r"|From:[^\n]*\n[ \t]*(?:Sent|Date):"
     r")",
     re.MULTILINE | re.IGNORECASE,
@@ -72,26 +72,46 @@ class Masks:
 
 def history_start(text: str) -> int | None:
     """Offset where quoted history begins, or None when the reply quotes nothing below."""
+    lowered = text.lower()
+    if not any(hint in lowered for hint in HISTORY_HINTS):
+        return None
     match = HISTORY_START.search(text)
     return match.start() if match else None
 
 
-def find_masks(text: str, extra: list[tuple[int, int, str]] | None = None) -> Masks:
-    """Compute every masked span of ``text`` and the masked copy."""
+# Each mask with the characters it cannot match without: most replies hold no backtick, no
+# "<!--" and no "@", so most of these scans are skipped (the reply model runs on every reply).
+SCANS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
+    (QUOTED_LINE, "quote", (">",)),
+    (CODE_FENCE, "code", ("```", "~~~")),
+    (HTML_COMMENT, "comment", ("<!--",)),
+    (DIRECTIVE_LINE, "directive", ("replylint:",)),
+    (CODE_SPAN, "code", ("`",)),
+    (URL, "url", ("://", "www.")),
+    (EMAIL_ADDRESS, "email", ("@",)),
+    (PLACEHOLDER, "placeholder", ("{", "%", "[", "<", "$")),
+    (PLACEHOLDER_WORDS, "placeholder", ("[",)),
+)
+# History needs one of these (case-insensitive) to start at all.
+HISTORY_HINTS = ("wrote:", "message", "__________", "from:")
+
+
+def find_masks(
+    text: str, extra: list[tuple[int, int, str]] | None = None, cut: int | None = -1
+) -> Masks:
+    """Compute every masked span of ``text`` and the masked copy.
+
+    ``cut`` is where quoted history starts when the caller knows it already (-1: find it).
+    """
     spans: list[tuple[int, int, str]] = list(extra or ())
-    cut = history_start(text)
+    if cut == -1:
+        cut = history_start(text)
     if cut is not None:
         spans.append((cut, len(text), "quote"))
     scan = text if cut is None else text[:cut]
-    spans.extend((m.start(), m.end(), "quote") for m in QUOTED_LINE.finditer(scan))
-    spans.extend((m.start(), m.end(), "code") for m in CODE_FENCE.finditer(scan))
-    spans.extend((m.start(), m.end(), "comment") for m in HTML_COMMENT.finditer(scan))
-    spans.extend((m.start(), m.end(), "directive") for m in DIRECTIVE_LINE.finditer(scan))
-    spans.extend((m.start(), m.end(), "code") for m in CODE_SPAN.finditer(scan))
-    spans.extend((m.start(), m.end(), "url") for m in URL.finditer(scan))
-    spans.extend((m.start(), m.end(), "email") for m in EMAIL_ADDRESS.finditer(scan))
-    spans.extend((m.start(), m.end(), "placeholder") for m in PLACEHOLDER.finditer(scan))
-    spans.extend((m.start(), m.end(), "placeholder") for m in PLACEHOLDER_WORDS.finditer(scan))
+    for regex, kind, needs in SCANS:
+        if any(need in scan for need in needs):
+            spans.extend((m.start(), m.end(), kind) for m in regex.finditer(scan))
     spans.sort()
     return Masks(masked=blank_out(text, spans), spans=tuple(spans))
 

@@ -93,7 +93,7 @@ class Reply:
         extra = list(self._extra_masks or ())
         if self.signature_start is not None:
             extra.append((self.signature_start, len(self.text), "signature"))
-        return find_masks(self.text, extra)
+        return find_masks(self.text, extra, self.history_start)
 
     @property
     def masked(self) -> str:
@@ -113,8 +113,13 @@ class Reply:
     @cached_property
     def signature_start(self) -> int | None:
         """Offset where the signature (sign-off line, '-- ' block, tweet initials) begins."""
-        cut = history_start(self.text)
+        cut = self.history_start
         return find_signature(self.text if cut is None else self.text[:cut])
+
+    @cached_property
+    def history_start(self) -> int | None:
+        """Offset where quoted history ("On … wrote:", "From: … Sent:") begins, if any."""
+        return history_start(self.text)
 
     # -- structure -----------------------------------------------------------------------
     @cached_property
@@ -232,17 +237,24 @@ def _is_greeting(sentence: str) -> bool:
 
 def find_signature(text: str) -> int | None:
     """Where the signature starts: a '-- ' line, a sign-off line near the end, tweet initials."""
-    delimiters = [m.start() for m in SIGNATURE_DELIMITER.finditer(text)]
-    if delimiters:
-        return delimiters[-1]
+    if "--" in text:
+        delimiters = [m.start() for m in SIGNATURE_DELIMITER.finditer(text)]
+        if delimiters:
+            return delimiters[-1]
     lines = _last_lines(text, MAX_SIGNATURE_LINES + 1)
-    for position, (start, end) in enumerate(lines):
-        below = lines[position + 1 :]
-        short_below = all(
-            len(WORD.findall(text, s, e)) <= MAX_SIGNATURE_LINE_WORDS for s, e in below
+    # Counted from the bottom: a sign-off needs only short lines (name, title) below it.
+    short_below = True
+    found = None
+    for start, end in reversed(lines):
+        if short_below and start > 0 and SIGN_OFF.fullmatch(text, start, end):
+            found = start
+        short_below = short_below and (
+            len(WORD.findall(text, start, end)) <= MAX_SIGNATURE_LINE_WORDS
         )
-        if short_below and SIGN_OFF.fullmatch(text, start, end) and start > 0:
-            return start
+    if found is not None:
+        return found
+    if "^" not in text:
+        return None
     initials = TWEET_INITIALS.search(text)
     return initials.start() if initials and initials.start() > 0 else None
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from replylint.checks.anchors import anchor_of
+
 SENSITIVE = re.compile(
     r"\b(?:"
     r"sorry|apologi[sz]e[sd]?|apologies|apologising|apologizing|regret(?:s|ted|tably)?"
@@ -23,6 +25,14 @@ SENSITIVE = re.compile(
 )
 
 
+# Words without one of which SENSITIVE cannot match (derived from the pattern itself, so they
+# cannot drift apart): most sentences hold none, and a substring test is far cheaper than the
+# regex's forty branches at every word.
+_ANCHOR = anchor_of(SENSITIVE.pattern)
+
+
 def is_sensitive(sentence: str) -> bool:
     """True when the sentence apologises, refuses, or responds to a complaint."""
+    if _ANCHOR is not None and not _ANCHOR.present(sentence.lower(), frozenset()):
+        return False
     return SENSITIVE.search(sentence) is not None
