@@ -45,27 +45,34 @@ class Anchor:
 
 def anchor_of(pattern: str, flags: int = re.IGNORECASE) -> Anchor | None:
     """The most selective anchor of ``pattern``, or None when it has no required literal."""
+    anchors = anchors_of(pattern, flags)
+    return anchors[0] if anchors else None
+
+
+def anchors_of(pattern: str, flags: int = re.IGNORECASE) -> tuple[Anchor, ...]:
+    """Every anchor ``pattern`` requires (all must be present), most selective first."""
     try:
         tree = parser.parse(pattern, flags)
     except re.error:
-        return None
-    return _best(_sequence(list(tree), False, False))
+        return ()
+    usable = [a for a in _sequence(list(tree), False, False) if _usable(a)]
+    return tuple(sorted(set(usable), key=_selectivity, reverse=True))
 
 
 # Parsing every lexicon pattern costs tens of milliseconds a run; the anchors are kept on disk
 # (keyed by the pattern itself, so an edited lexicon just adds entries) and parsed once.
-ANCHORS_FILE = "anchors-v1.json"
-_known: dict[str, Anchor | None] | None = None
+ANCHORS_FILE = "anchors-v2.json"
+_known: dict[str, tuple[Anchor, ...]] | None = None
 _unsaved = False
 
 
-def cached_anchor(pattern: str) -> Anchor | None:
-    """``anchor_of(pattern)``, read from the on-disk cache when it was computed before."""
+def cached_anchors(pattern: str) -> tuple[Anchor, ...]:
+    """``anchors_of(pattern)``, read from the on-disk cache when it was computed before."""
     global _known, _unsaved
     if _known is None:
         _known = _load_known()
     if pattern not in _known:
-        _known[pattern] = anchor_of(pattern)
+        _known[pattern] = anchors_of(pattern)
         _unsaved = True
     return _known[pattern]
 
@@ -74,20 +81,22 @@ def save_anchors() -> None:
     """Write newly computed anchors to the cache (atomically; a failure only costs speed)."""
     global _unsaved
     if _unsaved and _known is not None:
-        stored = {p: None if a is None else [sorted(a.options), a.words] for p, a in _known.items()}
+        stored = {
+            p: [[sorted(a.options), a.words] for a in anchors] for p, anchors in _known.items()
+        }
         disk_cache.write_json(disk_cache.cache_dir() / ANCHORS_FILE, stored)
         _unsaved = False
 
 
-def _load_known() -> dict[str, Anchor | None]:
+def _load_known() -> dict[str, tuple[Anchor, ...]]:
     data = disk_cache.read_json(disk_cache.cache_dir() / ANCHORS_FILE)
-    known: dict[str, Anchor | None] = {}
+    known: dict[str, tuple[Anchor, ...]] = {}
     if isinstance(data, dict):
         for pattern, value in data.items():
-            if value is None:
-                known[pattern] = None
-            elif isinstance(value, list) and len(value) == 2 and isinstance(value[0], list):
-                known[pattern] = Anchor(frozenset(map(str, value[0])), bool(value[1]))
+            try:
+                known[pattern] = tuple(Anchor(frozenset(map(str, o)), bool(w)) for o, w in value)
+            except (TypeError, ValueError):
+                continue  # a damaged entry is computed again
     return known
 
 
@@ -183,9 +192,13 @@ def _non_word_member(member: tuple[Any, Any]) -> bool:
     return False
 
 
+def _usable(anchor: Anchor) -> bool:
+    return all(len(o) >= 2 or not o.isalnum() for o in anchor.options)
+
+
 def _best(anchors: list[Anchor]) -> Anchor | None:
     """The anchor least likely to occur: long options, not everyday words; whole words a bit."""
-    usable = [a for a in anchors if all(len(o) >= 2 or not o.isalnum() for o in a.options)]
+    usable = [a for a in anchors if _usable(a)]
     if not usable:
         return None
     return max(usable, key=_selectivity)

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from replylint.checks.anchors import Anchor, cached_anchor, save_anchors
+from replylint.checks.anchors import Anchor, cached_anchors, save_anchors
 from replylint.checks.model import Hit, Option
 from replylint.checks.reply import Reply, Sentence
 
@@ -87,7 +87,8 @@ class Branch:
     source: str  # "(?P<group>pattern)", its part of the alternation
     plain: str  # the pattern alone, without the group
     bounded: bool  # starts at a word boundary (lets the alternation lead with one \b)
-    anchor: Anchor | None
+    anchor: Anchor | None  # the most selective literal it needs (indexes the branch)
+    others: tuple[Anchor, ...] = ()  # every other literal it needs
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +170,12 @@ class Lexicon:
             anchor = self.branches[number].anchor
             if anchor is None or anchor.present(lowered, tokens):
                 chosen.add(number)
-        return chosen
+        # A branch needs all of its literals, not only the one it is indexed by.
+        return {
+            number
+            for number in chosen
+            if all(a.present(lowered, tokens) for a in self.branches[number].others)
+        }
 
     def _branch(self, number: int) -> re.Pattern[str]:
         compiled = self._compiled.get(number)
@@ -224,7 +230,7 @@ def compile_lexicon(
                 f"(?P<{group}>{scoped})",
                 scoped,
                 pattern.startswith(r"\b"),
-                cached_anchor(pattern),
+                *_split(cached_anchors(pattern)),
             )
         )
     save_anchors()
@@ -252,6 +258,10 @@ def _alternation(parts: list[str], bounded: bool) -> re.Pattern[str]:
     if bounded:
         body = rf"\b(?:{body})"
     return re.compile(body, re.IGNORECASE)
+
+
+def _split(anchors: tuple[Anchor, ...]) -> tuple[Anchor | None, tuple[Anchor, ...]]:
+    return (anchors[0], anchors[1:]) if anchors else (None, ())
 
 
 def _check_pattern(label: str, pattern: str) -> None:
