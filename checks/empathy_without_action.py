@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from replylint.checks.lazy_regex import lazy_compile
 from replylint.checks.model import Category, Check, Example, Hit, Options, Severity
 from replylint.checks.reply import Reply
 from replylint.checks.specificity import is_specific
 
-EMPATHY = re.compile(
+EMPATHY = lazy_compile(
     r"\b(?:(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+(?:so\s+|very\s+|really\s+|truly\s+|terribly\s+"
     r"|deeply\s+|sincerely\s+)?sorry|sorry\s+(?:to\s+hear|for|about|that)"
     r"|(?:I|we)\s+(?:sincerely\s+|truly\s+|do\s+)?apologi[sz]e|(?:my|our)\s+(?:sincere\s+"
@@ -22,7 +23,7 @@ EMPATHY = re.compile(
     re.IGNORECASE,
 )
 # Formulas that say nothing unless the reply around them is about the customer's case (kk).
-HOLLOW = re.compile(
+HOLLOW = lazy_compile(
     r"\b(?:(?:I|we)\s+(?:completely\s+|totally\s+|fully\s+|truly\s+)?understand\s+(?:your\s+"
     r"(?:frustration|concerns?|disappointment|feelings)|how\s+you\s+feel)|I\s+hear\s+you"
     r"|I\s+can\s+(?:only\s+)?imagine\s+how\s+(?:frustrating|annoying|stressful|upsetting))\b"
@@ -40,7 +41,7 @@ VERB = (
 # What counts as doing something about it (kk: "I understand your frustration, I'll try to fix
 # it"): a first-person commitment, a team at work, a resolved status ("ships today", "is
 # fixed"), an instruction or request. Remedies (refund, replacement) are REMEDY below.
-ACTION = re.compile(
+ACTION = lazy_compile(
     r"\b(?:(?:I|we)(?:['’]ll|\s+will|\s+(?:am|are)\s+going\s+to|['’](?:m|re)\s+going\s+to"
     r"|(?:['’]d|\s+would)\s+(?:be\s+(?:happy|glad)|like|love)\s+to|(?:['’](?:m|re)|\s+am|\s+are)"
     r"\s+(?:happy|glad|here)\s+to|\s+can\s+(?!(?:see|imagine|understand|only|tell|hear)\b))"
@@ -62,16 +63,16 @@ ACTION = re.compile(
 )
 # A question about the case ("Is it the disc or the digital version?") is working on it; a
 # stock "anything else I can help with?" is not.
-STOCK_QUESTION = re.compile(r"\banything\s+else\b|\bany\s+(?:other|further|more)\b", re.I)
+STOCK_QUESTION = lazy_compile(r"\banything\s+else\b|\bany\s+(?:other|further|more)\b", re.I)
 # A remedy named after the apology's own clause ("Sorry for the delay with your refund" names
 # the problem, "…; a refund is on its way" the remedy).
-REMEDY = re.compile(
+REMEDY = lazy_compile(
     r"\b(?:refund|replacement|credit|voucher|discount|reimburs|compensat|exchange|reship"
     r"|resen[dt]|new\s+one|free\s+of\s+charge|coupon|gift\s+card)",
     re.IGNORECASE,
 )
-CLAUSE_END = re.compile(r"[,;:.!?–—]")
-IMPERATIVE = re.compile(r"\W*(?:(?:first|then|now|just|simply),?\s+)?" + VERB, re.IGNORECASE)
+CLAUSE_END = lazy_compile(r"[,;:.!?–—]")
+IMPERATIVE = lazy_compile(r"\W*(?:(?:first|then|now|just|simply),?\s+)?" + VERB, re.IGNORECASE)
 FOLLOW_UP = 'Follow it with what you will do: "I\'ve refunded the fee" / "I\'ll call you by 5pm"'
 
 

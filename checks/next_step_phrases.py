@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from replylint.checks.lazy_regex import lazy_compile
+
 _NUMBER = r"(?:\d+|an?|one|two|three|four|five|six|seven|ten|twenty-four|a\s+few|a\s+couple\s+of)"
 _UNIT = (
     r"(?:working\s+|business\s+|calendar\s+)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)"
@@ -17,7 +19,7 @@ _DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 # A time the customer can hold us to, or an event that triggers the step ("once it ships").
 # "Soon", "shortly" and "as soon as possible" are deliberately not times: they promise nothing.
-TIME = re.compile(
+TIME = lazy_compile(
     r"\b(?:today|tonight|tomorrow|right\s+now|right\s+away|straight\s+away|immediately|later\s+today|eod|cob"
     r"|this\s+(?:morning|afternoon|evening|week|weekend|month)"
     rf"|next\s+(?:week|month|business\s+day|working\s+day|{_DAY})|{_DAY}"
@@ -54,15 +56,17 @@ _FOLLOW_UP = (
 # A promise that depends on a condition or on the customer acting first ("If anything changes,
 # we'll keep you posted", "Send us your details and we'll look into it") is not a vague delay:
 # the next step is the customer's or the event's.
-CONDITIONAL = re.compile(r"\b(?:if|unless|in\s+case|should\s+(?:you|we|it|there|anything))\b", re.I)
-REQUEST_FIRST = re.compile(
+CONDITIONAL = lazy_compile(
+    r"\b(?:if|unless|in\s+case|should\s+(?:you|we|it|there|anything))\b", re.I
+)
+REQUEST_FIRST = lazy_compile(
     r"\A\W*(?:please|kindly|just|simply|can\s+you|could\s+you|let\s+(?:me|us)\s+know|dm|send"
     r"|share|fill|reply|drop|report|provide|follow|click|submit|visit|call|e-?mail|contact|message"
     r"|give|tell|check|confirm)\b",
     re.IGNORECASE,
 )
-ASKED_BEFORE = re.compile(r"\b(?:please|kindly)\b", re.IGNORECASE)
-PROMISE = re.compile(
+ASKED_BEFORE = lazy_compile(r"\b(?:please|kindly)\b", re.IGNORECASE)
+PROMISE = lazy_compile(
     rf"\b{_WHO}{_WILL}\s+{_ADVERB}{_FOLLOW_UP}\b"
     r"|\byou(?:['’]ll|\s+will|\s+should)\s+(?:hear\s+(?:back\s+)?from|be\s+contacted\b)",
     re.IGNORECASE,
@@ -83,7 +87,7 @@ _CONDITION = (
 )
 # "If you have any other questions, contact us" invites nothing in particular: the condition
 # and the contact words around it are a generic closer, not a next step.
-GENERIC_CLAUSE = re.compile(
+GENERIC_CLAUSE = lazy_compile(
     rf"(?:{_INVITE}\s+)?{_CONDITION}[^,.!?;]*(?:,?\s*{_INVITE})?"
     rf"|\bfor\s+(?:more|further|additional)\s+(?:information|info|details|help),?\s*"
     rf"(?:you\s+(?:can|may)\s+)?{_INVITE}"
@@ -93,7 +97,7 @@ GENERIC_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 # Closers that end a reply without asking or promising anything (GUIDANCE §4: not a next step).
-GENERIC = re.compile(
+GENERIC = lazy_compile(
     r"\blet\s+(?:me|us)\s+know\s+if\s+(?:this|that|it)\s+(?:helps|works|answers)"
     r"|\b(?:I|we)\s+hope\s+(?:this|that)\s+\w+|\bhope\s+(?:this|that)\s+helps"
     r"|\bhave\s+a\s+(?:great|good|nice|lovely|wonderful|fantastic)\s+\w+"
@@ -113,7 +117,7 @@ _VERBS = (
     r"|get\s+started|start|explore|learn|find|see|view|join|sign\s+up|create|set\s+up|look"
 )
 # What the customer is asked to do or decide, what we will do (and when), or where to look.
-CUE = re.compile(
+CUE = lazy_compile(
     rf"(?:\A\W*(?:(?:then|next|now|so|and|also|finally)\s*,?\s+)?(?:just\s+|simply\s+)?(?:{_VERBS})\b"
     rf"|\bplease,?\s+(?:(?:just|simply|also)\s+)?\w+|\b(?:just|simply)\s+(?:{_VERBS})\b"
     rf"|\bif\b[^.?!]{{3,80}}?[\s,]\s*(?:please\s+)?(?:just\s+|simply\s+)?(?:{_VERBS})\b"
@@ -136,7 +140,7 @@ CUE = re.compile(
 # Future or scheduled: "we'll refund you", and also the plain present of a booked event
 # ("your new delivery slot is Tuesday", "the parcel ships on Monday") — a time with either is
 # a next step.
-FUTURE = re.compile(
+FUTURE = lazy_compile(
     r"\b(?:will(?!\s+not\b)|['’]ll|shall|going\s+to|should\s+(?:arrive|receive|see|get))\b"
     r"|\b(?:is|are)\s+(?:now\s+)?(?:scheduled|booked|due|expected|planned|set\s+for)\b"
     r"|\b(?:arrives|ships|leaves|lands|starts|begins|goes\s+out)\b"
