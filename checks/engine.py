@@ -13,6 +13,7 @@ from typing import Any
 
 from replylint.checks.masks import merge
 from replylint.checks.model import Category, Check, Finding, Hit, Kind, Severity
+from replylint.checks.readability import reply_reading_ease
 from replylint.checks.reply import Reply
 from replylint.checks.score import Score, score_reply
 from replylint.checks.suppress import find_suppressions
@@ -58,6 +59,8 @@ class ReplyResult:
     title: str | None = None
     # The reply line around each finding (same order), so reports can show it without the text.
     contexts: tuple[tuple[str, int], ...] = ()
+    # Flesch reading ease of the agent's sentences (GUIDANCE §6; None under ten words).
+    readability: float | None = None
 
 
 def lint_reply(
@@ -109,6 +112,7 @@ def lint_reply(
         suppressed=suppressed,
         title=reply.title,
         contexts=tuple(_context(reply, f.start) for f in findings),
+        readability=reply_reading_ease(reply),
     )
 
 

@@ -9,6 +9,7 @@ words, which is all a reply-level figure needs.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from replylint.checks.reply import Reply
 
@@ -19,11 +20,17 @@ VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 SPLIT_PAIRS = re.compile(r"(?:ia|iet|eo|ua|uo|ui(?!ck|t|l|d|c))(?!n$)")
 SILENT_E_SUFFIX = re.compile(r"[^aeiou]e(?:ments?|ly|ful(?:ly)?|less|ness)$")
 MIN_WORDS = 10
+APOSTROPHE_TAIL = re.compile(r"['’].*$")
 
 
 def count_syllables(word: str) -> int:
     """Estimated syllables of one English word (at least 1)."""
-    word = re.sub(r"['’].*$", "", word.lower())
+    return _syllables(word.lower())
+
+
+@lru_cache(maxsize=65536)  # replies reuse a small vocabulary: most words are counted once a run
+def _syllables(word: str) -> int:
+    word = APOSTROPHE_TAIL.sub("", word)
     if len(word) <= 3:
         return 1
     count = len(VOWEL_GROUPS.findall(word))
@@ -52,5 +59,5 @@ def reply_reading_ease(reply: Reply) -> float | None:
 def _flesch(words: list[str], sentences: int) -> float | None:
     if len(words) < MIN_WORDS:
         return None
-    syllables = sum(count_syllables(word) for word in words)
+    syllables = sum(_syllables(word.lower()) for word in words)
     return 206.835 - 1.015 * len(words) / sentences - 84.6 * syllables / len(words)

@@ -66,7 +66,12 @@ class TextFormat:
         self.console.print(
             Text.assemble(
                 (reply_label(result), "bold underline"),
-                f"  {result.kind} · {result.words} words · score {score}",
+                f"  {result.kind} · {result.words} words · score {score}"
+                + (
+                    ""
+                    if result.readability is None
+                    else f" · reading ease {result.readability:.0f}"
+                ),
             )
         )
         for finding, (line, column) in zip(result.findings, result.contexts, strict=True):
@@ -126,6 +131,7 @@ class TextFormat:
         table.add_column("Score", justify="right")
         for header in CATEGORY_HEADERS.values():
             table.add_column(header, justify="right")
+        table.add_column("Ease", justify="right")  # Flesch reading ease: 60-70 is plain English
         for row in rows:
             table.add_row(
                 row.label,
@@ -133,6 +139,7 @@ class TextFormat:
                 str(row.words),
                 _number(row.score),
                 *(_number(row.categories.get(c.value)) for c in CATEGORY_HEADERS),
+                _number(row.readability),
             )
         self.console.print(table)
 
@@ -245,6 +252,7 @@ def reply_record(result: ReplyResult) -> dict[str, Any]:
         "kind": str(result.kind),
         "words": result.words,
         "score": _rounded(result.score.overall),
+        "readability": _rounded(result.readability),
         "categories": {str(c): _rounded(s) for c, s in result.score.categories.items()},
         "not_applicable": dict(result.not_applicable),
         "suppressed": result.suppressed,

@@ -30,6 +30,7 @@ class ReplyScore:
     score: float | None
     categories: dict[str, float | None]
     findings: int
+    readability: float | None = None
 
 
 @dataclass
@@ -60,6 +61,7 @@ class Report:
                 score=result.score.overall,
                 categories={str(c): s for c, s in result.score.categories.items()},
                 findings=len(result.findings),
+                readability=result.readability,
             )
         )
         for finding in result.findings:

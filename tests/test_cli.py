@@ -136,6 +136,7 @@ def test_json_document_shape(project: Path) -> None:
         "suppressed",
         "findings",
         "check_failures",
+        "readability",
     }
     finding = reply["findings"][0]
     assert set(finding) == {
@@ -234,3 +235,19 @@ def test_unexpected_errors_are_one_line_without_reply_text(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "internal error (ValueError in test_cli.py:" in err
     assert "4111" not in err
+
+
+def test_reading_ease_is_reported(project: Path) -> None:
+    long_reply = (
+        "Hi Anna,\n\nYour replacement headset left our warehouse this morning. It should "
+        "reach you on Thursday. Please keep the old one until then.\n\nBest,\nSam\n"
+    )
+    (project / "long.txt").write_text(long_reply, encoding="utf-8")
+    data = json.loads(invoke("check", "long.txt", "-f", "json", "--select", "RL101").output)
+    ease = data["files"][0]["replies"][0]["readability"]
+    assert isinstance(ease, float) and 40 < ease < 100
+    text = invoke("check", "long.txt", "--select", "RL101", "--no-color").output
+    assert "Ease" in text
+    (project / "tiny.txt").write_text("Done, thanks!\n", encoding="utf-8")
+    tiny = json.loads(invoke("check", "tiny.txt", "-f", "json", "--select", "RL101").output)
+    assert tiny["files"][0]["replies"][0]["readability"] is None  # under ten words
