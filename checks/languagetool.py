@@ -42,7 +42,6 @@ from replylint.checks.model import Options, Severity
 from replylint.checks.reply import Reply
 
 ENV_SERVER = "REPLYLINT_LANGUAGETOOL"
-CHECK_NAMES = ("spelling", "grammar", "style")
 NOTICE = "grammar: skipped — LanguageTool not available: {reason}; see README"
 MEMO_SIZE = 64
 
@@ -107,16 +106,6 @@ def clear_cache() -> int:
     """Delete the cached LanguageTool answers; returns the number of entries removed."""
     _memo.clear()
     return disk.clear()
-
-
-def cli_options(server: str | None = None, cache: bool | None = None) -> dict[str, dict[str, Any]]:
-    """Option overrides for the three checks from ``--languagetool URL`` and ``--no-cache``."""
-    extra: dict[str, Any] = {}
-    if server is not None:
-        extra["server"] = server
-    if cache is not None:
-        extra["cache"] = cache
-    return {name: dict(extra) for name in CHECK_NAMES}
 
 
 def reset() -> None:

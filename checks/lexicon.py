@@ -104,11 +104,6 @@ class Lexicon:
     _compiled: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False)
     _allow: list[re.Pattern[str]] = field(default_factory=list, compare=False)
 
-    @property
-    def groups(self) -> dict[str, Entry]:
-        """Entry by branch group name (as in the full alternation)."""
-        return {branch.group: branch.entry for branch in self.branches}
-
     def full_regex(self) -> re.Pattern[str] | None:
         """The whole alternation in one regex: what a scan must be equivalent to (tests)."""
         if not self.branches:

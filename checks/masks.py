@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
 NOT_A_BREAK = re.compile(r"[^\r\n]")
 
 # Quoted history: everything from the first attribution line down is the customer's (or an

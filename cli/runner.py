@@ -5,9 +5,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -38,7 +38,6 @@ class RunOptions:
     input_format: str | None = None
     stdin_name: str = "-"
     exit_zero: bool = False
-    settings: Mapping[str, Any] = field(default_factory=dict)
     force_exclude: bool = False
     baseline: Any = None  # a replylint.cli.baseline.Baseline (imported only when used)
     jobs: int = 0  # worker processes; 0 = as many as CPUs for large runs, 1 = none

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, NoReturn
 
@@ -34,6 +34,7 @@ class Layer:
     settings: Mapping[str, Any]
     checks: Mapping[str, Mapping[str, Any]]
     overrides: tuple[Override, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=dict)  # keys owned by input formats
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +72,14 @@ class Validator:
     def layer(self, raw: RawConfig) -> Layer:
         """Validate one config source into a Layer (raises ConfigError on the first problem)."""
         settings: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
         known = [*self.top_level, *self.extensions]
         for key, value in raw.data.items():
             path = (str(key),)
             if key in self.top_level:
                 settings[key] = self.top_level[key](raw, path, value)
             elif key in self.extensions:
-                settings[key] = self._extension(raw, path, value)
+                extra[key] = self._extension(raw, path, value)
             else:
                 self._fail(raw, path, f"unknown key{_did_you_mean(str(key), known)}")
         checks = self._shared_options(raw, "languagetool", LANGUAGETOOL_CHECKS)
@@ -87,7 +89,7 @@ class Validator:
         overrides = self._overrides(raw, ("overrides",), raw.data.get("overrides") or [])
         for key in ("checks", "overrides", "languagetool"):
             settings.pop(key, None)
-        return Layer(settings, checks, overrides)
+        return Layer(settings, checks, overrides, extra)
 
     # -- per-check settings --------------------------------------------------------------
     def _shared_options(self, raw: RawConfig, key: str, names: tuple[str, ...]) -> dict[str, Any]:

@@ -119,21 +119,13 @@ def build_config(
     settings: dict[str, Any] = {}
     checks: dict[str, dict[str, Any]] = {}
     overrides: list[Override] = []
+    extra: dict[str, Any] = {}
     for layer in layers:
         settings.update(layer.settings)
+        extra.update(layer.extra)
         for code, check_settings in layer.checks.items():
             checks[code] = merge_check_settings(checks.get(code, {}), check_settings)
         overrides.extend(layer.overrides)
-    known = {
-        "extends",
-        "fail-on",
-        "fail-under",
-        "kind",
-        "exclude",
-        "max-file-size",
-        "select",
-        "ignore",
-    }
     return Config(
         registry=registry,
         root=Path(os.path.abspath(root)),
@@ -147,7 +139,7 @@ def build_config(
         ignore=tuple(settings.get("ignore", ())),
         checks=checks,
         overrides=tuple(overrides),
-        extra={k: v for k, v in settings.items() if k not in known},
+        extra=extra,
     )
 
 

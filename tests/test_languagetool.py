@@ -391,13 +391,6 @@ def test_base_url(given: str) -> None:
     assert server.base_url(given) == "http://lt:8010/v2/"
 
 
-def test_cli_options_cover_the_three_checks() -> None:
-    assert languagetool.cli_options(server="http://lt:8010", cache=False) == {
-        name: {"server": "http://lt:8010", "cache": False} for name in GRAMMAR_CHECKS
-    }
-    assert languagetool.cli_options() == {name: {} for name in GRAMMAR_CHECKS}
-
-
 def test_the_fixture_helper_reaches_the_fake(fake_server: Any) -> None:
     assert codes(lint_text("You will recieve it.", only="spelling")) == [("RL801", "recieve")]
 
