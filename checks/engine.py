@@ -71,6 +71,7 @@ def lint_reply(
     failures: list[CheckFailure] = []
     not_applicable: dict[str, str] = {}
     measured: set[Category] = set()
+    hidden_by_reads: dict[frozenset[str], tuple[list[tuple[int, int]], list[int]]] = {}
     suppressions = find_suppressions(reply.text)
     suppressed = 0
     for item in active:
@@ -91,7 +92,7 @@ def lint_reply(
             continue
         identities = (check.name, check.code.lower(), str(check.category), *check.aliases)
         seen: set[tuple[int, int]] = set()
-        for hit in _visible(hits, reply, check, failures):
+        for hit in _visible(hits, reply, check, failures, hidden_by_reads):
             if (hit.start, hit.end) in seen:
                 continue
             seen.add((hit.start, hit.end))
@@ -127,21 +128,29 @@ def _context(reply: Reply, offset: int) -> tuple[str, int]:
 
 
 def _visible(
-    hits: Iterable[Hit], reply: Reply, check: Check, failures: list[CheckFailure]
+    hits: Iterable[Hit],
+    reply: Reply,
+    check: Check,
+    failures: list[CheckFailure],
+    hidden_by_reads: dict[frozenset[str], tuple[list[tuple[int, int]], list[int]]],
 ) -> Iterable[Hit]:
     """Hits with a valid span that do not touch a region this check may not flag."""
     length = len(reply.text)
-    hidden = [
-        (s, e)
-        for s, e, _ in merge(
+    # The hidden regions depend only on what the check may read: one merge per reply serves
+    # every check that reads no mask (all but template-slot).
+    if check.reads_masked not in hidden_by_reads:
+        merged = merge(
             [
                 span
                 for span in reply.masks.spans
                 if span[2] in ALWAYS_MASKED or span[2] not in check.reads_masked
             ]
         )
-    ]
-    starts = [s for s, _ in hidden]
+        hidden_by_reads[check.reads_masked] = (
+            [(s, e) for s, e, _ in merged],
+            [s for s, _, _ in merged],
+        )
+    hidden, starts = hidden_by_reads[check.reads_masked]
     for hit in hits:
         if not 0 <= hit.start <= hit.end <= length:
             failures.append(
