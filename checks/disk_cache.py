@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -49,3 +50,53 @@ def write_json(path: Path, data: Any) -> None:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+
+
+# Parsing YAML costs a run more than linting a reply: PyYAML's import alone is tens of
+# milliseconds. Parsed files (lexicons, default and user configs) are remembered here, keyed by
+# what they are parsed into, their absolute path, size, modification time and inode, so an
+# edited or reinstalled file is parsed again. Only data that survives a JSON round trip
+# unchanged is stored (YAML can hold integer keys, dates and sets; those are parsed every time).
+PARSED_FILE = "parsed-v1.json"
+_parsed: dict[str, Any] | None = None
+_parsed_in: Path | None = None  # the cache folder _parsed was read from
+
+
+def remembered_parse(path: Path, kind: str, load: Callable[[], Any]) -> Any:
+    """``load()`` (which reads and parses ``path``), from the cache when the file is unchanged.
+
+    The file is stamped before it is read: if it changes in between, the stored stamp is
+    already stale and the next run parses it again.
+    """
+    global _parsed, _parsed_in
+    try:
+        stat = path.stat()
+    except OSError:
+        return load()
+    key = f"{kind}:{os.path.abspath(path)}"
+    stamp = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+    folder = cache_dir()
+    if _parsed is None or _parsed_in != folder:
+        stored = read_json(folder / PARSED_FILE)
+        _parsed, _parsed_in = (stored if isinstance(stored, dict) else {}), folder
+    entry = _parsed.get(key)
+    if isinstance(entry, dict) and entry.get("stamp") == stamp and "data" in entry:
+        return entry["data"]
+    data = load()
+    if _survives_json(data):
+        _parsed[key] = {"stamp": stamp, "data": data}
+        write_json(folder / PARSED_FILE, _parsed)
+    return data
+
+
+def forget_parsed() -> None:
+    """Drop what this process read of the parse cache (the next parse reads the file again)."""
+    global _parsed, _parsed_in
+    _parsed, _parsed_in = None, None
+
+
+def _survives_json(data: Any) -> bool:
+    try:
+        return bool(json.loads(json.dumps(data)) == data)
+    except (TypeError, ValueError):
+        return False

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from replylint.checks.languagetool_options import OPTIONS
+from replylint.checks.languagetool_options import OFF_REASON, OPTIONS, server_setting
 from replylint.checks.model import Category, Check, Example, Hit, Options, Severity
 from replylint.checks.reply import Reply
 
@@ -84,6 +84,8 @@ def _near(text: str, match: LtMatch, span: tuple[int, int]) -> bool:
 
 
 def _reason(reply: Reply, options: Options) -> str | None:
+    if server_setting(options) == "off":  # answered without loading the LanguageTool client
+        return OFF_REASON
     from replylint.checks import languagetool
 
     return languagetool.lookup(reply, options).reason

@@ -21,14 +21,18 @@ engine counts a failed check's category as measured (a 100 for correctness); n/a
 from __future__ import annotations
 
 import json
-import os
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from replylint.checks import languagetool_cache as disk
-from replylint.checks.languagetool_options import DEFAULT_DISABLED_RULES, OPTIONS
+from replylint.checks.languagetool_options import (
+    DEFAULT_DISABLED_RULES,
+    OFF_REASON,
+    OPTIONS,
+    server_setting,
+)
 from replylint.checks.languagetool_server import (
     LanguageToolError,
     base_url,
@@ -41,7 +45,6 @@ from replylint.checks.languagetool_text import LtMatch, annotate, parse_matches,
 from replylint.checks.model import Options, Severity
 from replylint.checks.reply import Reply
 
-ENV_SERVER = "REPLYLINT_LANGUAGETOOL"
 NOTICE = "grammar: skipped — LanguageTool not available: {reason}; see README"
 MEMO_SIZE = 64
 
@@ -123,17 +126,10 @@ def lookup(reply: Reply, options: Options) -> Outcome:
         return Outcome(reason=NOTICE.format(reason=f"unexpected {type(error).__name__}"))
 
 
-def _server(options: Options) -> str:
-    server = str(options.get("server") or "auto").strip()
-    if server.lower() == "auto":
-        server = os.environ.get(ENV_SERVER, "").strip() or "auto"
-    return server if "://" in server else server.lower()
-
-
 def _lookup(reply: Reply, options: Options) -> Outcome:
-    server = _server(options)
+    server = server_setting(options)
     if server == "off":
-        return Outcome(reason="grammar: off (LanguageTool server: off)")
+        return Outcome(reason=OFF_REASON)
     use_cache = bool(options.get("cache", True))
     form = {
         "language": str(options.get("language") or "en-US"),

@@ -3,6 +3,10 @@ checks imports nothing of it (a run with grammar off never loads HTTP or cache c
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
+from typing import Any
+
 from replylint.checks.model import Option
 
 # Rules that fire on the shape of support mail rather than on mistakes: double spaces left by
@@ -22,3 +26,15 @@ OPTIONS: dict[str, Option] = {
     "cache": Option(bool, True, "reuse LanguageTool answers cached on disk"),
     "severity-map": Option(dict, {}, "LanguageTool category id -> info, warning or error"),
 }
+
+
+ENV_SERVER = "REPLYLINT_LANGUAGETOOL"
+OFF_REASON = "grammar: off (LanguageTool server: off)"
+
+
+def server_setting(options: Mapping[str, Any]) -> str:
+    """The server to ask: a URL, "local", "auto" or "off" (the option, else the environment)."""
+    server = str(options.get("server") or "auto").strip()
+    if server.lower() == "auto":
+        server = os.environ.get(ENV_SERVER, "").strip() or "auto"
+    return server if "://" in server else server.lower()

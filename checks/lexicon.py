@@ -13,19 +13,13 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
-import yaml
-
+from replylint.checks import disk_cache
 from replylint.checks.anchors import Anchor, cached_anchors, save_anchors
 from replylint.checks.model import Hit, Option
 from replylint.checks.reply import Reply, Sentence
-
-try:  # the C loader is several times faster; fall back where libyaml is missing
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
 
 ENTRY_KEYS = frozenset(
     {
@@ -43,6 +37,7 @@ ENTRY_KEYS = frozenset(
         "pass",
     }
 )
+LEXICON_FOLDER = Path(__file__).parent / "lexicons"
 APOSTROPHE = re.compile("['’]")
 WHERE = frozenset({"anywhere", "first-sentence"})
 
@@ -313,9 +308,9 @@ def _entry(source: str, item: Mapping[str, Any], checked: bool = True) -> Entry:
 
 @cache
 def read_lexicon_data(name: str) -> Mapping[str, Any]:
-    """The parsed YAML of a packaged lexicon (read with importlib.resources, once)."""
-    resource = files("replylint.checks") / "lexicons" / f"{name}.yaml"
-    data = yaml.load(resource.read_text(encoding="utf-8"), Loader=_Loader)
+    """The parsed YAML of a packaged lexicon (once a run; parsed again only when it changes)."""
+    path = LEXICON_FOLDER / f"{name}.yaml"
+    data = disk_cache.remembered_parse(path, "lexicon", lambda: _parse_yaml(path))
     if not isinstance(data, dict):
         raise LexiconError(f"lexicon {name}: expected a mapping at the top")
     return data
@@ -327,6 +322,14 @@ def load_lexicon(
 ) -> Lexicon:
     """A packaged lexicon compiled with config additions; cached so each run compiles it once."""
     return compile_lexicon(name, read_lexicon_data(name), [_thaw(e) for e in extra], extra_allow)
+
+
+def _parse_yaml(path: Path) -> Any:
+    import yaml  # deferred: most runs read the lexicons from the parse cache
+
+    # The C loader is several times faster; fall back where libyaml is missing.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
 
 
 def lexicon_for(name: str, options: Mapping[str, Any]) -> Lexicon:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from importlib.metadata import EntryPoint, entry_points
+from importlib import import_module
+from typing import Any, Protocol
 
+from replylint.checks import disk_cache
 from replylint.checks.model import Category, Check, Option, Severity
 
 GROUP = "replylint.checks"
@@ -17,6 +22,77 @@ RESERVED_PREFIX = "RL"
 
 class PluginError(Exception):
     """A plugin that cannot be loaded or declares an invalid or clashing check."""
+
+
+class PluginEntryPoint(Protocol):
+    """What the registry uses of an entry point (importlib.metadata's, or a remembered one)."""
+
+    name: str
+
+    def load(self) -> Any: ...
+
+
+@dataclass(frozen=True, slots=True)
+class RememberedEntryPoint:
+    """An entry point of our group as found by an earlier run (see plugin_entry_points)."""
+
+    name: str
+    value: str  # "module:attribute", as in entry_points.txt
+    distribution: str | None  # "name version"
+
+    def load(self) -> Any:
+        """Import the object, as importlib.metadata.EntryPoint.load would."""
+        match = ENTRY_POINT_VALUE.fullmatch(self.value)
+        if match is None:
+            raise ValueError(f"malformed entry point {self.value!r}")
+        loaded: Any = import_module(match["module"])
+        for attribute in filter(None, (match["attr"] or "").split(".")):
+            loaded = getattr(loaded, attribute)
+        return loaded
+
+
+ENTRY_POINT_VALUE = re.compile(r"(?P<module>[\w.]+)\s*(?::\s*(?P<attr>[\w.]+)\s*)?(?:\[.*\]\s*)?")
+PLUGINS_FILE = "plugins-v2.json"
+KEPT_LAYOUTS = 8
+
+
+def plugin_entry_points() -> list[PluginEntryPoint]:
+    """The entry points of the ``replylint.checks`` group in the installed distributions.
+
+    importlib.metadata reads every installed distribution, and importing it alone costs a run
+    ~15 ms. What it found is remembered with the modification time of every folder on
+    sys.path: installing, upgrading or removing a distribution adds or removes a folder in
+    one of them, so a changed time means looking again. A few sys.path layouts are kept
+    (``python -m`` puts the working folder first, the console script its own folder).
+    """
+    stamp = json.dumps([[entry, _modified(entry)] for entry in sys.path])
+    cache_file = disk_cache.cache_dir() / PLUGINS_FILE
+    stored = disk_cache.read_json(cache_file)
+    layouts: dict[str, Any] = stored if isinstance(stored, dict) else {}
+    if stamp in layouts:
+        try:
+            return [RememberedEntryPoint(*point) for point in layouts[stamp]]
+        except TypeError:
+            pass  # a damaged entry: look again
+    from importlib.metadata import entry_points
+
+    found = list(entry_points(group=GROUP))
+    layouts.pop(stamp, None)  # re-inserted last: the oldest layouts go first
+    layouts[stamp] = [[p.name, p.value, _distribution(p)] for p in found]
+    disk_cache.write_json(cache_file, dict(list(layouts.items())[-KEPT_LAYOUTS:]))
+    return list(found)
+
+
+def _modified(entry: str) -> int | None:
+    try:
+        return os.stat(entry or ".").st_mtime_ns
+    except OSError:
+        return None
+
+
+def _distribution(point: Any) -> str | None:
+    dist = getattr(point, "dist", None)
+    return f"{dist.name} {dist.version}" if dist is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +153,7 @@ def validate_check(check: object, origin: str) -> Check:
 
 
 def load_registry(
-    builtin: Iterable[Check], plugins: Iterable[EntryPoint] | None = None
+    builtin: Iterable[Check], plugins: Iterable[PluginEntryPoint] | None = None
 ) -> Registry:
     """Built-in checks plus every entry point's checks; clashes and broken plugins raise."""
     checks: list[Check] = []
@@ -85,7 +161,7 @@ def load_registry(
     names: dict[str, str] = {}
     for check in builtin:
         _add(validate_check(check, "built-in"), "built-in", checks, origins, names)
-    points = entry_points(group=GROUP) if plugins is None else plugins
+    points = plugin_entry_points() if plugins is None else plugins
     for point in points:
         origin = _origin(point)
         for declared in _load_pack(point, origin):
@@ -105,14 +181,16 @@ def _add(
     origins[check.code] = origin
 
 
-def _origin(point: EntryPoint) -> str:
-    dist = getattr(point, "dist", None)
-    if dist is not None:
-        return f"plugin {point.name!r} ({dist.name} {dist.version})"
+def _origin(point: PluginEntryPoint) -> str:
+    distribution = (
+        point.distribution if isinstance(point, RememberedEntryPoint) else _distribution(point)
+    )
+    if distribution is not None:
+        return f"plugin {point.name!r} ({distribution})"
     return f"plugin {point.name!r}"
 
 
-def _load_pack(point: EntryPoint, origin: str) -> list[object]:
+def _load_pack(point: PluginEntryPoint, origin: str) -> list[object]:
     try:
         loaded = point.load()
     except Exception as error:  # any import failure of third-party code is that plugin's error

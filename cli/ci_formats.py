@@ -16,8 +16,7 @@ from rich.text import Text
 
 from replylint.checks import Registry, ReplyResult, Severity
 from replylint.cli.baseline import finding_records
-from replylint.cli.formats import FORMATS as BASIC_FORMATS
-from replylint.cli.formats import Formatter, summary_line, tool_version
+from replylint.cli.formats import summary_line, tool_version
 from replylint.cli.inputs import InputError
 from replylint.cli.report import Report, reply_label
 
@@ -290,26 +289,10 @@ class JunitFormat:
 
 
 FORMATS: dict[str, Any] = {
-    **BASIC_FORMATS,
     "github": GithubFormat,
     "sarif": SarifFormat,
     "junit": JunitFormat,
 }
 
 
-def make_formatter(
-    name: str,
-    out: IO[str],
-    registry: Registry | None = None,
-    color: bool | None = None,
-    quiet: bool = False,
-) -> Formatter:
-    """The formatter for ``--format name`` writing to ``out``."""
-    if name == "text":
-        return BASIC_FORMATS["text"](out, color=color, quiet=quiet)  # type: ignore[no-any-return]
-    if name in BASIC_FORMATS:
-        return BASIC_FORMATS[name](out)  # type: ignore[no-any-return]
-    return FORMATS[name](out, registry=registry)  # type: ignore[no-any-return]
-
-
-__all__ = ["FORMATS", "make_formatter"]
+__all__ = ["FORMATS"]

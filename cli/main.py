@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console
 
 from replylint.checks import BUILTIN, PluginError, Registry, load_registry
 from replylint.cli.formats import FORMAT_NAMES, make_formatter, summary_line, tool_version
@@ -211,6 +210,8 @@ def check(
             write_atomically(output, out.getvalue())
         except OSError as error:
             _die(f"{output}: cannot write the report: {error.strerror or error}")
+        from rich.console import Console
+
         console = Console(
             highlight=False, soft_wrap=True, force_terminal=color, no_color=color is False
         )

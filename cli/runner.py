@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -105,7 +103,7 @@ def _outcomes(
     """Each target with its results, in the order given, linted here or by worker processes."""
     global _WORK
     _WORK = (resolver, options)
-    if options.jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if options.jobs == 1 or not hasattr(os, "fork"):
         items: Iterable[Target | InputError] = targets  # streamed: nothing is held
         files: list[Target] = []
     else:
@@ -116,6 +114,10 @@ def _outcomes(
         for item in items:
             yield item, (_lint_item(item) if isinstance(item, Target) else [item])
         return
+    # Deferred: a run over a few files never starts workers, and these imports cost ~10 ms.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("fork")
     chunk = max(1, min(64, len(files) // (jobs * 8)))
     with ProcessPoolExecutor(jobs, mp_context=context) as pool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 CONFIG_NAMES = (".replylint.yaml", ".replylint.yml")
@@ -30,7 +29,15 @@ def find_config_file(folder: Path) -> Path | None:
 
 def _has_replylint_table(path: Path) -> bool:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if "replylint" not in text:  # every spelling of the table names it; skip parsing the rest
+        return False
+    import tomllib  # deferred: most pyproject.toml files are not ours
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
         return False  # a broken pyproject.toml that is not ours is not our error to report
     return isinstance(data.get("tool"), dict) and "replylint" in data["tool"]

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import yaml
+from replylint.checks import disk_cache
 
 
 class ConfigError(Exception):
@@ -33,10 +31,12 @@ class RawConfig:
         return self.source
 
 
+DEFAULT_FILE = Path(__file__).parent / "default.yaml"
+
+
 def read_default() -> RawConfig:
     """The packaged default settings (config/default.yaml)."""
-    text = (files("replylint.config") / "default.yaml").read_text(encoding="utf-8")
-    return parse_yaml(text, "replylint defaults")
+    return _read_yaml(DEFAULT_FILE, "replylint defaults", "utf-8")
 
 
 def read_config_file(path: Path, seen: tuple[Path, ...] = ()) -> list[RawConfig]:
@@ -44,16 +44,10 @@ def read_config_file(path: Path, seen: tuple[Path, ...] = ()) -> list[RawConfig]
     resolved = path.resolve()
     if resolved in seen:
         raise ConfigError(f"{path}: extends loops back to itself")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: config file not found") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read config: {error}") from None
     raw = (
-        parse_toml(text, str(path))
+        parse_toml(_read_text(path, "utf-8-sig"), str(path))
         if path.name == "pyproject.toml"
-        else parse_yaml(text, str(path))
+        else _read_yaml(path, str(path), "utf-8-sig")
     )
     parent = raw.data.get("extends")
     if parent is None or parent == "default":
@@ -63,8 +57,31 @@ def read_config_file(path: Path, seen: tuple[Path, ...] = ()) -> list[RawConfig]
     return [*read_config_file(path.parent / parent, (*seen, resolved)), raw]
 
 
+def _read_text(path: Path, encoding: str) -> str:
+    try:
+        return path.read_text(encoding=encoding)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read config: {error}") from None
+
+
+def _read_yaml(path: Path, source: str, encoding: str) -> RawConfig:
+    """A YAML config file, parsed again only when it changed (see disk_cache)."""
+
+    def load() -> dict[str, Any]:
+        raw = parse_yaml(_read_text(path, encoding), source)
+        return {"data": raw.data, "lines": [[list(k), line] for k, line in raw.lines.items()]}
+
+    stored = disk_cache.remembered_parse(path, "config", load)
+    lines = {tuple(key): line for key, line in stored["lines"]}
+    return RawConfig(stored["data"], source, lines)
+
+
 def parse_yaml(text: str, source: str) -> RawConfig:
     """Parse YAML safely (yaml.SafeLoader only) and record the line of every mapping key."""
+    import yaml  # deferred: parsed configs are usually read from the cache
+
     try:
         loader = yaml.SafeLoader(text)
         try:
@@ -87,9 +104,9 @@ def parse_yaml(text: str, source: str) -> RawConfig:
     return RawConfig(data, source, lines)
 
 
-def _record_lines(
-    node: yaml.Node, path: tuple[str, ...], lines: dict[tuple[str, ...], int]
-) -> None:
+def _record_lines(node: Any, path: tuple[str, ...], lines: dict[tuple[str, ...], int]) -> None:
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = (*path, str(key_node.value))
@@ -104,6 +121,8 @@ def _record_lines(
 
 def parse_toml(text: str, source: str) -> RawConfig:
     """The [tool.replylint] table of a pyproject.toml (no line numbers: tomllib keeps none)."""
+    import tomllib  # deferred: few runs read a pyproject.toml
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -16,6 +16,7 @@ import pytest
 from helpers import lint_text
 
 from replylint.checks import languagetool
+from replylint.checks.languagetool_options import ENV_SERVER
 
 
 @pytest.fixture
@@ -38,7 +39,7 @@ def fake_server() -> Iterator[fake_languagetool.FakeLanguageTool]:
 def _isolated_languagetool(
     fake_server: fake_languagetool.FakeLanguageTool, tmp_path: Path, monkeypatch: Any
 ) -> Iterator[None]:
-    monkeypatch.setenv(languagetool.ENV_SERVER, fake_server.url)
+    monkeypatch.setenv(ENV_SERVER, fake_server.url)
     monkeypatch.setenv("REPLYLINT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("LTP_PATH", str(tmp_path / "no-languagetool-here"))
     monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)

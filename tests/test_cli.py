@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import subprocess
 import sys
@@ -217,6 +218,10 @@ def test_the_installed_executable_runs(project: Path) -> None:
         check=False,
     )
     assert module.returncode == 0 and module.stdout.startswith("replylint ")
+    # The version is read from the package, not importlib.metadata: both must agree.
+    installed = importlib.metadata.version("replylint")
+    assert module.stdout.strip() == f"replylint {installed}"
+    assert json.loads(done.stdout)["tool"]["version"] == installed
 
 
 def test_unexpected_errors_are_one_line_without_reply_text(

@@ -22,6 +22,7 @@ from helpers import lint_text
 from replylint.checks import Category, grammar, languagetool
 from replylint.checks import languagetool_cache as disk
 from replylint.checks import languagetool_server as server
+from replylint.checks.languagetool_options import ENV_SERVER
 from replylint.checks.languagetool_text import LtMatch, to_matches, utf16_length
 
 NOTICE_START = "grammar: skipped — LanguageTool not available: "
@@ -287,7 +288,7 @@ def test_a_bad_severity_map_is_a_check_failure() -> None:
 
 
 def test_nothing_available_skips_with_one_notice(monkeypatch: Any, fake_server: Any) -> None:
-    monkeypatch.delenv(languagetool.ENV_SERVER)
+    monkeypatch.delenv(ENV_SERVER)
     result = lint_grammar("Unfortunately you will recieve it late.")
     reasons = {result.not_applicable[name] for name in GRAMMAR_CHECKS}
     assert reasons == {
@@ -332,7 +333,7 @@ def test_auto_uses_an_existing_local_install(
     install.mkdir(parents=True)
     (install / "languagetool-server.jar").write_bytes(b"")
     started: list[str] = []
-    monkeypatch.delenv(languagetool.ENV_SERVER)
+    monkeypatch.delenv(ENV_SERVER)
     monkeypatch.setattr(languagetool, "java_problem", lambda: None)
     monkeypatch.setattr(
         languagetool, "start_local", lambda v: started.append(v) or fake_server.url + "/v2/"
@@ -347,7 +348,7 @@ def test_auto_explains_an_old_java(monkeypatch: Any) -> None:
     install = Path(os.environ["LTP_PATH"]) / "LanguageTool-6.8"
     install.mkdir(parents=True)
     (install / "languagetool.jar").write_bytes(b"")
-    monkeypatch.delenv(languagetool.ENV_SERVER)
+    monkeypatch.delenv(ENV_SERVER)
     monkeypatch.setattr(languagetool, "java_problem", lambda: "Java 11 found, needs 17")
     reason = lint_grammar("You will recieve it.").not_applicable["spelling"]
     assert reason == NOTICE_START + "Java 11 found, needs 17; see README"
@@ -416,7 +417,7 @@ def test_spelling_next_to_a_placeholder_is_still_reported() -> None:
 def test_a_warm_cache_needs_no_languagetool(monkeypatch: Any, fake_server: Any) -> None:
     lint_grammar("You will recieve it.")
     languagetool.reset()
-    monkeypatch.delenv(languagetool.ENV_SERVER)  # now nothing is available
+    monkeypatch.delenv(ENV_SERVER)  # now nothing is available
     assert codes(lint_grammar("You will recieve it.")) == [("RL801", "recieve")]
     assert "spelling" in lint_grammar("A new reply we was never asked.").not_applicable
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from helpers import lint_text
 
-from replylint.checks import languagetool
+from replylint.checks.languagetool_options import ENV_SERVER
 from replylint.checks.languagetool_server import java_problem, local_install
 
 pytestmark = pytest.mark.languagetool
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.languagetool
 def real_server(monkeypatch: Any) -> str:
     """The server option for the real LanguageTool, or skip."""
     url = os.environ.get("REPLYLINT_TEST_LANGUAGETOOL", "")
-    monkeypatch.delenv(languagetool.ENV_SERVER)
+    monkeypatch.delenv(ENV_SERVER)
     monkeypatch.delenv("LTP_PATH")  # the autouse fixture hid the real install
     if url:
         return url

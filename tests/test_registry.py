@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sys
 import textwrap
 from importlib.metadata import EntryPoint, entry_points
@@ -10,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from replylint.checks import BUILTIN, PluginError, load_registry
+from replylint.checks.disk_cache import cache_dir
+from replylint.checks.registry import PLUGINS_FILE
 
 
 def test_builtin_codes_and_names_are_unique_and_well_formed() -> None:
@@ -104,3 +108,45 @@ def test_no_plugins_installed_in_this_environment() -> None:
     assert not list(entry_points(group="replylint.checks")), textwrap.dedent(
         "a stray replylint plugin is installed; tests assume a clean environment"
     )
+
+
+def test_discovery_is_remembered_until_a_folder_on_sys_path_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    monkeypatch.syspath_prepend(str(site))
+    assert load_registry(BUILTIN).find("ACME101") is None  # looked up, and remembered
+
+    def no_lookup(**_: object) -> list[EntryPoint]:
+        raise AssertionError("importlib.metadata was asked again")
+
+    monkeypatch.setattr("importlib.metadata.entry_points", no_lookup)
+    assert load_registry(BUILTIN).find("ACME101") is None  # answered from the cache
+    monkeypatch.undo()
+
+    install_fake_plugin(site, monkeypatch)
+    # The install touched the folder; pin its time apart from the first look, whose stamp may
+    # share the file system's clock tick.
+    stamp = site.stat().st_mtime_ns + 1_000_000_000
+    os.utime(site, ns=(stamp, stamp))
+    registry = load_registry(BUILTIN)
+    assert registry.origins["ACME101"] == "plugin 'acme' (acme-replylint 0.1)"
+    monkeypatch.setattr("importlib.metadata.entry_points", no_lookup)
+    monkeypatch.delitem(sys.modules, "acme_checks", raising=False)
+    remembered = load_registry(BUILTIN)  # the remembered entry point loads the same way
+    assert remembered.origins["ACME101"] == "plugin 'acme' (acme-replylint 0.1)"
+    assert remembered.find("jargon") is not None
+
+
+def test_a_damaged_plugin_cache_is_looked_up_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install_fake_plugin(tmp_path, monkeypatch)
+    load_registry(BUILTIN)
+    cache = cache_dir() / PLUGINS_FILE
+    stored = json.loads(cache.read_text())
+    cache.write_text(json.dumps({key: [["acme"]] for key in stored}))  # too few fields
+    assert load_registry(BUILTIN).find("ACME101") is not None
+    cache.write_text("{not json")
+    assert load_registry(BUILTIN).find("ACME101") is not None
