@@ -18,6 +18,7 @@ from typing import Any
 
 from replylint.checks import disk_cache
 from replylint.checks.anchors import Anchor, cached_anchors, save_anchors
+from replylint.checks.lazy_regex import lazy_compile
 from replylint.checks.model import Hit, Option
 from replylint.checks.reply import Reply, Sentence
 
@@ -287,10 +288,14 @@ def _entry(source: str, item: Mapping[str, Any], checked: bool = True) -> Entry:
     where = item.get("where", "anywhere")
     if where not in WHERE:
         raise LexiconError(f"{label}: where must be one of {', '.join(sorted(WHERE))}")
-    try:
-        unless = re.compile(item["unless"], re.IGNORECASE) if item.get("unless") else None
-    except re.error as error:
-        raise LexiconError(f"{label}: invalid 'unless' regex: {error}") from None
+    unless = None
+    if item.get("unless"):
+        # Packaged exceptions are compiled when first needed (the tests compile them all).
+        compile_unless = re.compile if checked else lazy_compile
+        try:
+            unless = compile_unless(item["unless"], re.IGNORECASE)
+        except re.error as error:
+            raise LexiconError(f"{label}: invalid 'unless' regex: {error}") from None
     return Entry(
         id=str(item.get("id") or item.get("phrases", ["?"])[0]),
         patterns=tuple(patterns),

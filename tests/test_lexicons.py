@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib.resources import files
 
 import pytest
@@ -41,6 +42,16 @@ def test_lexicon_is_sorted_and_duplicate_free(name: str) -> None:
     patterns = [p for item in raw["entries"] for p in item.get("patterns", [])]
     assert len(phrases) == len(set(phrases)), f"{name}: duplicate phrases"
     assert len(patterns) == len(set(patterns)), f"{name}: duplicate patterns"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_packaged_regex_compiles(name: str) -> None:
+    """Packaged patterns and exceptions are compiled lazily at run time: compile them here."""
+    raw = read_lexicon_data(name)
+    # Entries added through config take the strict path: every pattern and exception compiled.
+    checked = compile_lexicon(name, {}, raw["entries"])
+    assert [e.id for e in checked.entries] == [str(item["id"]) for item in raw["entries"]]
+    assert all(isinstance(e.unless, re.Pattern) for e in checked.entries if e.unless)
 
 
 @pytest.mark.parametrize(("name", "entry_id"), _entries())
