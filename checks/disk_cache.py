@@ -44,7 +44,8 @@ def write_json(path: Path, data: Any) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False)
+            # dumps, not dump: only the one-shot encoder is the C one (ten times faster).
+            handle.write(json.dumps(data, ensure_ascii=False))
         os.replace(temporary, path)
     except OSError:
         if temporary is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -50,15 +51,19 @@ class Config:
         relative = os.path.relpath(os.path.abspath(path), self.root)
         if relative == ".." or relative.startswith(("../", "..\\")):
             return None
-        return Path(relative).as_posix()
+        return relative if os.sep == "/" else Path(relative).as_posix()
 
     def is_excluded(self, path: Path) -> bool:
         """Whether the top-level ``exclude`` globs skip this file or folder."""
+        if not self.exclude:
+            return False
         relative = self.relative(path)
         return relative is not None and matches_any(relative, self.exclude)
 
     def plan_for(self, path: Path | None) -> Plan:
         """The checks and kind for a file; computed once per distinct set of matching globs."""
+        if not self._has_path_globs:  # the same plan for every file: no need to place it
+            path = None
         relative = self.relative(path) if path is not None else None
         matched = tuple(
             index
@@ -74,6 +79,10 @@ class Config:
         if key not in self._plans:  # resolved once per distinct set of matching globs
             self._plans[key] = self._plan(matched, excluded)
         return self._plans[key]
+
+    @cached_property
+    def _has_path_globs(self) -> bool:
+        return bool(self.overrides) or any(c.get("exclude") for c in self.checks.values())
 
     def _plan(self, matched: tuple[int, ...], excluded: frozenset[str]) -> Plan:
         overrides = [self.overrides[i] for i in matched]
