@@ -107,6 +107,7 @@ def _check(
         examples=examples,
         not_applicable=_reason,
         announce_skip=True,
+        asks_service=True,
     )
 
 

@@ -128,6 +128,9 @@ class Check:
     announce_skip: bool = False
     # Mask kinds this check may flag (template-slot reads "placeholder"); see engine.ALWAYS_MASKED.
     reads_masked: frozenset[str] = frozenset()
+    # Its hits depend on a service (LanguageTool), not only on the reply and options: results
+    # of a run where it is active are not reused from the results cache.
+    asks_service: bool = False
 
     def defaults(self) -> dict[str, Any]:
         """The check's options at their declared defaults."""

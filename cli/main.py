@@ -161,7 +161,11 @@ def check(
         ),
     ] = None,
     no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Don't reuse cached LanguageTool answers.")
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Lint every file afresh: reuse neither stored results nor LanguageTool answers.",
+        ),
     ] = False,
 ) -> None:
     """Lint replies and print a scored report."""
@@ -199,6 +203,7 @@ def check(
         force_exclude=force_exclude,
         baseline=known,
         # Each worker would start its own local LanguageTool server: keep to one process.
+        cache_results=not no_cache,
         jobs=1 if (languagetool or os.environ.get("REPLYLINT_LANGUAGETOOL")) == "local" else jobs,
     )
     report, code = run_check(resolver, options, formatter)
@@ -340,17 +345,25 @@ def baseline_write(
     raise typer.Exit(ExitCode.ERROR if code == ExitCode.ERROR else ExitCode.OK)
 
 
-cache_app = typer.Typer(help="The on-disk cache of LanguageTool answers.", no_args_is_help=True)
+cache_app = typer.Typer(
+    help="The on-disk cache: LanguageTool answers and results of files linted before.",
+    no_args_is_help=True,
+)
 app.add_typer(cache_app, name="cache")
 
 
 @cache_app.command("clear")
 def cache_clear() -> None:
-    """Delete every cached LanguageTool answer."""
+    """Delete every cached LanguageTool answer and every stored file result."""
     from replylint.checks import languagetool
+    from replylint.cli import results_cache
 
-    removed = languagetool.clear_cache()
-    print(f"removed {removed} cached answer{'s' * (removed != 1)} from {languagetool.cache_dir()}")
+    answers = languagetool.clear_cache()
+    results = results_cache.clear()
+    print(
+        f"removed {answers} cached answer{'s' * (answers != 1)} and stored results of "
+        f"{results} file{'s' * (results != 1)} from {languagetool.cache_dir()}"
+    )
 
 
 @cache_app.command("dir")

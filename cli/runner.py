@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from replylint.checks import Reply, ReplyResult, lint_reply
 from replylint.cli.formats import Formatter
@@ -24,8 +24,11 @@ from replylint.cli.inputs import (
 )
 from replylint.cli.readers import READERS
 from replylint.cli.report import ExitCode, Report
-from replylint.config import Config, ConfigError, ConfigResolver
+from replylint.config import Config, ConfigError, ConfigResolver, Plan
 from replylint.config.globs import matches_any
+
+if TYPE_CHECKING:
+    from replylint.cli.results_cache import ResultsCache
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class RunOptions:
     force_exclude: bool = False
     baseline: Any = None  # a replylint.cli.baseline.Baseline (imported only when used)
     jobs: int = 0  # worker processes; 0 = as many as CPUs for large runs, 1 = none
+    cache_results: bool = True  # reuse results of files linted before (see results_cache)
 
 
 def run_check(
@@ -63,7 +67,10 @@ def run_check(
             return False  # the config error is reported when the file itself is read
 
     targets = collect_targets(options.paths, options.stdin_name, excluded, options.force_exclude)
-    for item, outcomes in _outcomes(targets, resolver, options):
+    store = _results_cache(options)
+    for item, outcomes, remember in _outcomes(targets, resolver, options, store):
+        if remember is not None and store is not None:
+            store.remember(*remember)
         config = None
         if isinstance(item, Target):
             try:
@@ -81,6 +88,8 @@ def run_check(
                 report.baseline_known = (report.baseline_known or 0) + known
             assert config is not None  # results only come from a target whose config loaded
             _record(outcome, config, report, formatter)
+    if store is not None:
+        store.close()
     if options.baseline is not None:
         report.baseline_known = report.baseline_known or 0
         report.baseline_fixed = options.baseline.fixed()
@@ -93,16 +102,32 @@ def run_check(
 
 # What the linting of one target needs, set before the worker processes fork (so nothing is
 # pickled) and used the same way when linting in this process.
-_WORK: tuple[ConfigResolver, RunOptions] | None = None
+_WORK: tuple[ConfigResolver, RunOptions, ResultsCache | None] | None = None
 AUTO_JOBS_FROM = 100  # files; below this, starting workers costs more than it saves
+Outcome = ReplyResult | InputError
+# What the main process should note in the results cache: (key, JSON) for new results,
+# (key, None) for reused ones.
+Remember = tuple[str, str | None] | None
+
+
+def _results_cache(options: RunOptions) -> ResultsCache | None:
+    if not options.cache_results or not any(p != "-" for p in options.paths):
+        return None
+    from replylint.cli.results_cache import ResultsCache  # sqlite3 and hashlib: only when used
+
+    return ResultsCache()
 
 
 def _outcomes(
-    targets: Iterable[Target | InputError], resolver: ConfigResolver, options: RunOptions
-) -> Iterator[tuple[Target | InputError, list[ReplyResult | InputError]]]:
+    targets: Iterable[Target | InputError],
+    resolver: ConfigResolver,
+    options: RunOptions,
+    store: ResultsCache | None,
+) -> Iterator[tuple[Target | InputError, list[Outcome], Remember]]:
     """Each target with its results, in the order given, linted here or by worker processes."""
-    global _WORK
-    _WORK = (resolver, options)
+    global _WORK, _fingerprints
+    _WORK = (resolver, options, store)
+    _fingerprints = _Fingerprints()
     if options.jobs == 1 or not hasattr(os, "fork"):
         items: Iterable[Target | InputError] = targets  # streamed: nothing is held
         files: list[Target] = []
@@ -112,7 +137,7 @@ def _outcomes(
     jobs = options.jobs or ((os.cpu_count() or 1) if len(files) >= AUTO_JOBS_FROM else 1)
     if jobs <= 1 or len(files) < 2:
         for item in items:
-            yield item, (_lint_item(item) if isinstance(item, Target) else [item])
+            yield (item, *_lint_item(item)) if isinstance(item, Target) else (item, [item], None)
         return
     # Deferred: a run over a few files never starts workers, and these imports cost ~10 ms.
     import multiprocessing
@@ -125,22 +150,22 @@ def _outcomes(
         done = pool.map(_lint_item, files, chunksize=chunk)
         for item in items:
             if not isinstance(item, Target):
-                yield item, [item]
+                yield item, [item], None
             elif item.path is None:  # standard input is read here, never in a worker
-                yield item, _lint_item(item)
+                yield (item, *_lint_item(item))
             else:
-                yield item, next(done)
+                yield (item, *next(done))
 
 
-def _lint_item(target: Target) -> list[ReplyResult | InputError]:
+def _lint_item(target: Target) -> tuple[list[Outcome], Remember]:
     """Everything one target gives: its replies' results and its input errors."""
     assert _WORK is not None
-    resolver, options = _WORK
+    resolver, options, store = _WORK
     try:
         config = resolver.for_path(target.config_path)
     except ConfigError as error:
-        return [InputError(target.name, f"config error: {error}")]
-    return list(_lint_target(target, config, options))
+        return [InputError(target.name, f"config error: {error}")], None
+    return _lint_target(target, config, options, store)
 
 
 def _record(result: ReplyResult, config: Config, report: Report, formatter: Formatter) -> None:
@@ -156,33 +181,87 @@ def _record(result: ReplyResult, config: Config, report: Report, formatter: Form
 
 
 def _lint_target(
-    target: Target, config: Config, options: RunOptions
-) -> Iterator[ReplyResult | InputError]:
+    target: Target, config: Config, options: RunOptions, store: ResultsCache | None
+) -> tuple[list[Outcome], Remember]:
     plan = config.plan_for(target.config_path)
     fmt = input_format(target.path or Path(target.name), options.input_format)
     settings, claimed = _library_settings(config, target)
     claimed = claimed or not target.walked
     try:
         data = read_bytes(target, config.max_file_size)
-        source = Source(data, target.name, config.max_file_size, settings, claimed)
+    except InputProblem as error:
+        return _problem(error, target, fmt, claimed), None
+    key = None
+    if store is not None and target.path is not None:
+        key = _results_key(plan, [fmt, settings, claimed, config.max_file_size], target, data)
+        stored = store.get(key) if key is not None else None
+        if stored is not None:
+            return stored, (key, None)
+    outcomes = _lint_data(data, target, fmt, settings, claimed, plan, config.max_file_size)
+    if key is None:
+        return outcomes, None
+    from replylint.cli.results_cache import dump
+
+    value = dump(outcomes)
+    return outcomes, ((key, value) if value is not None else None)
+
+
+def _lint_data(
+    data: bytes,
+    target: Target,
+    fmt: str,
+    settings: dict[str, Any],
+    claimed: bool,
+    plan: Plan,
+    max_size: int,
+) -> list[Outcome]:
+    try:
+        source = Source(data, target.name, max_size, settings, claimed)
         replies: Iterable[Reply | InputError] = list(READERS[fmt](source))
     except InputProblem as error:
-        # A JSON/YAML/CSV file found in a walk that config does not name and that holds no
-        # macros (package.json, CI configs, data) is none of our business, even if broken.
-        if claimed or not (isinstance(error, NotALibrary) or fmt in LIBRARY_FORMATS):
-            yield InputError(target.name, str(error))
-        return
+        return _problem(error, target, fmt, claimed)
     except Exception as error:  # a reader bug must not stop the other inputs (nor leak text)
-        yield InputError(
-            target.name, f"cannot read as {fmt}: internal error ({type(error).__name__})"
-        )
-        return
+        message = f"cannot read as {fmt}: internal error ({type(error).__name__})"
+        return [InputError(target.name, message)]
+    outcomes: list[Outcome] = []
     for reply in replies:
         if isinstance(reply, InputError):
-            yield reply
+            outcomes.append(reply)
             continue
         reply.set_kind(plan.kind)
-        yield lint_reply(reply, plan.checks)
+        outcomes.append(lint_reply(reply, plan.checks))
+    return outcomes
+
+
+def _problem(error: InputProblem, target: Target, fmt: str, claimed: bool) -> list[Outcome]:
+    # A JSON/YAML/CSV file found in a walk that config does not name and that holds no
+    # macros (package.json, CI configs, data) is none of our business, even if broken.
+    if claimed or not (isinstance(error, NotALibrary) or fmt in LIBRARY_FORMATS):
+        return [InputError(target.name, str(error))]
+    return []
+
+
+@dataclass
+class _Fingerprints:
+    """What results keys are made of, worked out once a run (a run's plans live as long as it)."""
+
+    code: str | None = None
+    plans: dict[int, str | None] = field(default_factory=dict)  # id(plan) -> fingerprint
+
+
+_fingerprints = _Fingerprints()
+
+
+def _results_key(plan: Plan, reading: list[Any], target: Target, data: bytes) -> str | None:
+    from replylint.cli.results_cache import code_fingerprint, file_key, plan_fingerprint
+
+    if id(plan) not in _fingerprints.plans:
+        assert _WORK is not None
+        if _fingerprints.code is None:
+            _fingerprints.code = code_fingerprint(_WORK[0].registry)
+        _fingerprints.plans[id(plan)] = plan_fingerprint(_fingerprints.code, plan.checks, plan.kind)
+    fingerprint = _fingerprints.plans[id(plan)]
+    return None if fingerprint is None else file_key(fingerprint, reading, target.name, data)
 
 
 def _library_settings(config: Config, target: Target) -> tuple[dict[str, Any], bool]:

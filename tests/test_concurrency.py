@@ -73,3 +73,17 @@ def test_two_runs_sharing_a_cache_never_corrupt_it(
     assert outputs[0] == outputs[1] == again
     spelled = json.loads(again)["summary"]["by_check"]
     assert spelled.get("RL801 spelling") == 20  # "recieve" in 20 of the 120 replies
+
+
+def test_runs_sharing_the_results_store_agree_with_a_fresh_run(
+    library: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    cache = tmp_path_factory.mktemp("shared-results")
+    env = {"REPLYLINT_CACHE_DIR": str(cache), "REPLYLINT_LANGUAGETOOL": "off"}
+    fresh = run(library, "--no-cache", env=env).communicate(timeout=120)[0]
+    runs = [run(library, "--jobs", jobs, env=env) for jobs in ("2", "1", "2")]
+    outputs = [process.communicate(timeout=120)[0] for process in runs]
+    assert (cache / "results-v1.sqlite3").exists()
+    warm = run(library, "--jobs", "2", env=env).communicate(timeout=120)[0]
+    assert outputs == [fresh] * 3 and warm == fresh
+    assert json.loads(fresh)["summary"]["replies"] == 120

@@ -1,0 +1,311 @@
+"""Results of files linted before, reused while nothing that decides them has changed.
+
+CI jobs and pre-commit lint mostly the same files run after run. A file's results are stored
+under a key made of everything that decides them: the file's bytes and name, how it is read
+(input format, macro settings, size limit, whether it was named or found), the active checks
+with their severities and options, the kind, replylint's own code (its version plus the size
+and time of every source and lexicon file, so a development install never reuses results of
+older code) and the plugins' versions. Results are not stored when a check that asks a service
+(LanguageTool) is active, nor when a check crashed.
+
+One SQLite file in the cache folder: safe for concurrent runs, written by the main process in
+batches, entries unused for 30 days dropped. Values are JSON, never pickle: a cache folder
+shared between CI jobs must not become a way to run code. A cache that cannot be opened or
+written only costs speed, never a result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from replylint.checks import Category, Finding, Kind, Registry, ReplyResult, Severity
+from replylint.checks.disk_cache import cache_dir
+from replylint.checks.engine import ActiveCheck
+from replylint.checks.languagetool_options import server_setting
+from replylint.checks.score import Score
+from replylint.cli import __version__
+from replylint.cli.inputs import InputError
+
+FILE_NAME = "results-v1.sqlite3"
+KEEP_SECONDS = 30 * 24 * 3600
+WRITE_BATCH = 1000  # entries held before a write, so a 100,000-file run never holds them all
+PACKAGE_FOLDERS = ("checks", "config", "cli")
+
+Outcome = ReplyResult | InputError
+
+
+def code_fingerprint(registry: Registry, package: Path | None = None) -> str:
+    """replylint's version and files, and the plugins' origins (name and version)."""
+    digest = hashlib.sha256(f"{__version__}\0".encode())
+    # site-packages/replylint; the three folders are one namespace, perhaps in three places
+    # (an editable install), so each folder is found from its own package.
+    folders = _package_folders() if package is None else {f: package / f for f in PACKAGE_FOLDERS}
+    folders["checks/lexicons"] = folders["checks"] / "lexicons"
+    for folder, where in folders.items():
+        try:
+            entries = sorted(os.scandir(where), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.endswith((".py", ".yaml")):
+                info = entry.stat()
+                digest.update(f"{folder}/{entry.name}:{info.st_size}:{info.st_mtime_ns}\0".encode())
+    digest.update(json.dumps(sorted(registry.origins.items())).encode())
+    return digest.hexdigest()
+
+
+def _package_folders() -> dict[str, Path]:
+    import replylint.checks
+    import replylint.cli
+    import replylint.config
+
+    modules = {"checks": replylint.checks, "config": replylint.config, "cli": replylint.cli}
+    return {name: Path(module.__file__ or ".").resolve().parent for name, module in modules.items()}
+
+
+def plan_fingerprint(code: str, checks: Sequence[ActiveCheck], kind: Kind | None) -> str | None:
+    """What the active checks decide, or None when results must not be stored."""
+    for active in checks:
+        if active.check.asks_service and server_setting(active.options) != "off":
+            return None
+    described = [
+        (a.check.code, str(a.severity), sorted((k, repr(v)) for k, v in a.options.items()))
+        for a in checks
+    ]
+    return hashlib.sha256(repr((code, described, str(kind))).encode()).hexdigest()
+
+
+def file_key(plan: str, reading: Any, name: str, data: bytes) -> str:
+    """The key of one file's results: the plan, how it is read, its name and bytes."""
+    digest = hashlib.sha256(plan.encode())
+    digest.update(json.dumps([reading, name], sort_keys=True, default=repr).encode())
+    digest.update(b"\0")
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def dump(outcomes: Iterable[Outcome]) -> str | None:
+    """The outcomes as JSON, or None when they must not be stored (a check crashed)."""
+    records: list[Any] = []
+    for outcome in outcomes:
+        if isinstance(outcome, InputError):
+            records.append({"error": [outcome.path, outcome.message]})
+            continue
+        if outcome.failures:
+            return None
+        records.append(
+            {
+                "path": outcome.path,
+                "reply": outcome.reply_id,
+                "kind": str(outcome.kind),
+                "words": outcome.words,
+                "findings": [_finding_record(f) for f in outcome.findings],
+                "not_applicable": dict(outcome.not_applicable),
+                "score": [
+                    outcome.score.overall,
+                    {str(c): v for c, v in outcome.score.categories.items()},
+                ],
+                "suppressed": outcome.suppressed,
+                "title": outcome.title,
+                "contexts": [list(c) for c in outcome.contexts],
+                "readability": outcome.readability,
+            }
+        )
+    return json.dumps(records, ensure_ascii=False)
+
+
+def load(value: str) -> list[Outcome]:
+    """The outcomes stored by ``dump``."""
+    outcomes: list[Outcome] = []
+    for record in json.loads(value):
+        if "error" in record:
+            outcomes.append(InputError(*record["error"]))
+            continue
+        overall, categories = record["score"]
+        outcomes.append(
+            ReplyResult(
+                path=record["path"],
+                reply_id=record["reply"],
+                kind=Kind(record["kind"]),
+                words=record["words"],
+                findings=tuple(_finding(f) for f in record["findings"]),
+                not_applicable=record["not_applicable"],
+                failures=(),
+                score=Score(overall, {Category(c): v for c, v in categories.items()}),
+                suppressed=record["suppressed"],
+                title=record["title"],
+                contexts=tuple((line, column) for line, column in record["contexts"]),
+                readability=record["readability"],
+            )
+        )
+    return outcomes
+
+
+def _finding_record(finding: Finding) -> list[Any]:
+    return [
+        finding.path,
+        finding.line,
+        finding.column,
+        finding.code,
+        finding.end_line,
+        finding.end_column,
+        finding.start,
+        finding.end,
+        finding.name,
+        str(finding.severity),
+        str(finding.category),
+        finding.message,
+        finding.text,
+        finding.suggestion,
+        finding.guidance,
+        finding.reply_id,
+    ]
+
+
+def _finding(record: list[Any]) -> Finding:
+    values = list(record)
+    values[9] = Severity.parse(values[9])
+    values[10] = Category(values[10])
+    return Finding(*values)
+
+
+class ResultsCache:
+    """The SQLite store; each process opens its own connection (never one across a fork)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or cache_dir() / FILE_NAME
+        self._connection: sqlite3.Connection | None = None
+        self._pid = 0
+        self._broken = False
+        self._new: dict[str, str] = {}
+        self._used: set[str] = set()
+
+    def get(self, key: str) -> list[Outcome] | None:
+        """The stored outcomes for ``key``, or None."""
+        connection = self._connect()
+        if connection is None:
+            return None
+        try:
+            row = connection.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
+            return load(row[0]) if row is not None else None
+        except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError):
+            return None  # an unreadable entry is linted again (and replaced)
+
+    def remember(self, key: str, value: str | None) -> None:
+        """Note a result to store (``value``) or one reused (None: refresh its time)."""
+        if value is None:
+            self._used.add(key)
+        else:
+            self._new[key] = value
+        if len(self._new) + len(self._used) >= WRITE_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what was noted, in one transaction."""
+        if not self._new and not self._used:
+            return
+        connection = self._connect()
+        now = int(time.time())
+        try:
+            if connection is not None:
+                _in_transaction(
+                    connection,
+                    (
+                        "INSERT OR REPLACE INTO results (key, value, used) VALUES (?, ?, ?)",
+                        [(k, v, now) for k, v in self._new.items()],
+                    ),
+                    ("UPDATE results SET used = ? WHERE key = ?", [(now, k) for k in self._used]),
+                )
+        except sqlite3.Error:
+            self._broken = True
+        self._new.clear()
+        self._used.clear()
+
+    def close(self) -> None:
+        """Flush, drop entries unused for KEEP_SECONDS, and close."""
+        self.flush()
+        connection = self._connection
+        if connection is None or self._pid != os.getpid():
+            return
+        try:
+            cutoff = int(time.time()) - KEEP_SECONDS
+            _in_transaction(connection, ("DELETE FROM results WHERE used < ?", [(cutoff,)]))
+            connection.close()
+        except sqlite3.Error:
+            pass
+        self._connection = None
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._broken:
+            return None
+        if self._connection is not None and self._pid == os.getpid():
+            return self._connection
+        try:
+            self._connection = _open(self.path)
+        except sqlite3.DatabaseError:
+            try:  # not a database (damaged, or something else): start a new one
+                self.path.unlink(missing_ok=True)
+                self._connection = _open(self.path)
+            except (OSError, sqlite3.Error):
+                self._broken = True
+                return None
+        except (OSError, sqlite3.Error):
+            self._broken = True
+            return None
+        self._pid = os.getpid()
+        return self._connection
+
+
+def _in_transaction(
+    connection: sqlite3.Connection, *statements: tuple[str, list[tuple[Any, ...]]]
+) -> None:
+    """Run the statements in one transaction (the connection is in autocommit mode)."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        for sql, rows in statements:
+            connection.executemany(sql, rows)
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(path, timeout=10, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS results "
+            "(key TEXT PRIMARY KEY, value TEXT NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID"
+        )
+    except sqlite3.Error:
+        connection.close()
+        raise
+    return connection
+
+
+def clear(path: Path | None = None) -> int:
+    """Delete the store; returns how many files' results it held (0 if it was unreadable)."""
+    path = path or cache_dir() / FILE_NAME
+    count = 0
+    if path.exists():
+        try:
+            connection = sqlite3.connect(path, timeout=10)
+            try:
+                count = int(connection.execute("SELECT count(*) FROM results").fetchone()[0])
+            finally:
+                connection.close()
+        except sqlite3.Error:
+            count = 0
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return count
