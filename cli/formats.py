@@ -11,10 +11,9 @@ from typing import IO, Any, Protocol
 from replylint.checks import ReplyResult
 from replylint.cli import __version__
 from replylint.cli.inputs import InputError
-from replylint.cli.report import Report
+from replylint.cli.report import LOWEST_KEPT, WORST_MACROS_KEPT, Report
 
 SCHEMA_VERSION = 1
-WORST_MACROS_SHOWN = 3  # per library file, in the text and JSON reports
 
 
 def tool_version() -> str:
@@ -43,7 +42,7 @@ def summary_line(report: Report, settings: dict[str, Any]) -> str:
     )
     parts = [
         _count(len(report.files), "file"),
-        _count(len(report.scores), "reply", "replies"),
+        _count(report.replies, "reply", "replies"),
         _count(report.findings, "finding") + (f" ({severities})" if severities else ""),
     ]
     overall = report.overall
@@ -135,15 +134,17 @@ def summary_record(report: Report, settings: dict[str, Any]) -> dict[str, Any]:
     """The JSON summary of a run."""
     return {
         "files": len(report.files),
-        "replies": len(report.scores),
+        "replies": report.replies,
         "findings": report.findings,
         "by_severity": {s: report.by_severity[s] for s in ("error", "warning", "info")},
         "by_check": dict(report.by_check.most_common()),
         "score": _rounded(report.overall),
-        "lowest": [{"reply": s.label, "score": _rounded(s.score)} for s in report.lowest(10)],
+        "lowest": [
+            {"reply": s.label, "score": _rounded(s.score)} for s in report.lowest(LOWEST_KEPT)
+        ],
         "worst_macros": {
             path: [{"reply": s.label, "score": _rounded(s.score)} for s in worst]
-            for path, worst in report.worst_per_library(WORST_MACROS_SHOWN).items()
+            for path, worst in report.worst_per_library(WORST_MACROS_KEPT).items()
         },
         "input_errors": [{"path": e.path, "message": e.message} for e in report.errors],
         "check_failures": list(report.failures),

@@ -1,4 +1,5 @@
-"""What a run found, kept small: per-reply scores and counters, not the replies' text."""
+"""What a run found, kept small: counters and the few score rows a report shows, never every
+reply's (a run over 100,000 macros holds the 10 lowest, not 100,000 rows)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ import enum
 from dataclasses import dataclass, field
 
 from replylint.checks import ReplyResult, Severity
-from replylint.checks.score import combine
 from replylint.cli.inputs import InputError
+
+ALL_ROWS_UP_TO = 25  # runs of up to this many replies show every reply's score
+LOWEST_KEPT = 10  # beyond that, the lowest this many
+WORST_MACROS_KEPT = 3  # per macro library
 
 
 class ExitCode(enum.IntEnum):
@@ -37,7 +41,12 @@ class ReplyScore:
 class Report:
     """Accumulates results as replies are linted; formatters read it at the end."""
 
-    scores: list[ReplyScore] = field(default_factory=list)
+    replies: int = 0
+    first_rows: list[ReplyScore] = field(default_factory=list)  # up to ALL_ROWS_UP_TO
+    _lowest: list[ReplyScore] = field(default_factory=list)
+    _by_library: dict[str, list[ReplyScore]] = field(default_factory=dict)
+    _weight: float = 0.0  # sums of the word-weighted mean score (see score.combine)
+    _weighted: float = 0.0
     errors: list[InputError] = field(default_factory=list)
     by_check: collections.Counter[str] = field(default_factory=collections.Counter)
     by_severity: collections.Counter[str] = field(default_factory=collections.Counter)
@@ -52,18 +61,26 @@ class Report:
     def add(self, result: ReplyResult, fail_on: Severity) -> None:
         """Record one reply's result; ``fail_on`` is the threshold of that file's config."""
         self.files.add(result.path)
-        self.scores.append(
-            ReplyScore(
-                path=result.path,
-                label=reply_label(result),
-                kind=str(result.kind),
-                words=result.words,
-                score=result.score.overall,
-                categories={str(c): s for c, s in result.score.categories.items()},
-                findings=len(result.findings),
-                readability=result.readability,
-            )
+        row = ReplyScore(
+            path=result.path,
+            label=reply_label(result),
+            kind=str(result.kind),
+            words=result.words,
+            score=result.score.overall,
+            categories={str(c): s for c, s in result.score.categories.items()},
+            findings=len(result.findings),
+            readability=result.readability,
         )
+        self.replies += 1
+        if len(self.first_rows) < ALL_ROWS_UP_TO:
+            self.first_rows.append(row)
+        if row.score is not None:
+            weight = max(row.words, 1)
+            self._weight += weight
+            self._weighted += weight * row.score
+            _keep_lowest(self._lowest, row, LOWEST_KEPT)
+            if row.label != row.path:  # a reply of a macro library
+                _keep_lowest(self._by_library.setdefault(row.path, []), row, WORST_MACROS_KEPT)
         for finding in result.findings:
             self.by_check[f"{finding.code} {finding.name}"] += 1
             self.by_severity[str(finding.severity)] += 1
@@ -89,23 +106,23 @@ class Report:
 
     @property
     def overall(self) -> float | None:
-        """The word-weighted score of every scored reply."""
-        return combine((s.words, s.score) for s in self.scores)
+        """The word-weighted score of every scored reply (as score.combine computes it)."""
+        return self._weighted / self._weight if self._weight else None
+
+    def table_rows(self) -> list[ReplyScore]:
+        """Every reply's row in a small run, else the lowest LOWEST_KEPT."""
+        return self.first_rows if self.replies <= ALL_ROWS_UP_TO else self.lowest(LOWEST_KEPT)
 
     def lowest(self, count: int) -> list[ReplyScore]:
-        """The lowest-scoring replies, worst first."""
-        scored = [s for s in self.scores if s.score is not None]
-        return sorted(scored, key=lambda s: (s.score, s.label))[:count]
+        """The lowest-scoring replies, worst first (``count`` up to LOWEST_KEPT)."""
+        assert count <= LOWEST_KEPT
+        return sorted(self._lowest, key=_rank)[:count]
 
     def worst_per_library(self, count: int) -> dict[str, list[ReplyScore]]:
         """For each file holding several replies (a macro library), its lowest scores."""
-        by_file: dict[str, list[ReplyScore]] = {}
-        for score in self.scores:
-            if score.label != score.path and score.score is not None:
-                by_file.setdefault(score.path, []).append(score)
+        assert count <= WORST_MACROS_KEPT
         return {
-            path: sorted(scores, key=lambda s: (s.score, s.label))[:count]
-            for path, scores in sorted(by_file.items())
+            path: sorted(rows, key=_rank)[:count] for path, rows in sorted(self._by_library.items())
         }
 
     def exit_code(self, fail_under: float | None, exit_zero: bool) -> ExitCode:
@@ -126,3 +143,15 @@ def reply_label(result: ReplyResult) -> str:
     name = result.title or result.reply_id or ""
     suffix = f" ({result.reply_id})" if result.title and result.reply_id else ""
     return f"{result.path} › {name}{suffix}"
+
+
+def _rank(row: ReplyScore) -> tuple[float, str]:
+    return (row.score if row.score is not None else 0.0, row.label)
+
+
+def _keep_lowest(rows: list[ReplyScore], row: ReplyScore, count: int) -> None:
+    """Add ``row``, trimming ``rows`` now and then to the ``count`` lowest (sort is stable, so
+    the rows kept are those a full sort of every row would put first)."""
+    rows.append(row)
+    if len(rows) >= 4 * count:
+        rows[:] = sorted(rows, key=_rank)[:count]

@@ -14,9 +14,9 @@ from rich.table import Table
 from rich.text import Text
 
 from replylint.checks import Category, ReplyResult, Severity
-from replylint.cli.formats import WORST_MACROS_SHOWN, summary_line
+from replylint.cli.formats import summary_line
 from replylint.cli.inputs import InputError
-from replylint.cli.report import Report, reply_label
+from replylint.cli.report import WORST_MACROS_KEPT, Report, reply_label
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 CATEGORY_HEADERS = {
@@ -28,8 +28,6 @@ CATEGORY_HEADERS = {
     Category.EMPATHY: "Emp",
     Category.CORRECTNESS: "Corr",
 }
-TABLE_ALL_UP_TO = 25
-LOWEST_SHOWN = 10
 
 
 class TextFormat:
@@ -93,7 +91,7 @@ class TextFormat:
         pass  # errors go to stderr, one line each, as they happen (see runner)
 
     def finish(self, report: Report, settings: dict[str, Any]) -> None:
-        if not self.quiet and report.scores:
+        if not self.quiet and report.replies:
             self._score_table(report)
             self._worst_macros(report)
             self._check_counts(report)
@@ -102,10 +100,8 @@ class TextFormat:
         self.console.print(summary_line(report, settings))
 
     def _score_table(self, report: Report) -> None:
-        rows = (
-            report.scores if len(report.scores) <= TABLE_ALL_UP_TO else report.lowest(LOWEST_SHOWN)
-        )
-        title = "Scores" if rows is report.scores else f"Lowest {len(rows)} scores"
+        rows = report.table_rows()
+        title = "Scores" if rows is report.first_rows else f"Lowest {len(rows)} scores"
         table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
         table.add_column("Reply", overflow="fold", ratio=1)
         table.add_column("Kind")
@@ -127,7 +123,7 @@ class TextFormat:
 
     def _worst_macros(self, report: Report) -> None:
         """Per library file, its lowest-scoring macros (the table may show other files')."""
-        for path, worst in report.worst_per_library(WORST_MACROS_SHOWN).items():
+        for path, worst in report.worst_per_library(WORST_MACROS_KEPT).items():
             names = ", ".join(
                 f"{row.label.split(' › ', 1)[1]} {_number(row.score)}" for row in worst
             )
