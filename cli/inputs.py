@@ -168,10 +168,21 @@ def _skipped_by_name(path: Path, is_excluded: Callable[[Path], bool]) -> bool:
     return hidden or path.name.startswith(".") or is_excluded(path)
 
 
+WALK_BATCH = 5000  # files asked of git at once: a huge tree is never held whole
+
+
 def _walked(folder: Path, is_excluded: Callable[[Path], bool]) -> Iterator[Target | InputError]:
-    found = list(_walk(folder, is_excluded, set()))
-    targets = [t for t in found if isinstance(t, Target)]
-    ignored = ignored_files([t.path for t in targets if t.path is not None])
+    batch: list[Target | InputError] = []
+    for item in _walk(folder, is_excluded, set()):
+        batch.append(item)
+        if len(batch) >= WALK_BATCH:
+            yield from _without_ignored(batch)
+            batch = []
+    yield from _without_ignored(batch)
+
+
+def _without_ignored(found: list[Target | InputError]) -> Iterator[Target | InputError]:
+    ignored = ignored_files([t.path for t in found if isinstance(t, Target) and t.path])
     for item in found:
         if isinstance(item, InputError) or item.path not in ignored:
             yield item

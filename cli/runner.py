@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import collections
+import itertools
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -28,6 +30,8 @@ from replylint.config import Config, ConfigError, ConfigResolver, Plan
 from replylint.config.globs import matches_any
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from replylint.cli.results_cache import ResultsCache
 
 
@@ -128,33 +132,82 @@ def _outcomes(
     global _WORK, _fingerprints
     _WORK = (resolver, options, store)
     _fingerprints = _Fingerprints()
-    if options.jobs == 1 or not hasattr(os, "fork"):
-        items: Iterable[Target | InputError] = targets  # streamed: nothing is held
-        files: list[Target] = []
-    else:
-        items = list(targets)
-        files = [i for i in items if isinstance(i, Target) and i.path is not None]
-    jobs = options.jobs or ((os.cpu_count() or 1) if len(files) >= AUTO_JOBS_FROM else 1)
-    if jobs <= 1 or len(files) < 2:
+    stream = iter(targets)
+    jobs = options.jobs
+    ahead: list[Target | InputError] = []
+    if jobs == 0:  # as many workers as CPUs, once the run has enough files to pay for them
+        while sum(_is_file(i) for i in ahead) < AUTO_JOBS_FROM:
+            item = next(stream, None)
+            if item is None:
+                break
+            ahead.append(item)
+        enough = sum(_is_file(i) for i in ahead) >= AUTO_JOBS_FROM
+        jobs = (os.cpu_count() or 1) if enough else 1
+    items = itertools.chain(ahead, stream)
+    if jobs <= 1 or not hasattr(os, "fork"):
         for item in items:
             yield (item, *_lint_item(item)) if isinstance(item, Target) else (item, [item], None)
         return
+    yield from _in_workers(items, jobs)
+
+
+def _is_file(item: Target | InputError) -> bool:
+    return isinstance(item, Target) and item.path is not None
+
+
+def _in_workers(
+    items: Iterable[Target | InputError], jobs: int
+) -> Iterator[tuple[Target | InputError, list[Outcome], Remember]]:
+    """Files linted by ``jobs`` forked workers, a few chunks at a time, yielded in input order.
+
+    Only WINDOW chunks are in flight: a run over 100,000 files holds neither every target nor
+    results the report has not taken yet.
+    """
     # Deferred: a run over a few files never starts workers, and these imports cost ~10 ms.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork")
-    chunk = max(1, min(64, len(files) // (jobs * 8)))
+    pending: collections.deque[tuple[list[Target | InputError], Future[Any] | None]]
+    pending = collections.deque()
     with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        # map() returns results in the order of its input, whatever finishes first.
-        done = pool.map(_lint_item, files, chunksize=chunk)
+        chunk: list[Target | InputError] = []
         for item in items:
-            if not isinstance(item, Target):
-                yield item, [item], None
-            elif item.path is None:  # standard input is read here, never in a worker
-                yield (item, *_lint_item(item))
-            else:
-                yield (item, *next(done))
+            chunk.append(item)
+            if _is_file(item) and len(_files(chunk)) >= CHUNK:
+                pending.append((chunk, pool.submit(_lint_chunk, _files(chunk))))
+                chunk = []
+                while len(pending) > WINDOW * jobs:
+                    yield from _merged(*pending.popleft())
+        if chunk:
+            pending.append((chunk, pool.submit(_lint_chunk, _files(chunk))))
+        while pending:
+            yield from _merged(*pending.popleft())
+
+
+CHUNK = 32  # files sent to a worker at once
+WINDOW = 4  # chunks in flight per worker
+
+
+def _files(chunk: list[Target | InputError]) -> list[Target]:
+    return [item for item in chunk if isinstance(item, Target) and item.path is not None]
+
+
+def _lint_chunk(files: list[Target]) -> list[tuple[list[Outcome], Remember]]:
+    return [_lint_item(target) for target in files]
+
+
+def _merged(
+    chunk: list[Target | InputError], future: Future[Any] | None
+) -> Iterator[tuple[Target | InputError, list[Outcome], Remember]]:
+    done = iter(future.result() if future is not None else ())
+    for item in chunk:
+        if not isinstance(item, Target):
+            yield item, [item], None
+        elif item.path is None:  # standard input is read here, never in a worker
+            yield (item, *_lint_item(item))
+        else:
+            yield (item, *next(done))
 
 
 def _lint_item(target: Target) -> tuple[list[Outcome], Remember]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from inputs_support import BAD, errors, lint_json, use_test_check
 
+from replylint.cli import inputs
 from replylint.cli.gitignore import ignored_files
 
 
@@ -77,6 +78,8 @@ def test_gitignore_with_git_in_one_batched_call(
         (tmp_path / name).write_text(BAD, encoding="utf-8")
     subprocess.run(["git", "add", "-f", "tracked.draft.md"], check=True)
     assert linted(".") == ["ok.txt", "tracked.draft.md"]  # git never ignores a tracked file
+    monkeypatch.setattr(inputs, "WALK_BATCH", 2)  # a big tree is asked about a batch at a time
+    assert linted(".") == ["ok.txt", "tracked.draft.md"]
     paths = [tmp_path / "ok.txt", tmp_path / "private.txt"]
     assert ignored_files(paths) == {tmp_path / "private.txt"}
 
