@@ -7,7 +7,7 @@ import enum
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from replylint.checks.anchors import tokens_of
 from replylint.checks.masks import Masks, find_masks, history_start
@@ -58,9 +58,19 @@ class Sentence:
     index: int
     paragraph: int
     part: Part
-    sensitive: bool
     is_list_item: bool
     text: str  # the masked text of the sentence: placeholders and URLs are blanks
+
+    @property
+    def sensitive(self) -> bool:
+        """Whether the sentence apologises, refuses or answers a complaint (sensitivity.py)."""
+        # Worked out on first need, not for every sentence: only the few sentences that hold a
+        # tone finding are ever asked (about a third of the reply model's cost otherwise).
+        return _is_sensitive(self.text)
+
+
+# A sentence asked twice (two slang words in it) is tested once.
+_is_sensitive = lru_cache(maxsize=1024)(is_sensitive)
 
 
 class Reply:
@@ -146,10 +156,7 @@ class Reply:
                 if index < greeting
                 else (Part.CLOSING if index >= closing_from else Part.BODY)
             )
-            text = masked[start:end]
-            sentences.append(
-                Sentence(start, end, index, number, part, is_sensitive(text), is_item, text)
-            )
+            sentences.append(Sentence(start, end, index, number, part, is_item, masked[start:end]))
         return sentences
 
     @property
