@@ -27,7 +27,8 @@ class PluginError(Exception):
 class PluginEntryPoint(Protocol):
     """What the registry uses of an entry point (importlib.metadata's, or a remembered one)."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def load(self) -> Any: ...
 

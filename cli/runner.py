@@ -248,7 +248,7 @@ def _lint_target(
     if store is not None and target.path is not None:
         key = _results_key(plan, [fmt, settings, claimed, config.max_file_size], target, data)
         stored = store.get(key) if key is not None else None
-        if stored is not None:
+        if key is not None and stored is not None:
             return stored, (key, None)
     outcomes = _lint_data(data, target, fmt, settings, claimed, plan, config.max_file_size)
     if key is None:
