@@ -96,6 +96,7 @@ class Lexicon:
     allow: tuple[str, ...]
     branches: tuple[Branch, ...] = ()
     word_index: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # token -> branches
+    indexed_words: frozenset[str] = frozenset()  # the keys of word_index, as a set
     other_branches: tuple[int, ...] = ()  # branches with a substring anchor or none
     _compiled: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False)
     _allow: list[re.Pattern[str]] = field(default_factory=list, compare=False)
@@ -169,7 +170,7 @@ class Lexicon:
         """Branches whose anchor the reply holds: by token lookup, else by substring test."""
         chosen: set[int] = set()
         index = self.word_index
-        for token in reply.tokens & index.keys():
+        for token in reply.tokens & self.indexed_words:  # set & set: the smaller one is walked
             chosen.update(index[token])
         lowered, tokens = reply.lowered, reply.tokens
         for number in self.other_branches:
@@ -268,6 +269,7 @@ def compile_lexicon(
         allow,
         tuple(branches),
         {word: tuple(numbers) for word, numbers in word_index.items()},
+        frozenset(word_index),
         other,
     )
 
