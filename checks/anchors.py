@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
 from typing import Any
@@ -40,7 +41,32 @@ class Anchor:
         """Whether the text (lower-cased, and its set of tokens) can hold a match."""
         if self.words:
             return not tokens.isdisjoint(self.options)
-        return any(option in lowered for option in self.options)
+        # map() with the bound method: a generator costs a frame resume per option, and a
+        # lexicon tests some 200 substrings a reply.
+        return any(map(lowered.__contains__, self.options))
+
+    @classmethod
+    def at_start(cls, pattern: str) -> Anchor | None:
+        """The words one of which begins every match of ``pattern`` (see ``start_of``; cached)."""
+        return _analysed(pattern)[1]
+
+    def word_starts(self, lowered: str) -> list[int]:
+        """Offsets in a lower-cased text where a word is one of the options (begins with one,
+        unless ``words``)."""
+        return [m.start() for m in _word_start_regex(self.options, self.words).finditer(lowered)]
+
+
+@cache  # one per branch that has start words
+def _word_start_regex(options: frozenset[str], whole: bool) -> re.Pattern[str]:
+    # Case-sensitive, and each alternative opens with its literal (the word-edge test comes
+    # after it, as a look-behind): re then skips ahead to the possible first characters.
+    tail = r"(?![^\W_])" if whole else ""
+    return re.compile(
+        "|".join(
+            rf"{re.escape(option)}(?<![^\W_]{re.escape(option)}){tail}"
+            for option in sorted(options, key=lambda option: (-len(option), option))
+        )
+    )
 
 
 def anchor_of(pattern: str, flags: int = re.IGNORECASE) -> Anchor | None:
@@ -59,20 +85,25 @@ def anchors_of(pattern: str, flags: int = re.IGNORECASE) -> tuple[Anchor, ...]:
     return tuple(sorted(set(usable), key=_selectivity, reverse=True))
 
 
-# Parsing every lexicon pattern costs tens of milliseconds a run; the anchors are kept on disk
-# (keyed by the pattern itself, so an edited lexicon just adds entries) and parsed once.
-ANCHORS_FILE = "anchors-v2.json"
-_known: dict[str, tuple[Anchor, ...]] | None = None
+# Parsing every lexicon pattern costs tens of milliseconds a run; what it gives (anchors and
+# start words) is kept on disk, keyed by the pattern itself (so an edited lexicon just adds
+# entries), and parsed once.
+ANCHORS_FILE = "anchors-v3.json"  # v3: each pattern's start words too
+_known: dict[str, tuple[tuple[Anchor, ...], Anchor | None]] | None = None
 _unsaved = False
 
 
 def cached_anchors(pattern: str) -> tuple[Anchor, ...]:
     """``anchors_of(pattern)``, read from the on-disk cache when it was computed before."""
+    return _analysed(pattern)[0]
+
+
+def _analysed(pattern: str) -> tuple[tuple[Anchor, ...], Anchor | None]:
     global _known, _unsaved
     if _known is None:
         _known = _load_known()
     if pattern not in _known:
-        _known[pattern] = anchors_of(pattern)
+        _known[pattern] = (anchors_of(pattern), start_of(pattern))
         _unsaved = True
     return _known[pattern]
 
@@ -82,19 +113,28 @@ def save_anchors() -> None:
     global _unsaved
     if _unsaved and _known is not None:
         stored = {
-            p: [[sorted(a.options), a.words] for a in anchors] for p, anchors in _known.items()
+            p: [[_stored(a) for a in anchors], _stored(start) if start else None]
+            for p, (anchors, start) in _known.items()
         }
         disk_cache.write_json(disk_cache.cache_dir() / ANCHORS_FILE, stored)
         _unsaved = False
 
 
-def _load_known() -> dict[str, tuple[Anchor, ...]]:
+def _stored(anchor: Anchor) -> list[Any]:
+    return [sorted(anchor.options), anchor.words]
+
+
+def _load_known() -> dict[str, tuple[tuple[Anchor, ...], Anchor | None]]:
     data = disk_cache.read_json(disk_cache.cache_dir() / ANCHORS_FILE)
-    known: dict[str, tuple[Anchor, ...]] = {}
+    known: dict[str, tuple[tuple[Anchor, ...], Anchor | None]] = {}
     if isinstance(data, dict):
         for pattern, value in data.items():
             try:
-                known[pattern] = tuple(Anchor(frozenset(map(str, o)), bool(w)) for o, w in value)
+                anchors, start = value
+                known[pattern] = (
+                    tuple(Anchor(frozenset(map(str, o)), bool(w)) for o, w in anchors),
+                    Anchor(frozenset(map(str, start[0])), bool(start[1])) if start else None,
+                )
             except (TypeError, ValueError):
                 continue  # a damaged entry is computed again
     return known
@@ -208,3 +248,119 @@ def _selectivity(anchor: Anchor) -> tuple[int, int]:
     shortest = min(len(option) for option in anchor.options)
     common = any(option in COMMON_WORDS for option in anchor.options)
     return (shortest + anchor.words - (100 if common else 0), -len(anchor.options))
+
+
+# -- start words -------------------------------------------------------------------------------
+# A branch that starts with "\bwe " can only match where the word "we" stands; a scan that
+# jumps from one such word to the next (found by a case-sensitive regex over the lower-cased
+# text, which re runs with its fast first-character search) skips the hundreds of positions
+# where a case-insensitive \b regex would otherwise be tried one by one.
+MAX_START_WORDS = 64
+# Zero-width items that, just before a word character, mean the character before is no word
+# character: \b, ^ and \A.
+LEFT_EDGES = (sre.AT_BOUNDARY, sre.AT_BEGINNING, sre.AT_BEGINNING_LINE, sre.AT_BEGINNING_STRING)
+
+
+def start_of(pattern: str, flags: int = re.IGNORECASE) -> Anchor | None:
+    """The words (lower-cased, ASCII) one of which begins every match, at the start of a word.
+
+    ``words`` tells whether each is the whole word; otherwise they are the beginnings of words
+    ("apologi" for ``apologi[sz]e``). None when a match may begin otherwise: inside a word, with
+    a character class, or with anything but a plain letter or digit.
+    """
+    try:
+        tree = parser.parse(pattern, flags)
+    except re.error:
+        return None
+    spellings = _spellings(list(tree), "", False, False)
+    if not spellings or not all(word.isascii() for word, _whole in spellings):
+        return None
+    return Anchor(frozenset(w for w, _ in spellings), all(whole for _, whole in spellings))
+
+
+def _spellings(
+    items: list[tuple[Any, Any]], prefix: str, left: bool, right: bool
+) -> set[tuple[str, bool]] | None:
+    """How a match of ``items`` spells its first word, ``prefix`` being spelled already.
+
+    Each spelling comes with whether the word ends there. ``left``: the character before the
+    match is no word character; ``right``: neither is the one after ``items``.
+    """
+    for index, (op, value) in enumerate(items):
+        rest = items[index + 1 :]
+        if not prefix:
+            edge = _zero_width_edge(op, value)
+            if edge is not None:
+                left = left or edge
+                continue
+        if op is sre.LITERAL:
+            char = chr(value).lower()
+            if not char.isalnum():
+                return {(prefix, True)} if prefix else None
+            if not prefix and not left:
+                return None  # the match may start inside a word
+            prefix += char
+            continue
+        if op is sre.BRANCH:
+            alternatives = [list(branch) for branch in value[1]]
+        elif op is sre.SUBPATTERN:
+            alternatives = [list(value[-1])]
+        elif op in REPEATS and value[1] == 1:  # x? or (?:…)? : with it, or without it
+            alternatives = [list(value[2])] + ([[]] if value[0] == 0 else [])
+        else:  # a class, a repeat, an assertion: the literal spelling stops here
+            return {(prefix, _right_edge(items, index, right))} if prefix else None
+        found: set[tuple[str, bool]] = set()
+        for alternative in alternatives:
+            spelled = _spellings(alternative + rest, prefix, left, right)
+            if spelled is None or len(found | spelled) > MAX_START_WORDS:
+                return None
+            found |= spelled
+        return found
+    return {(prefix, right)} if prefix else None
+
+
+def _zero_width_edge(op: Any, value: Any) -> bool | None:
+    """For a zero-width item, whether it means no word character precedes; None if it is not."""
+    if op is sre.AT:
+        return value in LEFT_EDGES
+    if op in (sre.ASSERT, sre.ASSERT_NOT):
+        direction, inner = value
+        inner = list(inner)
+        if direction != -1:
+            return False  # a look-ahead says nothing about the character before
+        if op is sre.ASSERT:  # (?<=…\s): whatever it ends with stands just before
+            return bool(inner) and _is_boundary(inner, len(inner) - 1, False, False)
+        return _is_word_class(inner)  # (?<![\w.-]): no word character before
+    if op is sre.SUBPATTERN:
+        return _zero_width_sequence_edge(list(value[-1]))
+    if op is sre.BRANCH:
+        edges = [_zero_width_sequence_edge(list(branch)) for branch in value[1]]
+        return None if None in edges else all(edges)
+    return None
+
+
+def _zero_width_sequence_edge(items: list[tuple[Any, Any]]) -> bool | None:
+    edges = [_zero_width_edge(op, value) for op, value in items]
+    return None if None in edges else any(edges)
+
+
+def _right_edge(items: list[tuple[Any, Any]], index: int, right: bool) -> bool:
+    """Whether the item at ``index`` can only follow the end of a word (a word edge)."""
+    if _is_boundary(items, index, False, right):
+        return True
+    if index < len(items) and items[index][0] is sre.ASSERT_NOT and items[index][1][0] == 1:
+        # (?![\w'-]|…): fails wherever a word character follows
+        inner = list(items[index][1][1])
+        branches = inner[0][1][1] if len(inner) == 1 and inner[0][0] is sre.BRANCH else [inner]
+        return any(_is_word_class(list(branch)) for branch in branches)
+    return False
+
+
+def _is_word_class(items: list[tuple[Any, Any]]) -> bool:
+    r"""Whether ``items`` is one character class that holds every word character (\w)."""
+    if len(items) != 1 or items[0][0] is not sre.IN:
+        return False
+    members = items[0][1]
+    return (sre.CATEGORY, sre.CATEGORY_WORD) in members and all(
+        op is not sre.NEGATE for op, _ in members
+    )

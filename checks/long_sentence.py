@@ -13,7 +13,9 @@ def run(reply: Reply, options: Options) -> Iterator[Hit]:
     """Every content sentence with more words than ``max-words``."""
     limit = int(options["max-words"])
     for sentence in reply.sentences:
-        if sentence.part is Part.GREETING:
+        # Words are at least one character and one separator apart: a short sentence cannot
+        # go over the limit, and most are not worth counting.
+        if sentence.part is Part.GREETING or (len(sentence.text) + 1) // 2 <= limit:
             continue
         # Masked words (URLs, placeholders) are not read as words, so they do not count.
         words = len(WORD.findall(sentence.text))

@@ -36,6 +36,9 @@ SIGN_OFF = re.compile(
 SIGNATURE_DELIMITER = re.compile(r"^-- ?$", re.MULTILINE)
 # Agents' initials at the end of a tweet ("… ^JA", "^Susan").
 TWEET_INITIALS = re.compile(r"(?:^|[ \t])\^[A-Za-z][\w.]{0,20}(?:\s+\d+/\d+)?\s*\Z")
+# Characters Python's re matches to an ASCII letter case-insensitively though str.lower() gives
+# something else: 'ı' and 'ſ' match "i" and "s", 'İ' lower-cases to two characters.
+LOWER_EXCEPTIONS = ("ı", "ſ", "İ")
 MAX_SIGNATURE_LINES = 6
 MAX_SIGNATURE_LINE_WORDS = 8
 CLOSING_SENTENCES = 3
@@ -114,6 +117,13 @@ class Reply:
     def lowered(self) -> str:
         """The masked text in lower case, for cheap tests of which phrases can occur."""
         return self.masked.lower()
+
+    @cached_property
+    def lowered_is_exact(self) -> bool:
+        """Whether ``lowered`` keeps the masked text's offsets and holds an ASCII letter wherever
+        a case-insensitive regex matches that letter (so a search of it finds the same places)."""
+        masked = self.masked
+        return len(self.lowered) == len(masked) and not any(c in masked for c in LOWER_EXCEPTIONS)
 
     @cached_property
     def tokens(self) -> frozenset[str]:

@@ -17,8 +17,10 @@ SENSITIVE_NOTE = (
 REPEATED_PUNCTUATION = re.compile(r"[!?]{2,}")
 # A run of upper-case words (two letters or more each). Not shouting: words glued to digits or
 # to template and path characters ("SKU123", "#NUMBER", "$HOME"), file names ("README.md").
+# The look-behind stands after the first capital, one character further back, so that the
+# regex opens with [A-Z] and re skips straight to the capitals (not a try at every character).
 CAPS_RUN = re.compile(
-    r"(?<![\w#$%{/.@&-])[A-Z][A-Z'’]*[A-Z](?:[ \t]+[A-Z][A-Z'’]*[A-Z])*(?![\w}%]|\.[a-z])"
+    r"[A-Z](?<![\w#$%{/.@&-].)[A-Z'’]*[A-Z](?:[ \t]+[A-Z][A-Z'’]*[A-Z])*(?![\w}%]|\.[a-z])"
 )
 # A caps run next to a number is an address or a code ("340 S LEMON AVE #3717", "ROOM 12").
 NUMBER_BEFORE = re.compile(r"#?\w*\d\w*,?[ \t]+\Z")
@@ -120,6 +122,8 @@ def _is_code_or_banner(text: str, start: int, end: int) -> bool:
 
 
 def _emoji_overload(text: str, limit: int) -> Iterator[Hit]:
+    if text.isascii():  # no emoji (most replies): no need to scan
+        return
     emoji = list(EMOJI.finditer(text))
     if len(emoji) > limit:
         first = emoji[limit]

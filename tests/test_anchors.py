@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from importlib.resources import files
 
 import pytest
@@ -10,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from replylint.checks import Reply
-from replylint.checks.anchors import anchor_of
+from replylint.checks.anchors import anchor_of, start_of
 from replylint.checks.lexicon import load_lexicon
+from replylint.checks.reply import LOWER_EXCEPTIONS
 
 NAMES = sorted(
     p.name.removesuffix(".yaml")
@@ -84,3 +86,54 @@ def test_anchor_extraction(pattern: str, options: set[str] | None, words: bool |
         assert anchor is None
     else:
         assert anchor is not None and (set(anchor.options), anchor.words) == (options, words)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "options", "words"),
+    [
+        (r"\bkindly\b", {"kindly"}, True),
+        (r"\b(?:we|I)\s+can['’]t\b", {"we", "i"}, True),
+        (r"\bcan(?:no|['’])t\b", {"can", "cannot"}, True),
+        (r"\b(?:(?:first|then)\s+)?you\b", {"first", "then", "you"}, True),
+        (r"\bthanks?(?:\s+you)?", {"thank", "thanks"}, False),  # "thanksgiving" matches too
+        (r"\bapologi[sz]e\b", {"apologi"}, False),
+        (r"(?<![\w.-])(?:u|ur)(?![\w-])", {"u", "ur"}, True),
+        (r"(?-i:\b(?:^|(?<=\n))(?:No|Nah)[.!])", {"no", "nah"}, True),
+        (r"(?<!\bif\s)\b(?:we|i)\b", {"we", "i"}, True),
+        (r"(?<!\bif\s)(?:we|i)\b", None, None),  # may start inside a word: "twi"
+        (r"sh[i1]t", None, None),
+        (r"f+u+c+k", None, None),
+        (r"\b\w+ing\b", None, None),
+        (r"\b(?:we|\d+)\b", None, None),
+        (r"\bcafé\b", None, None),  # only ASCII words: lower() and re agree on those
+    ],
+)
+def test_start_words(pattern: str, options: set[str] | None, words: bool | None) -> None:
+    start = start_of(pattern)
+    if options is None:
+        assert start is None
+    else:
+        assert start is not None and (set(start.options), start.words) == (options, words)
+
+
+def test_scan_of_a_text_lower_casing_apart_from_re_finds_the_same() -> None:
+    # re matches "ı" to "i" case-insensitively, but the lower-cased text has no "i" there.
+    for text in ("Sorry, ı cannot refund this.", "Sorry, İ cannot refund this."):
+        assert anchored_scan("negative-wording", text) == full_scan("negative-wording", text)
+        assert anchored_scan("negative-wording", text)
+
+
+def test_lower_casing_agrees_with_re_but_for_the_known_exceptions() -> None:
+    """What lets a scan search the lower-cased text for a branch's start words."""
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    characters = [chr(code) for code in range(0x80, 0x110000)]
+    apart = {
+        c for c in characters if letter.fullmatch(c) and c.lower() not in string.ascii_lowercase
+    }
+    assert apart == set(LOWER_EXCEPTIONS)
+    # A character that is no word character stays one when lower-cased (word edges hold).
+    assert not [
+        c
+        for c in characters
+        if not (c.isalnum() or c == "_") and len(c.lower()) == 1 and c.lower().isalnum()
+    ]
