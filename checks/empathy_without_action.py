@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from replylint.checks.lazy_regex import lazy_compile
+from replylint.checks.lexicon import anchored_finditer
 from replylint.checks.model import Category, Check, Example, Hit, Options, Severity
 from replylint.checks.reply import Reply
 from replylint.checks.specificity import is_specific
@@ -78,11 +79,10 @@ FOLLOW_UP = 'Follow it with what you will do: "I\'ve refunded the fee" / "I\'ll 
 
 def run(reply: Reply, options: Options) -> Iterator[Hit]:
     """The first acknowledgement, when no action follows it; a hollow formula in a vague reply."""
-    masked = reply.masked
     links = [s for s, _ in reply.masks.of_kind("url") + reply.masks.of_kind("email")]
     # Only the first acknowledgement counts: "I've refunded you. Sorry again for the trouble."
     # closes a reply that has already acted.
-    match = EMPATHY.search(masked)
+    match = next(anchored_finditer(EMPATHY, reply), None)
     unfollowed = match is not None and not _acted_after(reply, match.end(), links)
     if match and unfollowed:
         yield Hit(
@@ -90,7 +90,7 @@ def run(reply: Reply, options: Options) -> Iterator[Hit]:
             f"'{match.group()}' is not followed by anything done about it",
             FOLLOW_UP,
         )
-    hollow = HOLLOW.search(masked)
+    hollow = next(anchored_finditer(HOLLOW, reply), None)
     # One finding per phrase: an unfollowed "I understand your frustration" is reported once.
     overlaps = unfollowed and match is not None and hollow and hollow.start() < match.end()
     if hollow and not overlaps and not any(is_specific(reply, s) for s in reply.content):

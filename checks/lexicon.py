@@ -198,6 +198,38 @@ class Lexicon:
         return self._allow[0]
 
 
+def anchored_finditer(regex: re.Pattern[str], reply: Reply) -> Iterator[re.Match[str]]:
+    """``regex.finditer(reply.masked)`` for a big regex of a check, with the lexicons' shortcuts.
+
+    A reply that lacks one of the regex's anchors (literals every match holds) has no match,
+    and a regex that begins with known words is only tried where one of them starts a word.
+    """
+    text = reply.masked
+    anchors, start = _anchors_and_start(regex.pattern)
+    if not reply.lowered_is_exact:  # 'ı', 'ſ', 'İ': the plain scan
+        yield from regex.finditer(text)
+        return
+    if not all(anchor.present(reply.lowered, reply.tokens) for anchor in anchors):
+        return
+    if start is None:
+        yield from regex.finditer(text)
+        return
+    resume = 0
+    for position in start.word_starts(reply.lowered):
+        if position >= resume and (match := regex.match(text, position)) is not None:
+            yield match
+            resume = max(match.end(), position + 1)
+
+
+@cache
+def _anchors_and_start(pattern: str) -> tuple[tuple[Anchor, ...], Anchor | None]:
+    # Only ASCII anchors: that is where lower() and re's case folding are known to agree.
+    anchors = tuple(a for a in cached_anchors(pattern) if all(o.isascii() for o in a.options))
+    start = Anchor.at_start(pattern)
+    save_anchors()  # parsed once, then read from the anchors cache
+    return anchors, start
+
+
 def _finditer_starts(regex: re.Pattern[str], text: str, candidates: list[int]) -> list[int]:
     """The starts of ``regex.finditer(text)``, when every match begins at one of ``candidates``
     (ascending): each is tried as finditer would, skipping those inside the previous match."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from replylint.checks.lexicon import anchored_finditer
 from replylint.checks.model import Category, Check, Example, Hit, Options, Severity
 from replylint.checks.next_step_phrases import (
     ASKED_BEFORE,
@@ -26,7 +27,7 @@ def _has_time_or_trigger(sentence: str, promise_at: int) -> bool:
 
 def run(reply: Reply, options: Options) -> Iterator[Hit]:
     """Every promise to follow up whose sentence has no time or triggering event."""
-    for match in PROMISE.finditer(reply.masked):
+    for match in anchored_finditer(PROMISE, reply):
         sentence = reply.sentence_at(match.start())
         if sentence is not None and _has_time_or_trigger(
             sentence.text, match.start() - sentence.start

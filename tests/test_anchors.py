@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 
 from replylint.checks import Reply
 from replylint.checks.anchors import anchor_of, start_of
-from replylint.checks.lexicon import load_lexicon
+from replylint.checks.empathy_without_action import EMPATHY, HOLLOW
+from replylint.checks.lexicon import anchored_finditer, load_lexicon
+from replylint.checks.next_step_phrases import PROMISE
 from replylint.checks.reply import LOWER_EXCEPTIONS
 
 NAMES = sorted(
@@ -137,3 +139,20 @@ def test_lower_casing_agrees_with_re_but_for_the_known_exceptions() -> None:
         for c in characters
         if not (c.isalnum() or c == "_") and len(c.lower()) == 1 and c.lower().isalnum()
     ]
+
+
+PHRASE_REGEXES = [PROMISE, EMPATHY, HOLLOW]
+PHRASE_TEXTS = [
+    *EXAMPLES,
+    "I'm so sorry to hear that. Our billing team will get back to you.",
+    "ı understand your frustration; we will look into it.",  # re reads "ı" as "I"
+    "We’ll follow up, and someone from our support team will contact you.",
+]
+
+
+@pytest.mark.parametrize("regex", PHRASE_REGEXES, ids=lambda regex: regex.pattern[:30])
+def test_anchored_finditer_finds_what_finditer_finds(regex: re.Pattern[str]) -> None:
+    for text in PHRASE_TEXTS:
+        reply = Reply(text)
+        expected = [m.span() for m in regex.finditer(reply.masked)]
+        assert [m.span() for m in anchored_finditer(regex, reply)] == expected, text
