@@ -54,13 +54,12 @@ def write_json(path: Path, data: Any) -> None:
 
 
 # Parsing YAML costs a run more than linting a reply: PyYAML's import alone is tens of
-# milliseconds. Parsed files (lexicons, default and user configs) are remembered here, keyed by
-# what they are parsed into, their absolute path, size, modification time and inode, so an
-# edited or reinstalled file is parsed again. Only data that survives a JSON round trip
-# unchanged is stored (YAML can hold integer keys, dates and sets; those are parsed every time).
-PARSED_FILE = "parsed-v1.json"
-_parsed: dict[str, Any] | None = None
-_parsed_in: Path | None = None  # the cache folder _parsed was read from
+# milliseconds. Parsed files (lexicons, default and user configs) are remembered here, one small
+# file each (a run reads only those it needs), keyed by what they are parsed into and their
+# absolute path, and stamped with size, modification time and inode, so an edited or
+# reinstalled file is parsed again. Only data that survives a JSON round trip unchanged is
+# stored (YAML can hold integer keys, dates and sets; those are parsed every time).
+PARSED_FOLDER = "parsed-v2"
 
 
 def remembered_parse(path: Path, kind: str, load: Callable[[], Any]) -> Any:
@@ -69,31 +68,28 @@ def remembered_parse(path: Path, kind: str, load: Callable[[], Any]) -> Any:
     The file is stamped before it is read: if it changes in between, the stored stamp is
     already stale and the next run parses it again.
     """
-    global _parsed, _parsed_in
     try:
         stat = path.stat()
     except OSError:
         return load()
     key = f"{kind}:{os.path.abspath(path)}"
     stamp = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
-    folder = cache_dir()
-    if _parsed is None or _parsed_in != folder:
-        stored = read_json(folder / PARSED_FILE)
-        _parsed, _parsed_in = (stored if isinstance(stored, dict) else {}), folder
-    entry = _parsed.get(key)
-    if isinstance(entry, dict) and entry.get("stamp") == stamp and "data" in entry:
+    stored_at = parsed_file(key)
+    entry = read_json(stored_at)
+    unchanged = isinstance(entry, dict) and (entry.get("key"), entry.get("stamp")) == (key, stamp)
+    if unchanged and "data" in entry:
         return entry["data"]
     data = load()
     if _survives_json(data):
-        _parsed[key] = {"stamp": stamp, "data": data}
-        write_json(folder / PARSED_FILE, _parsed)
+        write_json(stored_at, {"key": key, "stamp": stamp, "data": data})
     return data
 
 
-def forget_parsed() -> None:
-    """Drop what this process read of the parse cache (the next parse reads the file again)."""
-    global _parsed, _parsed_in
-    _parsed, _parsed_in = None, None
+def parsed_file(key: str) -> Path:
+    """Where the parse of ``key`` is kept (a short stable name; the key is inside)."""
+    import zlib  # cheap and built in; a clash only costs a parse (the key is checked)
+
+    return cache_dir() / PARSED_FOLDER / f"{zlib.crc32(key.encode()):08x}.json"
 
 
 def _survives_json(data: Any) -> bool:

@@ -121,9 +121,9 @@ def test_discovery_is_remembered_until_a_folder_on_sys_path_changes(
     def no_lookup(**_: object) -> list[EntryPoint]:
         raise AssertionError("importlib.metadata was asked again")
 
-    monkeypatch.setattr("importlib.metadata.entry_points", no_lookup)
-    assert load_registry(BUILTIN).find("ACME101") is None  # answered from the cache
-    monkeypatch.undo()
+    with monkeypatch.context() as patch:  # (undo() would also drop conftest's cache folder)
+        patch.setattr("importlib.metadata.entry_points", no_lookup)
+        assert load_registry(BUILTIN).find("ACME101") is None  # answered from the cache
 
     install_fake_plugin(site, monkeypatch)
     # The install touched the folder; pin its time apart from the first look, whose stamp may

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from replylint.checks import disk_cache
-from replylint.checks.lexicon import read_lexicon_data
+from replylint.checks.lexicon import LEXICON_FOLDER, read_lexicon_data
 from replylint.config.load import ConfigError, read_config_file, read_default
 
 MODULES_OF_A_RUN = """
@@ -72,8 +72,8 @@ def test_a_parsed_config_is_reused_until_the_file_changes(tmp_path: Path) -> Non
     config = tmp_path / ".replylint.yaml"
     config.write_text("select:\n  - negative-wording\n")
     first = read_config_file(config)[0]
-    stored = json.loads((disk_cache.cache_dir() / disk_cache.PARSED_FILE).read_text())
-    assert any(key.endswith(str(config)) for key in stored)
+    stored = json.loads(disk_cache.parsed_file(f"config:{config}").read_text())
+    assert stored["data"]["data"] == {"select": ["negative-wording"]}  # and the lines of keys
     again = read_config_file(config)[0]
     assert again.data == first.data and again.lines == first.lines == {
         ("select",): 1,
@@ -94,9 +94,7 @@ def test_yaml_that_json_cannot_hold_is_parsed_every_time(tmp_path: Path) -> None
     raw = read_config_file(config)[0]
     assert 1 in raw.data["overrides"]
     assert str(raw.data["since"]) == "2026-11-23"
-    stored_file = disk_cache.cache_dir() / disk_cache.PARSED_FILE
-    stored = json.loads(stored_file.read_text()) if stored_file.exists() else {}
-    assert not any(key.endswith(str(config)) for key in stored)
+    assert not disk_cache.parsed_file(f"config:{config}").exists()
     assert read_config_file(config)[0].data == raw.data
 
 
@@ -109,17 +107,15 @@ def test_broken_yaml_is_reported_on_every_run(tmp_path: Path) -> None:
 
 
 def test_a_damaged_parse_cache_costs_only_a_parse(tmp_path: Path) -> None:
-    read_default()
     read_lexicon_data.cache_clear()
     expected = read_lexicon_data("slang")
-    cache = disk_cache.cache_dir() / disk_cache.PARSED_FILE
-    stored = json.loads(cache.read_text())
-    cache.write_text(json.dumps({key: {"stamp": entry["stamp"]} for key, entry in stored.items()}))
-    disk_cache.forget_parsed()
+    stored = disk_cache.parsed_file(f"lexicon:{LEXICON_FOLDER / 'slang.yaml'}")
+    entry = json.loads(stored.read_text())
+    for damaged in (json.dumps({**entry, "data": None} | {"stamp": [0]}), "[1, 2", ""):
+        stored.write_text(damaged)
+        read_lexicon_data.cache_clear()
+        assert read_lexicon_data("slang") == expected
+    stored.write_text(json.dumps({**entry, "key": "lexicon:/elsewhere/slang.yaml"}))  # a clash
     read_lexicon_data.cache_clear()
     assert read_lexicon_data("slang") == expected
-    assert read_default().data  # the default config still loads
-    cache.write_text("[1, 2")
-    disk_cache.forget_parsed()
-    read_lexicon_data.cache_clear()
-    assert read_lexicon_data("slang") == expected
+    assert read_default().data  # the default config loads through the same cache

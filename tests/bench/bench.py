@@ -76,9 +76,12 @@ def tree_rss(pid: int) -> int:
 
 
 def median_run(command: list[str], cwd: Path, runs: int, env: dict[str, str]) -> tuple[float, int]:
-    """Median wall time and the largest peak RSS over ``runs`` runs."""
+    """Median wall time and the largest peak RSS over ``runs`` runs (all times go to stderr:
+    this machine's timings are noisy, and the spread tells how much to trust a median)."""
     results = [timed(command, cwd, env) for _ in range(runs)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+    times = sorted(r[0] for r in results)
+    print(f"  {Path(command[0]).name} {' '.join(command[1:4])}…: {times}", file=sys.stderr)
+    return statistics.median(times), max(r[1] for r in results)
 
 
 def replylint_command(*args: str) -> list[str]:
