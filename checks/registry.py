@@ -92,6 +92,9 @@ def _modified(entry: str) -> int | None:
 
 
 def _distribution(point: Any) -> str | None:
+    """ "name version" of the distribution declaring an entry point, remembered or not."""
+    if isinstance(point, RememberedEntryPoint):
+        return point.distribution
     dist = getattr(point, "dist", None)
     return f"{dist.name} {dist.version}" if dist is not None else None
 
@@ -183,9 +186,7 @@ def _add(
 
 
 def _origin(point: PluginEntryPoint) -> str:
-    distribution = (
-        point.distribution if isinstance(point, RememberedEntryPoint) else _distribution(point)
-    )
+    distribution = _distribution(point)
     if distribution is not None:
         return f"plugin {point.name!r} ({distribution})"
     return f"plugin {point.name!r}"

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeGuard
 
 from replylint.checks import Reply, ReplyResult, lint_reply
 from replylint.cli.formats import Formatter
@@ -136,13 +136,11 @@ def _outcomes(
     jobs = options.jobs
     ahead: list[Target | InputError] = []
     if jobs == 0:  # as many workers as CPUs, once the run has enough files to pay for them
-        while sum(_is_file(i) for i in ahead) < AUTO_JOBS_FROM:
-            item = next(stream, None)
-            if item is None:
-                break
+        files = 0
+        while files < AUTO_JOBS_FROM and (item := next(stream, None)) is not None:
             ahead.append(item)
-        enough = sum(_is_file(i) for i in ahead) >= AUTO_JOBS_FROM
-        jobs = (os.cpu_count() or 1) if enough else 1
+            files += _is_file(item)
+        jobs = (os.cpu_count() or 1) if files >= AUTO_JOBS_FROM else 1
     items = itertools.chain(ahead, stream)
     if jobs <= 1 or not hasattr(os, "fork"):
         for item in items:
@@ -151,7 +149,8 @@ def _outcomes(
     yield from _in_workers(items, jobs)
 
 
-def _is_file(item: Target | InputError) -> bool:
+def _is_file(item: Target | InputError) -> TypeGuard[Target]:
+    """A file to read (not an input error, not standard input)."""
     return isinstance(item, Target) and item.path is not None
 
 
@@ -168,19 +167,22 @@ def _in_workers(
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork")
-    pending: collections.deque[tuple[list[Target | InputError], Future[Any] | None]]
+    pending: collections.deque[tuple[list[Target | InputError], Future[Any]]]
     pending = collections.deque()
     with ProcessPoolExecutor(jobs, mp_context=context) as pool:
         chunk: list[Target | InputError] = []
+        files: list[Target] = []  # the chunk's files, sent to a worker
         for item in items:
             chunk.append(item)
-            if _is_file(item) and len(_files(chunk)) >= CHUNK:
-                pending.append((chunk, pool.submit(_lint_chunk, _files(chunk))))
-                chunk = []
+            if _is_file(item):
+                files.append(item)
+            if len(files) >= CHUNK:
+                pending.append((chunk, pool.submit(_lint_chunk, files)))
+                chunk, files = [], []
                 while len(pending) > WINDOW * jobs:
                     yield from _merged(*pending.popleft())
         if chunk:
-            pending.append((chunk, pool.submit(_lint_chunk, _files(chunk))))
+            pending.append((chunk, pool.submit(_lint_chunk, files)))
         while pending:
             yield from _merged(*pending.popleft())
 
@@ -189,18 +191,14 @@ CHUNK = 32  # files sent to a worker at once
 WINDOW = 4  # chunks in flight per worker
 
 
-def _files(chunk: list[Target | InputError]) -> list[Target]:
-    return [item for item in chunk if isinstance(item, Target) and item.path is not None]
-
-
 def _lint_chunk(files: list[Target]) -> list[tuple[list[Outcome], Remember]]:
     return [_lint_item(target) for target in files]
 
 
 def _merged(
-    chunk: list[Target | InputError], future: Future[Any] | None
+    chunk: list[Target | InputError], future: Future[Any]
 ) -> Iterator[tuple[Target | InputError, list[Outcome], Remember]]:
-    done = iter(future.result() if future is not None else ())
+    done = iter(future.result())
     for item in chunk:
         if not isinstance(item, Target):
             yield item, [item], None
