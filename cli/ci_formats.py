@@ -12,8 +12,6 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
 
-from rich.text import Text
-
 from replylint.checks import Registry, ReplyResult, Severity
 from replylint.cli.baseline import finding_records
 from replylint.cli.formats import summary_line, tool_version
@@ -25,11 +23,6 @@ SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 # XML 1.0 forbids most control characters, even escaped; reply text may hold them.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def plain_summary(report: Report, settings: dict[str, Any]) -> str:
-    """The one-line summary without colour markup."""
-    return Text.from_markup(summary_line(report, settings)).plain
 
 
 # -- GitHub Actions -------------------------------------------------------------------------
@@ -85,7 +78,7 @@ class GithubFormat:
     def finish(self, report: Report, settings: dict[str, Any]) -> None:
         for failure in report.failures:
             self.out.write(_command("error", failure, title="replylint check failure") + "\n")
-        self.out.write(plain_summary(report, settings) + "\n")
+        self.out.write(summary_line(report, settings) + "\n")
 
 
 # -- SARIF 2.1.0 ----------------------------------------------------------------------------

@@ -35,6 +35,15 @@ def _count(number: int, singular: str, plural: str | None = None) -> str:
 
 def summary_line(report: Report, settings: dict[str, Any]) -> str:
     """The one-line summary: counts, the overall score and the verdict."""
+    counts, verdict = summary_parts(report, settings)
+    return f"{counts} · {verdict}"
+
+
+VERDICTS = ("passed", "failed", "error")  # by exit code
+
+
+def summary_parts(report: Report, settings: dict[str, Any]) -> tuple[str, str]:
+    """The summary's counts and score, and its verdict (the text report colours it)."""
     severities = ", ".join(
         _count(report.by_severity[s], s)
         for s in ("error", "warning", "info")
@@ -55,9 +64,7 @@ def summary_line(report: Report, settings: dict[str, Any]) -> str:
         parts.append(
             f"baseline: {report.baseline_known} known skipped, {report.baseline_fixed} fixed"
         )
-    code = settings["exit_code"]
-    verdict = {0: "[green]passed[/]", 1: "[red]failed[/]", 2: "[red]error[/]"}[int(code)]
-    return " · ".join(parts) + f" · {verdict}"
+    return " · ".join(parts), VERDICTS[int(settings["exit_code"])]
 
 
 class JsonFormat:

@@ -1,7 +1,5 @@
 """The `replylint` command: thin Typer wiring over the runner, formats and catalogue."""
 
-from __future__ import annotations
-
 import io
 import os
 import sys
@@ -11,7 +9,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from replylint.checks import BUILTIN, PluginError, Registry, load_registry
-from replylint.cli.formats import FORMAT_NAMES, make_formatter, summary_line, tool_version
+from replylint.cli.formats import FORMAT_NAMES, make_formatter, tool_version
 from replylint.cli.readers import READERS
 from replylint.cli.report import ExitCode
 from replylint.cli.runner import RunOptions, run_check
@@ -215,12 +213,10 @@ def check(
             write_atomically(output, out.getvalue())
         except OSError as error:
             _die(f"{output}: cannot write the report: {error.strerror or error}")
-        from rich.console import Console
+        from replylint.cli.text_format import Lines, summary_segments
 
-        console = Console(
-            highlight=False, soft_wrap=True, force_terminal=color, no_color=color is False
-        )
-        console.print(f"{summary_line(report, {'exit_code': code})} · report written to {output}")
+        summary = summary_segments(report, {"exit_code": code})
+        Lines(sys.stdout, color).write(*summary, f" · report written to {output}")
     raise typer.Exit(code)
 
 
