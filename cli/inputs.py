@@ -226,14 +226,20 @@ def read_bytes(target: Target, max_size: int) -> bytes:
     if target.path is None:
         return sys.stdin.buffer.read(max_size + 1)
     try:
-        if target.path.is_dir():
-            raise InputProblem("is a folder, not a file")
-        size = target.path.stat().st_size
-        if size > max_size:
-            raise InputProblem(
-                f"file is {size:,} bytes, over the max-file-size of {max_size:,} bytes"
-            )
-        return target.path.read_bytes()
+        with open(target.path, "rb") as handle:  # one open and one fstat: this runs per file
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_size:
+                raise InputProblem(
+                    f"file is {size:,} bytes, over the max-file-size of {max_size:,} bytes"
+                )
+            # Asking for the size read saves allocating max_size each time; a file with no
+            # size (a pipe, /proc) or one growing meanwhile is read on, up to the limit.
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(max_size + 1 - len(data))
+            return data
+    except IsADirectoryError:
+        raise InputProblem("is a folder, not a file") from None
     except PermissionError:
         raise InputProblem("permission denied") from None
     except OSError as error:

@@ -16,6 +16,7 @@ written only costs speed, never a result.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -34,7 +35,9 @@ from replylint.cli import __version__
 from replylint.cli.inputs import InputError
 
 FILE_NAME = "results-v1.sqlite3"
-KEEP_SECONDS = 30 * 24 * 3600
+DAY = 24 * 3600
+KEEP_SECONDS = 30 * DAY  # entries unused this long are dropped
+TOUCH_AFTER = DAY  # a reused entry's time of use is refreshed at most this often
 WRITE_BATCH = 1000  # entries held before a write, so a 100,000-file run never holds them all
 PACKAGE_FOLDERS = ("checks", "config", "cli")
 
@@ -133,12 +136,12 @@ def load(value: str) -> list[Outcome]:
             ReplyResult(
                 path=record["path"],
                 reply_id=record["reply"],
-                kind=Kind(record["kind"]),
+                kind=KINDS[record["kind"]],
                 words=record["words"],
                 findings=tuple(_finding(f) for f in record["findings"]),
                 not_applicable=record["not_applicable"],
                 failures=(),
-                score=Score(overall, {Category(c): v for c, v in categories.items()}),
+                score=Score(overall, {CATEGORIES[c]: v for c, v in categories.items()}),
                 suppressed=record["suppressed"],
                 title=record["title"],
                 contexts=tuple((line, column) for line, column in record["contexts"]),
@@ -169,10 +172,16 @@ def _finding_record(finding: Finding) -> list[Any]:
     ]
 
 
+# Plain dicts: enum lookups by value cost ~1 µs each, and a warm run makes ~10 per file.
+SEVERITIES = {str(s): s for s in Severity}
+CATEGORIES = {str(c): c for c in Category}
+KINDS = {str(k): k for k in Kind}
+
+
 def _finding(record: list[Any]) -> Finding:
     values = list(record)
-    values[9] = Severity.parse(values[9])
-    values[10] = Category(values[10])
+    values[9] = SEVERITIES[values[9]]
+    values[10] = CATEGORIES[values[10]]
     return Finding(*values)
 
 
@@ -185,61 +194,82 @@ class ResultsCache:
         self._pid = 0
         self._broken = False
         self._new: dict[str, str] = {}
-        self._used: set[str] = set()
+        self._used: set[str] = set()  # reused entries last used over TOUCH_AFTER ago
+        self._now = int(time.time())
 
     def get(self, key: str) -> list[Outcome] | None:
-        """The stored outcomes for ``key``, or None."""
-        connection = self._connect()
-        if connection is None:
-            return None
-        try:
-            row = connection.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
-            return load(row[0]) if row is not None else None
-        except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError):
-            return None  # an unreadable entry is linted again (and replaced)
+        """The stored outcomes for ``key``, or None; notes the reuse (see flush)."""
+        return self.get_many([key]).get(key)
 
-    def remember(self, key: str, value: str | None) -> None:
-        """Note a result to store (``value``) or one reused (None: refresh its time)."""
-        if value is None:
-            self._used.add(key)
-        else:
-            self._new[key] = value
+    def get_many(self, keys: Sequence[str]) -> dict[str, list[Outcome]]:
+        """The stored outcomes of those ``keys`` that are stored (one query)."""
+        connection = self._connect()
+        if connection is None or not keys:
+            return {}
+        marks = ",".join("?" * len(keys))
+        try:
+            rows = connection.execute(
+                f"SELECT key, value, used FROM results WHERE key IN ({marks})", keys
+            ).fetchall()
+        except sqlite3.Error:
+            return {}
+        found = {}
+        for key, value, used in rows:
+            try:
+                found[key] = load(value)
+            except (ValueError, KeyError, TypeError, IndexError):
+                continue  # an unreadable entry is linted again (and replaced)
+            if used < self._now - TOUCH_AFTER:  # a warm run rewrites no page of fresh entries
+                self._used.add(key)
+        self._flush_if_full()
+        return found
+
+    def remember(self, key: str, value: str) -> None:
+        """Note a new result to store."""
+        self._new[key] = value
+        self._flush_if_full()
+
+    def _flush_if_full(self) -> None:
         if len(self._new) + len(self._used) >= WRITE_BATCH:
             self.flush()
 
-    def flush(self) -> None:
-        """Write what was noted, in one transaction."""
-        if not self._new and not self._used:
+    def flush(self, evict: bool = False) -> None:
+        """Write what was noted in one transaction; ``evict``: drop entries unused too long."""
+        if not self._new and not self._used and not evict:
             return
         connection = self._connect()
-        now = int(time.time())
+        now = self._now
+        statements: list[tuple[str, list[tuple[Any, ...]] | None]] = [
+            (
+                "INSERT OR REPLACE INTO results (key, value, used) VALUES (?, ?, ?)",
+                [(k, v, now) for k, v in self._new.items()],
+            ),
+            ("UPDATE results SET used = ? WHERE key = ?", [(now, k) for k in self._used]),
+        ]
+        if evict:  # the day is kept in the file's header so that this runs once a day
+            statements.append(("DELETE FROM results WHERE used < ?", [(now - KEEP_SECONDS,)]))
+            statements.append((f"PRAGMA user_version = {now // DAY}", None))
         try:
             if connection is not None:
-                _in_transaction(
-                    connection,
-                    (
-                        "INSERT OR REPLACE INTO results (key, value, used) VALUES (?, ?, ?)",
-                        [(k, v, now) for k, v in self._new.items()],
-                    ),
-                    ("UPDATE results SET used = ? WHERE key = ?", [(now, k) for k in self._used]),
-                )
+                _in_transaction(connection, *statements)
         except sqlite3.Error:
             self._broken = True
         self._new.clear()
         self._used.clear()
 
     def close(self) -> None:
-        """Flush, drop entries unused for KEEP_SECONDS, and close."""
-        self.flush()
+        """Flush, drop entries unused for KEEP_SECONDS (once a day), and close."""
         connection = self._connection
         if connection is None or self._pid != os.getpid():
+            self.flush()
             return
         try:
-            cutoff = int(time.time()) - KEEP_SECONDS
-            _in_transaction(connection, ("DELETE FROM results WHERE used < ?", [(cutoff,)]))
-            connection.close()
+            evicted_on = connection.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.Error:
-            pass
+            evicted_on = None
+        self.flush(evict=evicted_on is not None and evicted_on != self._now // DAY)
+        with contextlib.suppress(sqlite3.Error):
+            connection.close()
         self._connection = None
 
     def _connect(self) -> sqlite3.Connection | None:
@@ -264,13 +294,19 @@ class ResultsCache:
 
 
 def _in_transaction(
-    connection: sqlite3.Connection, *statements: tuple[str, list[tuple[Any, ...]]]
+    connection: sqlite3.Connection, *statements: tuple[str, list[tuple[Any, ...]] | None]
 ) -> None:
-    """Run the statements in one transaction (the connection is in autocommit mode)."""
+    """Run the statements (once each, or once per row) in one transaction.
+
+    The connection is in autocommit mode.
+    """
     connection.execute("BEGIN IMMEDIATE")
     try:
         for sql, rows in statements:
-            connection.executemany(sql, rows)
+            if rows is None:
+                connection.execute(sql)
+            else:
+                connection.executemany(sql, rows)
     except BaseException:
         connection.execute("ROLLBACK")
         raise

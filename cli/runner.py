@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, TypeGuard
+from typing import IO, TYPE_CHECKING, Any
 
 from replylint.checks import Reply, ReplyResult, lint_reply
 from replylint.cli.formats import Formatter
@@ -30,7 +30,7 @@ from replylint.config import Config, ConfigError, ConfigResolver, Plan
 from replylint.config.globs import matches_any
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     from replylint.cli.results_cache import ResultsCache
 
@@ -107,11 +107,37 @@ def run_check(
 # What the linting of one target needs, set before the worker processes fork (so nothing is
 # pickled) and used the same way when linting in this process.
 _WORK: tuple[ConfigResolver, RunOptions, ResultsCache | None] | None = None
-AUTO_JOBS_FROM = 100  # files; below this, starting workers costs more than it saves
+AUTO_JOBS_FROM = 100  # files to lint; below this, starting workers costs more than it saves
+READ_AHEAD = 1000  # targets looked at, at most, to decide whether workers pay
 Outcome = ReplyResult | InputError
-# What the main process should note in the results cache: (key, JSON) for new results,
-# (key, None) for reused ones.
-Remember = tuple[str, str | None] | None
+# New results for the main process to store: (key, JSON).
+Remember = tuple[str, str] | None
+Done = tuple[list[Outcome], Remember]
+
+
+class _ToLint:
+    """A file read, and not in the results cache: all a worker needs to lint it."""
+
+    __slots__ = ("claimed", "data", "fmt", "key", "settings", "target")
+
+    def __init__(
+        self,
+        target: Target,
+        data: bytes,
+        fmt: str,
+        settings: dict[str, Any],
+        claimed: bool,
+        key: str | None,
+    ) -> None:
+        self.target = target
+        self.data = data
+        self.fmt = fmt
+        self.settings = settings
+        self.claimed = claimed
+        self.key = key
+
+
+Step = tuple[Target | InputError, Done | _ToLint]
 
 
 def _results_cache(options: RunOptions) -> ResultsCache | None:
@@ -128,95 +154,171 @@ def _outcomes(
     options: RunOptions,
     store: ResultsCache | None,
 ) -> Iterator[tuple[Target | InputError, list[Outcome], Remember]]:
-    """Each target with its results, in the order given, linted here or by worker processes."""
+    """Each target with its results, in the order given.
+
+    This process reads every file and answers from the results cache; only the files left to
+    lint go to worker processes, and only when there are enough of them to pay for the workers.
+    """
     global _WORK, _fingerprints
     _WORK = (resolver, options, store)
     _fingerprints = _Fingerprints()
-    stream = iter(targets)
-    jobs = options.jobs
-    ahead: list[Target | InputError] = []
-    if jobs == 0:  # as many workers as CPUs, once the run has enough files to pay for them
-        files = 0
-        while files < AUTO_JOBS_FROM and (item := next(stream, None)) is not None:
-            ahead.append(item)
-            files += _is_file(item)
-        jobs = (os.cpu_count() or 1) if files >= AUTO_JOBS_FROM else 1
-    items = itertools.chain(ahead, stream)
-    if jobs <= 1 or not hasattr(os, "fork"):
-        for item in items:
-            yield (item, *_lint_item(item)) if isinstance(item, Target) else (item, [item], None)
-        return
-    yield from _in_workers(items, jobs)
+    steps = _looked_up(map(_first_step, targets))
+    if options.jobs == 1 or not hasattr(os, "fork"):
+        yield from _here(steps)
+    elif options.jobs > 1:
+        yield from _in_workers(steps, options.jobs)
+    else:  # as many workers as CPUs, once enough files need linting
+        ahead: list[Step] = []
+        to_lint = 0
+        while to_lint < AUTO_JOBS_FROM and len(ahead) < READ_AHEAD:
+            if (step := next(steps, None)) is None:
+                break
+            ahead.append(step)
+            to_lint += isinstance(step[1], _ToLint)
+        steps = itertools.chain(ahead, steps)
+        if to_lint >= AUTO_JOBS_FROM and (os.cpu_count() or 1) > 1:
+            yield from _in_workers(steps, os.cpu_count() or 1)
+        else:
+            yield from _here(steps, workers_after=AUTO_JOBS_FROM)
 
 
-def _is_file(item: Target | InputError) -> TypeGuard[Target]:
-    """A file to read (not an input error, not standard input)."""
-    return isinstance(item, Target) and item.path is not None
+def _here(
+    steps: Iterator[Step], workers_after: int | None = None
+) -> Iterator[tuple[Target | InputError, list[Outcome], Remember]]:
+    """Lint in this process; after ``workers_after`` files, hand the rest to workers."""
+    linted = 0
+    for item, step in steps:
+        if isinstance(step, _ToLint):
+            if workers_after is not None and linted >= workers_after and (os.cpu_count() or 1) > 1:
+                yield from _in_workers(itertools.chain([(item, step)], steps), os.cpu_count() or 1)
+                return
+            linted += 1
+            step = _lint(step)
+        yield (item, *step)
 
 
 def _in_workers(
-    items: Iterable[Target | InputError], jobs: int
+    steps: Iterable[Step], jobs: int
 ) -> Iterator[tuple[Target | InputError, list[Outcome], Remember]]:
     """Files linted by ``jobs`` forked workers, a few chunks at a time, yielded in input order.
 
     Only WINDOW chunks are in flight: a run over 100,000 files holds neither every target nor
-    results the report has not taken yet.
+    results the report has not taken yet. The workers start with the first chunk to lint.
     """
-    # Deferred: a run over a few files never starts workers, and these imports cost ~10 ms.
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = multiprocessing.get_context("fork")
-    pending: collections.deque[tuple[list[Target | InputError], Future[Any]]]
-    pending = collections.deque()
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        chunk: list[Target | InputError] = []
-        files: list[Target] = []  # the chunk's files, sent to a worker
-        for item in items:
-            chunk.append(item)
-            if _is_file(item):
-                files.append(item)
-            if len(files) >= CHUNK:
-                pending.append((chunk, pool.submit(_lint_chunk, files)))
-                chunk, files = [], []
-                while len(pending) > WINDOW * jobs:
+    pending: collections.deque[tuple[list[Step], Future[Any] | None]] = collections.deque()
+    pool: ProcessPoolExecutor | None = None
+    chunk: list[Step] = []
+    work: list[_ToLint] = []  # the chunk's files to lint, sent to a worker
+    try:
+        for item, step in steps:
+            chunk.append((item, step))
+            if isinstance(step, _ToLint):
+                work.append(step)
+            if len(work) >= CHUNK or len(chunk) >= CHUNK_STEPS:
+                if work and pool is None:
+                    pool = _pool(jobs)
+                pending.append((chunk, pool.submit(_lint_chunk, work) if pool and work else None))
+                chunk, work = [], []
+                while len(pending) > WINDOW * jobs or (pending and pending[0][1] is None):
                     yield from _merged(*pending.popleft())
+        if work and pool is None:
+            pool = _pool(jobs)
         if chunk:
-            pending.append((chunk, pool.submit(_lint_chunk, files)))
+            pending.append((chunk, pool.submit(_lint_chunk, work) if pool and work else None))
         while pending:
             yield from _merged(*pending.popleft())
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
 CHUNK = 32  # files sent to a worker at once
+CHUNK_STEPS = 256  # targets held at most while waiting for a chunk's files to lint
 WINDOW = 4  # chunks in flight per worker
 
 
-def _lint_chunk(files: list[Target]) -> list[tuple[list[Outcome], Remember]]:
-    return [_lint_item(target) for target in files]
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    # Deferred: a run that lints a few files never starts workers, and these imports cost ~10 ms.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+
+
+def _lint_chunk(work: list[_ToLint]) -> list[Done]:
+    return [_lint(item) for item in work]
 
 
 def _merged(
-    chunk: list[Target | InputError], future: Future[Any]
+    chunk: list[Step], future: Future[Any] | None
 ) -> Iterator[tuple[Target | InputError, list[Outcome], Remember]]:
-    done = iter(future.result())
-    for item in chunk:
-        if not isinstance(item, Target):
-            yield item, [item], None
-        elif item.path is None:  # standard input is read here, never in a worker
-            yield (item, *_lint_item(item))
-        else:
-            yield (item, *next(done))
+    linted = iter(future.result() if future is not None else ())
+    for item, step in chunk:
+        yield (item, *(next(linted) if isinstance(step, _ToLint) else step))
 
 
-def _lint_item(target: Target) -> tuple[list[Outcome], Remember]:
-    """Everything one target gives: its replies' results and its input errors."""
+def _first_step(item: Target | InputError) -> Step:
+    """What this process can tell of a target: an error, or a file read, to lint."""
+    if not isinstance(item, Target):
+        return item, ([item], None)
     assert _WORK is not None
     resolver, options, store = _WORK
     try:
-        config = resolver.for_path(target.config_path)
+        config = resolver.for_path(item.config_path)
     except ConfigError as error:
+        return item, ([InputError(item.name, f"config error: {error}")], None)
+    plan = config.plan_for(item.config_path)
+    fmt = input_format(item.path or Path(item.name), options.input_format)
+    settings, claimed = _library_settings(config, item)
+    claimed = claimed or not item.walked
+    try:
+        data = read_bytes(item, config.max_file_size)
+    except InputProblem as error:
+        return item, (_problem(error, item, fmt, claimed), None)
+    key = None
+    if store is not None and item.path is not None:
+        key = _results_key(plan, [fmt, settings, claimed, config.max_file_size], item, data)
+    return item, _ToLint(item, data, fmt, settings, claimed, key)
+
+
+def _looked_up(steps: Iterator[Step]) -> Iterator[Step]:
+    """The steps, with files whose results are stored answered from the results cache."""
+    assert _WORK is not None
+    store = _WORK[2]
+    if store is None:
+        yield from steps
+        return
+    while batch := list(itertools.islice(steps, LOOKUP_BATCH)):
+        keys = [s.key for _, s in batch if isinstance(s, _ToLint) and s.key is not None]
+        stored = store.get_many(keys)  # the store notes the reuse itself
+        for item, step in batch:
+            if isinstance(step, _ToLint) and step.key in stored:
+                yield item, (stored[step.key], None)
+            else:
+                yield item, step
+
+
+LOOKUP_BATCH = 64  # files looked up in the results cache with one query
+
+
+def _lint(work: _ToLint) -> Done:
+    """Lint a file read by _first_step (here or in a worker)."""
+    assert _WORK is not None
+    target = work.target
+    try:
+        config = _WORK[0].for_path(target.config_path)  # loaded already: see _first_step
+    except ConfigError as error:  # the config file changed in between
         return [InputError(target.name, f"config error: {error}")], None
-    return _lint_target(target, config, options, store)
+    plan = config.plan_for(target.config_path)
+    outcomes = _lint_data(
+        work.data, target, work.fmt, work.settings, work.claimed, plan, config.max_file_size
+    )
+    if work.key is None:
+        return outcomes, None
+    from replylint.cli.results_cache import dump
+
+    value = dump(outcomes)
+    return outcomes, ((work.key, value) if value is not None else None)
 
 
 def _record(result: ReplyResult, config: Config, report: Report, formatter: Formatter) -> None:
@@ -229,32 +331,6 @@ def _record(result: ReplyResult, config: Config, report: Report, formatter: Form
         if reason is not None and check.announce_skip:
             report.notice(check.name, reason)
     formatter.reply(result)
-
-
-def _lint_target(
-    target: Target, config: Config, options: RunOptions, store: ResultsCache | None
-) -> tuple[list[Outcome], Remember]:
-    plan = config.plan_for(target.config_path)
-    fmt = input_format(target.path or Path(target.name), options.input_format)
-    settings, claimed = _library_settings(config, target)
-    claimed = claimed or not target.walked
-    try:
-        data = read_bytes(target, config.max_file_size)
-    except InputProblem as error:
-        return _problem(error, target, fmt, claimed), None
-    key = None
-    if store is not None and target.path is not None:
-        key = _results_key(plan, [fmt, settings, claimed, config.max_file_size], target, data)
-        stored = store.get(key) if key is not None else None
-        if key is not None and stored is not None:
-            return stored, (key, None)
-    outcomes = _lint_data(data, target, fmt, settings, claimed, plan, config.max_file_size)
-    if key is None:
-        return outcomes, None
-    from replylint.cli.results_cache import dump
-
-    value = dump(outcomes)
-    return outcomes, ((key, value) if value is not None else None)
 
 
 def _lint_data(

@@ -10,6 +10,10 @@ from pathlib import Path
 import fake_languagetool
 import pytest
 from helpers import installed_executable
+from typer.testing import CliRunner
+
+import replylint.cli.runner as runner
+from replylint.cli.main import app
 
 REPLIES = [
     "Hi Anna,\n\nUnfortunately we can't refund digital orders.\n\nBest,\nSam\n",
@@ -46,7 +50,7 @@ def run(folder: Path, *args: str, env: dict[str, str] | None = None) -> subproce
 def test_jobs_do_not_change_the_output(library: Path) -> None:
     outputs = []
     for jobs in ("1", "2", "0"):
-        done = run(library, "--jobs", jobs, "--languagetool", "off")
+        done = run(library, "--jobs", jobs, "--languagetool", "off", "--no-cache")
         stdout, stderr = done.communicate(timeout=120)
         assert done.returncode == 1, stderr
         outputs.append(stdout)
@@ -87,3 +91,35 @@ def test_runs_sharing_the_results_store_agree_with_a_fresh_run(
     warm = run(library, "--jobs", "2", env=env).communicate(timeout=120)[0]
     assert outputs == [fresh] * 3 and warm == fresh
     assert json.loads(fresh)["summary"]["replies"] == 120
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="workers start only with 2+ CPUs")
+def test_files_left_to_lint_go_to_workers_once_there_are_enough(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(library)
+    monkeypatch.setenv("REPLYLINT_LANGUAGETOOL", "off")
+
+    def check(*args: str) -> str:
+        result = CliRunner().invoke(app, ["check", ".", "-f", "json", *args])
+        assert result.exit_code == 1, result.output
+        return result.stdout
+
+    check()  # every file stored
+    for path in sorted(library.rglob("*.txt"))[40:]:  # walk order: the first 40 stay stored
+        path.write_text(path.read_text(encoding="utf-8") + "Thanks!\n", encoding="utf-8")
+    expected = check("--no-cache", "--jobs", "1")
+    started: list[int] = []
+    real_pool = runner._pool
+
+    def pool(jobs: int) -> object:
+        started.append(jobs)
+        return real_pool(jobs)
+
+    monkeypatch.setattr(runner, "_pool", pool)
+    monkeypatch.setattr(runner, "READ_AHEAD", 20)  # sees only stored files: no workers yet
+    monkeypatch.setattr(runner, "AUTO_JOBS_FROM", 10)
+    assert check() == expected
+    assert started == [os.cpu_count()]  # after 10 files linted here, the rest went to workers
+    assert check("--jobs", "2") == expected  # all stored now: no workers
+    assert started == [os.cpu_count()]

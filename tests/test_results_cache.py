@@ -186,3 +186,47 @@ def test_the_code_fingerprint_follows_every_source_and_lexicon_file(tmp_path: Pa
 def test_stored_results_read_back_equal(text: str) -> None:
     linted = lint_text(text + "\nUnfortunately we can't refund gonna [Name]. Sorry!!")
     assert results_cache.load(results_cache.dump([linted]) or "") == [linted]
+
+
+def test_a_warm_run_starts_no_workers(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cold = check()
+
+    def refuse(jobs: int) -> None:
+        raise AssertionError("workers started")
+
+    monkeypatch.setattr(runner, "_pool", refuse)
+    monkeypatch.setattr(runner, "AUTO_JOBS_FROM", 1)  # any file to lint would start them
+    assert check() == cold
+    assert check("--jobs", "2") == cold
+
+
+def test_reused_entries_are_marked_used_at_most_once_a_day(project: Path) -> None:
+    check()
+    store = cache_dir() / results_cache.FILE_NAME
+
+    def times() -> set[int]:
+        with sqlite3.connect(store) as connection:
+            return {row[0] for row in connection.execute("SELECT used FROM results")}
+
+    now = max(times())
+    for age, refreshed in ((60, False), (results_cache.TOUCH_AFTER + 60, True)):
+        with sqlite3.connect(store) as connection:
+            connection.execute("UPDATE results SET used = ?", (now - age,))
+        check()
+        assert (min(times()) >= now) is refreshed, age
+
+
+def test_entries_unused_for_30_days_are_dropped_once_a_day(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check()
+    store = cache_dir() / results_cache.FILE_NAME
+    held = stored_files()
+    with sqlite3.connect(store) as connection:
+        connection.execute("INSERT INTO results VALUES ('old', '[]', 0)")
+    check()
+    assert stored_files() == held + 1  # today's clean-up ran already
+    today = results_cache.time.time()
+    monkeypatch.setattr(results_cache.time, "time", lambda: today + results_cache.DAY)
+    check()
+    assert stored_files() == held
