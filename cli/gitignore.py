@@ -22,20 +22,22 @@ from replylint.config.globs import glob_regex
 GIT_TIMEOUT = 30
 
 
-def ignored_files(paths: Iterable[Path]) -> set[Path]:
-    """The subset of ``paths`` that git (or, without git, the .gitignore files) ignores."""
+def ignored_files(paths: Iterable[Path], within: Path | None = None) -> set[Path]:
+    """The subset of ``paths`` that git (or, without git, the .gitignore files) ignores.
+
+    ``within``: a folder holding every path (a walked folder), saving the search for one.
+    """
     paths = list(paths)
     if not paths:
         return set()
-    answer = _ask_git(paths)
+    answer = _ask_git(paths, within or _common_folder(paths))
     return answer if answer is not None else _read_gitignores(paths)
 
 
-def _ask_git(paths: list[Path]) -> set[Path] | None:
+def _ask_git(paths: list[Path], folder: Path) -> set[Path] | None:
     git = shutil.which("git")
     if git is None:
         return None
-    folder = _common_folder(paths)
     try:
         inside = subprocess.run(
             [git, "rev-parse", "--is-inside-work-tree"],

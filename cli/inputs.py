@@ -176,13 +176,15 @@ def _walked(folder: Path, is_excluded: Callable[[Path], bool]) -> Iterator[Targe
     for item in _walk(folder, is_excluded, set()):
         batch.append(item)
         if len(batch) >= WALK_BATCH:
-            yield from _without_ignored(batch)
+            yield from _without_ignored(batch, folder)
             batch = []
-    yield from _without_ignored(batch)
+    yield from _without_ignored(batch, folder)
 
 
-def _without_ignored(found: list[Target | InputError]) -> Iterator[Target | InputError]:
-    ignored = ignored_files([t.path for t in found if isinstance(t, Target) and t.path])
+def _without_ignored(
+    found: list[Target | InputError], folder: Path
+) -> Iterator[Target | InputError]:
+    ignored = ignored_files([t.path for t in found if isinstance(t, Target) and t.path], folder)
     for item in found:
         if isinstance(item, InputError) or item.path not in ignored:
             yield item
