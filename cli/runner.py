@@ -176,8 +176,8 @@ def _outcomes(
             ahead.append(step)
             to_lint += isinstance(step[1], _ToLint)
         steps = itertools.chain(ahead, steps)
-        if to_lint >= AUTO_JOBS_FROM and (os.cpu_count() or 1) > 1:
-            yield from _in_workers(steps, os.cpu_count() or 1)
+        if to_lint >= AUTO_JOBS_FROM and _cpus() > 1:
+            yield from _in_workers(steps, _cpus())
         else:
             yield from _here(steps, workers_after=AUTO_JOBS_FROM)
 
@@ -189,8 +189,8 @@ def _here(
     linted = 0
     for item, step in steps:
         if isinstance(step, _ToLint):
-            if workers_after is not None and linted >= workers_after and (os.cpu_count() or 1) > 1:
-                yield from _in_workers(itertools.chain([(item, step)], steps), os.cpu_count() or 1)
+            if workers_after is not None and linted >= workers_after and _cpus() > 1:
+                yield from _in_workers(itertools.chain([(item, step)], steps), _cpus())
                 return
             linted += 1
             step = _lint(step)
@@ -207,6 +207,13 @@ def _in_workers(
     """
     pending: collections.deque[tuple[list[Step], Future[Any] | None]] = collections.deque()
     pool: ProcessPoolExecutor | None = None
+
+    def send(chunk: list[Step], work: list[_ToLint]) -> None:
+        nonlocal pool
+        if work and pool is None:
+            pool = _pool(jobs)
+        pending.append((chunk, pool.submit(_lint_chunk, work) if pool and work else None))
+
     chunk: list[Step] = []
     work: list[_ToLint] = []  # the chunk's files to lint, sent to a worker
     try:
@@ -215,21 +222,21 @@ def _in_workers(
             if isinstance(step, _ToLint):
                 work.append(step)
             if len(work) >= CHUNK or len(chunk) >= CHUNK_STEPS:
-                if work and pool is None:
-                    pool = _pool(jobs)
-                pending.append((chunk, pool.submit(_lint_chunk, work) if pool and work else None))
+                send(chunk, work)
                 chunk, work = [], []
                 while len(pending) > WINDOW * jobs or (pending and pending[0][1] is None):
                     yield from _merged(*pending.popleft())
-        if work and pool is None:
-            pool = _pool(jobs)
         if chunk:
-            pending.append((chunk, pool.submit(_lint_chunk, work) if pool and work else None))
+            send(chunk, work)
         while pending:
             yield from _merged(*pending.popleft())
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+def _cpus() -> int:
+    return os.cpu_count() or 1
 
 
 CHUNK = 32  # files sent to a worker at once
