@@ -109,6 +109,7 @@ def run_check(
 _WORK: tuple[ConfigResolver, RunOptions, ResultsCache | None] | None = None
 AUTO_JOBS_FROM = 100  # files to lint; below this, starting workers costs more than it saves
 READ_AHEAD = 1000  # targets looked at, at most, to decide whether workers pay
+BYTES_HELD = 8 << 20  # file bytes read ahead, or sent in one chunk, at most (big HTML exports)
 Outcome = ReplyResult | InputError
 # New results for the main process to store: (key, JSON).
 Remember = tuple[str, str] | None
@@ -138,6 +139,8 @@ class _ToLint:
 
 
 Step = tuple[Target | InputError, Done | _ToLint]
+SENT: Done = ([], None)  # in a chunk, in place of a file sent to a worker
+Chunk = list[tuple[Target | InputError, Done]]
 
 
 def _results_cache(options: RunOptions) -> ResultsCache | None:
@@ -169,12 +172,14 @@ def _outcomes(
         yield from _in_workers(steps, options.jobs)
     else:  # as many workers as CPUs, once enough files need linting
         ahead: list[Step] = []
-        to_lint = 0
-        while to_lint < AUTO_JOBS_FROM and len(ahead) < READ_AHEAD:
+        to_lint = held = 0
+        while to_lint < AUTO_JOBS_FROM and len(ahead) < READ_AHEAD and held < BYTES_HELD:
             if (step := next(steps, None)) is None:
                 break
             ahead.append(step)
-            to_lint += isinstance(step[1], _ToLint)
+            if isinstance(step[1], _ToLint):
+                to_lint += 1
+                held += len(step[1].data)
         steps = itertools.chain(ahead, steps)
         if to_lint >= AUTO_JOBS_FROM and _cpus() > 1:
             yield from _in_workers(steps, _cpus())
@@ -205,25 +210,29 @@ def _in_workers(
     Only WINDOW chunks are in flight: a run over 100,000 files holds neither every target nor
     results the report has not taken yet. The workers start with the first chunk to lint.
     """
-    pending: collections.deque[tuple[list[Step], Future[Any] | None]] = collections.deque()
+    pending: collections.deque[tuple[Chunk, Future[Any] | None]] = collections.deque()
     pool: ProcessPoolExecutor | None = None
 
-    def send(chunk: list[Step], work: list[_ToLint]) -> None:
+    def send(chunk: Chunk, work: list[_ToLint]) -> None:
         nonlocal pool
         if work and pool is None:
             pool = _pool(jobs)
         pending.append((chunk, pool.submit(_lint_chunk, work) if pool and work else None))
 
-    chunk: list[Step] = []
+    chunk: Chunk = []
     work: list[_ToLint] = []  # the chunk's files to lint, sent to a worker
+    held = 0
     try:
         for item, step in steps:
-            chunk.append((item, step))
             if isinstance(step, _ToLint):
                 work.append(step)
-            if len(work) >= CHUNK or len(chunk) >= CHUNK_STEPS:
+                held += len(step.data)
+                chunk.append((item, SENT))  # the bytes live on only until a worker has them
+            else:
+                chunk.append((item, step))
+            if len(work) >= CHUNK or len(chunk) >= CHUNK_STEPS or held >= BYTES_HELD // WINDOW:
                 send(chunk, work)
-                chunk, work = [], []
+                chunk, work, held = [], [], 0
                 while len(pending) > WINDOW * jobs or (pending and pending[0][1] is None):
                     yield from _merged(*pending.popleft())
         if chunk:
@@ -257,11 +266,11 @@ def _lint_chunk(work: list[_ToLint]) -> list[Done]:
 
 
 def _merged(
-    chunk: list[Step], future: Future[Any] | None
+    chunk: Chunk, future: Future[Any] | None
 ) -> Iterator[tuple[Target | InputError, list[Outcome], Remember]]:
     linted = iter(future.result() if future is not None else ())
     for item, step in chunk:
-        yield (item, *(next(linted) if isinstance(step, _ToLint) else step))
+        yield (item, *(next(linted) if step is SENT else step))
 
 
 def _first_step(item: Target | InputError) -> Step:

@@ -123,3 +123,18 @@ def test_files_left_to_lint_go_to_workers_once_there_are_enough(
     assert started == [os.cpu_count()]  # after 10 files linted here, the rest went to workers
     assert check("--jobs", "2") == expected  # all stored now: no workers
     assert started == [os.cpu_count()]
+
+
+def test_big_files_go_to_workers_in_small_chunks_with_the_same_results(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(library)
+    monkeypatch.setenv("REPLYLINT_LANGUAGETOOL", "off")
+
+    def check(*args: str) -> str:
+        return CliRunner().invoke(app, ["check", ".", "-f", "json", "--no-cache", *args]).stdout
+
+    expected = check("--jobs", "1")
+    monkeypatch.setattr(runner, "BYTES_HELD", 1)  # every file is "big": one file a chunk
+    assert check("--jobs", "2") == expected
+    assert check() == expected
