@@ -137,6 +137,9 @@ def main() -> None:
         runs = max(args.runs, 9)
         single_text, _ = median_run(replylint_command("--no-cache", one), cwd, runs, env)
         single_json, _ = median_run(replylint_command(*json_out, "--no-cache", one), cwd, runs, env)
+        # The floor under a one-file run: the interpreter, and it importing Typer.
+        python, _ = median_run([sys.executable, "-c", "pass"], cwd, runs, env)
+        typer, _ = median_run([sys.executable, "-c", "import typer"], cwd, runs, env)
         print(f"replies: {count}  cpus: {os.cpu_count()}  runs: {args.runs} (medians)")
         print(
             f"replylint  folder, cold (--no-cache): {cold:.3f} s  {count / cold:,.0f} replies/s  "
@@ -145,7 +148,8 @@ def main() -> None:
         print(f"replylint  folder, warm results cache: {warm:.3f} s  {count / warm:,.0f} replies/s")
         print(
             f"replylint  one file (--no-cache): text {single_text * 1000:.0f} ms, "
-            f"json {single_json * 1000:.0f} ms"
+            f"json {single_json * 1000:.0f} ms  (python -c pass {python * 1000:.0f} ms, "
+            f"import typer {typer * 1000:.0f} ms)"
         )
         if args.proselint:
             command = proselint_command()
