@@ -18,6 +18,8 @@ from typing import Any
 from replylint.checks import disk_cache
 
 TOKEN = re.compile(r"[^\W_]+")
+# TOKEN for ASCII text, where [^\W_] is exactly [A-Za-z0-9]: no Unicode lookup per character.
+ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")
 REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 # Words in nearly every reply make poor anchors: a branch anchored on one runs on every reply.
 COMMON_WORDS = frozenset(
@@ -142,7 +144,7 @@ def _load_known() -> dict[str, tuple[tuple[Anchor, ...], Anchor | None]]:
 
 def tokens_of(lowered: str) -> frozenset[str]:
     """The tokens (maximal runs of letters and digits) of a lower-cased text."""
-    return frozenset(TOKEN.findall(lowered))
+    return frozenset((ASCII_TOKEN if lowered.isascii() else TOKEN).findall(lowered))
 
 
 def _sequence(items: list[tuple[Any, Any]], left: bool, right: bool) -> list[Anchor]:

@@ -7,6 +7,7 @@ statistical sentence splitter would cost more start-up time than the whole lint 
 from __future__ import annotations
 
 import re
+import sys
 
 PARAGRAPH_BREAK = re.compile(r"(?:\r?\n|\r)[ \t]*(?:(?:\r?\n|\r)[ \t]*)+")
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -15,12 +16,20 @@ LIST_MARKER = re.compile(r"[ \t]*(?:[-*•‣◦+]|\d{1,2}[.)]|[a-z][.)])[ \t]+"
 END_PUNCTUATION = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 WRAP_WIDTH = 60
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# WORD for ASCII text, where [^\W_] is exactly [A-Za-z0-9]: a plain class is matched without a
+# Unicode category lookup per character (a third faster; most replies are ASCII).
+ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
 
 # Tokens that end in a period without ending the sentence.
 NEVER_FINAL = frozenset(
     "mr mrs ms dr st vs e.g eg i.e ie approx cf fig no nos jr sr prof rev ref dept tel ext".split()
 )
 FINAL_IF_CAPITAL_FOLLOWS = frozenset("etc a.m p.m inc ltd co corp am pm u.s u.k".split())
+
+
+def count_words(text: str, start: int = 0, end: int = sys.maxsize) -> int:
+    """How many WORD matches ``text[start:end]`` holds."""
+    return len((ASCII_WORD if text.isascii() else WORD).findall(text, start, end))
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -73,7 +82,7 @@ def _wraps_into(text: str, start: int, end: int, following: tuple[int, int]) -> 
     last = text[end - 1]
     if last in ".!?:;…)" or (last in "\"'”’" and end - start > 1 and text[end - 2] in ".!?"):
         return False
-    words = len(WORD.findall(text, start, end))
+    words = count_words(text, start, end)
     # Wrapped prose fills the line to a mail client's width (60-78 columns) or runs on in
     # lower case; greetings, sign-offs, headings and one-instruction lines do neither.
     if end - start >= WRAP_WIDTH:
