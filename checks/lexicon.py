@@ -168,7 +168,7 @@ class Lexicon:
             return [m.start() for m in regex.finditer(reply.masked)]
         if not start.present(reply.lowered, reply.tokens):
             return []
-        return _finditer_starts(regex, reply.masked, start.word_starts(reply.lowered))
+        return _finditer_starts(regex, reply.masked, start.word_starts(reply.token_starts))
 
     def _candidates(self, reply: Reply) -> set[int]:
         """Branches whose anchors the reply holds: indexed by token, else tested one by one."""
@@ -219,7 +219,7 @@ def anchored_finditer(regex: re.Pattern[str], reply: Reply) -> Iterator[re.Match
         yield from regex.finditer(text)
         return
     resume = 0
-    for position in start.word_starts(reply.lowered):
+    for position in start.word_starts(reply.token_starts):
         if position >= resume and (match := regex.match(text, position)) is not None:
             yield match
             resume = max(match.end(), position + 1)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from replylint.checks.anchors import tokens_of
+from replylint.checks.anchors import token_starts_of
 from replylint.checks.masks import Masks, find_masks, history_start
 from replylint.checks.model import Kind
 from replylint.checks.segment import count_words, paragraph_spans, sentence_spans
@@ -128,7 +128,12 @@ class Reply:
     @cached_property
     def tokens(self) -> frozenset[str]:
         """The set of words (letters and digits) of the masked text, lower-cased."""
-        return tokens_of(self.lowered)
+        return frozenset(self.token_starts)
+
+    @cached_property
+    def token_starts(self) -> dict[str, list[int]]:
+        """Each of ``tokens`` with the offsets in ``lowered`` where it begins (for anchors.py)."""
+        return token_starts_of(self.lowered)
 
     @cached_property
     def signature_start(self) -> int | None:
