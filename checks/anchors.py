@@ -9,8 +9,9 @@ with the alternation of the few branches left gives the same matches, much faste
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from itertools import chain
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
 from typing import Any
@@ -18,6 +19,8 @@ from typing import Any
 from replylint.checks import disk_cache
 
 TOKEN = re.compile(r"[^\W_]+")
+# TOKEN for ASCII text, where [^\W_] is exactly [A-Za-z0-9]: no Unicode lookup per character.
+ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")
 REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 # Words in nearly every reply make poor anchors: a branch anchored on one runs on every reply.
 COMMON_WORDS = frozenset(
@@ -50,23 +53,21 @@ class Anchor:
         """The words one of which begins every match of ``pattern`` (see ``start_of``; cached)."""
         return _analysed(pattern)[1]
 
-    def word_starts(self, lowered: str) -> list[int]:
-        """Offsets in a lower-cased text where a word is one of the options (begins with one,
-        unless ``words``)."""
-        return [m.start() for m in _word_start_regex(self.options, self.words).finditer(lowered)]
+    def word_starts(self, token_starts: Mapping[str, list[int]]) -> list[int]:
+        """Offsets where a word is one of the options (begins with one, unless ``words``),
+        ascending, given where each token of the lower-cased text starts (``token_starts_of``).
 
-
-@cache  # one per branch that has start words
-def _word_start_regex(options: frozenset[str], whole: bool) -> re.Pattern[str]:
-    # Case-sensitive, and each alternative opens with its literal (the word-edge test comes
-    # after it, as a look-behind): re then skips ahead to the possible first characters.
-    tail = r"(?![^\W_])" if whole else ""
-    return re.compile(
-        "|".join(
-            rf"{re.escape(option)}(?<![^\W_]{re.escape(option)}){tail}"
-            for option in sorted(options, key=lambda option: (-len(option), option))
-        )
-    )
+        The same offsets as a scan of the text for the options at word starts: a token is a
+        maximal run of letters and digits and every option is one (ASCII), so an option stands
+        at the start of a word exactly where a token equal to it (or beginning with it) does.
+        Looking the tokens up replaces a regex scan of the whole text per anchor.
+        """
+        if self.words:
+            found = [token_starts[option] for option in self.options if option in token_starts]
+        else:
+            prefixes = tuple(self.options)
+            found = [at for token, at in token_starts.items() if token.startswith(prefixes)]
+        return sorted(chain.from_iterable(found))
 
 
 def anchor_of(pattern: str, flags: int = re.IGNORECASE) -> Anchor | None:
@@ -142,7 +143,15 @@ def _load_known() -> dict[str, tuple[tuple[Anchor, ...], Anchor | None]]:
 
 def tokens_of(lowered: str) -> frozenset[str]:
     """The tokens (maximal runs of letters and digits) of a lower-cased text."""
-    return frozenset(TOKEN.findall(lowered))
+    return frozenset((ASCII_TOKEN if lowered.isascii() else TOKEN).findall(lowered))
+
+
+def token_starts_of(lowered: str) -> dict[str, list[int]]:
+    """Each token of a lower-cased text (as ``tokens_of``) with the offsets where it begins."""
+    starts: dict[str, list[int]] = {}
+    for match in (ASCII_TOKEN if lowered.isascii() else TOKEN).finditer(lowered):
+        starts.setdefault(match.group(), []).append(match.start())
+    return starts
 
 
 def _sequence(items: list[tuple[Any, Any]], left: bool, right: bool) -> list[Anchor]:

@@ -90,6 +90,8 @@ def lint_reply(
         except Exception as error:  # a broken check must not hide the others' findings
             failures.append(CheckFailure(check.code, check.name, _describe(error)))
             continue
+        if not hits:  # most checks find nothing in most replies: nothing to place or filter
+            continue
         identities = (check.name, check.code.lower(), str(check.category), *check.aliases)
         seen: set[tuple[int, int]] = set()
         for hit in _visible(hits, reply, check, failures, hidden_by_reads):

@@ -86,6 +86,9 @@ class Branch:
     anchor: Anchor | None  # the most selective literal it needs (indexes the branch)
     others: tuple[Anchor, ...] = ()  # every other literal it needs
     start: Anchor | None = None  # the words one of which begins every match (see anchors.py)
+    # The anchors still to test once the branch is a candidate (all but the one it is indexed
+    # by), cheapest first: a token lookup rules most branches out before any substring search.
+    tests: tuple[Anchor, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,25 +168,26 @@ class Lexicon:
             return [m.start() for m in regex.finditer(reply.masked)]
         if not start.present(reply.lowered, reply.tokens):
             return []
-        return _finditer_starts(regex, reply.masked, start.word_starts(reply.lowered))
+        return _finditer_starts(regex, reply.masked, start.word_starts(reply.token_starts))
 
     def _candidates(self, reply: Reply) -> set[int]:
-        """Branches whose anchor the reply holds: by token lookup, else by substring test."""
-        chosen: set[int] = set()
+        """Branches whose anchors the reply holds: indexed by token, else tested one by one."""
+        chosen: set[int] = set(self.other_branches)
         index = self.word_index
         for token in reply.tokens & self.indexed_words:  # set & set: the smaller one is walked
             chosen.update(index[token])
         lowered, tokens = reply.lowered, reply.tokens
-        for number in self.other_branches:
-            anchor = self.branches[number].anchor
-            if anchor is None or anchor.present(lowered, tokens):
-                chosen.add(number)
-        # A branch needs all of its literals, not only the one it is indexed by.
-        return {
-            number
-            for number in chosen
-            if all(a.present(lowered, tokens) for a in self.branches[number].others)
-        }
+        branches = self.branches
+        held: set[int] = set()
+        # A branch needs all of its literals, not only the one it is indexed by. (Plain loops:
+        # all() over a generator costs more than the token lookups it would run.)
+        for number in chosen:
+            for anchor in branches[number].tests:
+                if not anchor.present(lowered, tokens):
+                    break
+            else:
+                held.add(number)
+        return held
 
     def _branch(self, number: int) -> re.Pattern[str]:
         compiled = self._compiled.get(number)
@@ -215,7 +219,7 @@ def anchored_finditer(regex: re.Pattern[str], reply: Reply) -> Iterator[re.Match
         yield from regex.finditer(text)
         return
     resume = 0
-    for position in start.word_starts(reply.lowered):
+    for position in start.word_starts(reply.token_starts):
         if position >= resume and (match := regex.match(text, position)) is not None:
             yield match
             resume = max(match.end(), position + 1)
@@ -278,6 +282,7 @@ def compile_lexicon(
     for number, (_size, pattern, entry) in enumerate(alternatives):
         group = f"e{number}"
         scoped = pattern if not entry.case_sensitive else f"(?-i:{pattern})"
+        anchor, others = _split(cached_anchors(pattern))
         branches.append(
             Branch(
                 group,
@@ -285,8 +290,10 @@ def compile_lexicon(
                 f"(?P<{group}>{scoped})",
                 scoped,
                 pattern.startswith(r"\b"),
-                *_split(cached_anchors(pattern)),
+                anchor,
+                others,
                 Anchor.at_start(pattern),
+                _tests(anchor, others),
             )
         )
     save_anchors()
@@ -319,6 +326,21 @@ def _alternation(parts: list[str], bounded: bool) -> re.Pattern[str]:
 
 def _split(anchors: tuple[Anchor, ...]) -> tuple[Anchor | None, tuple[Anchor, ...]]:
     return (anchors[0], anchors[1:]) if anchors else (None, ())
+
+
+def _tests(anchor: Anchor | None, others: tuple[Anchor, ...]) -> tuple[Anchor, ...]:
+    """What a candidate branch must still hold, cheapest test first.
+
+    A branch indexed by a word needs only its other anchors; one with a substring anchor needs
+    that one too. Token lookups go first, then substring tests with the fewest options.
+    """
+    indexed = anchor is not None and anchor.words
+    required = others if indexed or anchor is None else (anchor, *others)
+    return tuple(sorted(required, key=_test_cost))
+
+
+def _test_cost(anchor: Anchor) -> tuple[bool, int]:
+    return (not anchor.words, 0 if anchor.words else len(anchor.options))
 
 
 def _check_pattern(label: str, pattern: str) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from replylint.checks.model import Category, Check, Example, Hit, Option, Options, Severity
 from replylint.checks.reply import Part, Reply
-from replylint.checks.segment import WORD
+from replylint.checks.segment import count_words
 
 
 def run(reply: Reply, options: Options) -> Iterator[Hit]:
@@ -18,7 +18,7 @@ def run(reply: Reply, options: Options) -> Iterator[Hit]:
         if sentence.part is Part.GREETING or (len(sentence.text) + 1) // 2 <= limit:
             continue
         # Masked words (URLs, placeholders) are not read as words, so they do not count.
-        words = len(WORD.findall(sentence.text))
+        words = count_words(sentence.text)
         if words > limit:
             yield Hit(
                 sentence.start,

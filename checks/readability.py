@@ -46,18 +46,26 @@ def _syllables(word: str) -> int:
 
 def flesch_reading_ease(text: str) -> float | None:
     """Flesch reading ease of ``text``; None when it has fewer than ten words."""
-    return _flesch(WORD.findall(text), max(len(SENTENCE_END.findall(text)), 1))
+    return _flesch(_lowered_words(text), max(len(SENTENCE_END.findall(text)), 1))
 
 
 def reply_reading_ease(reply: Reply) -> float | None:
     """Flesch reading ease of the agent's own sentences (greeting, quotes, signature left out)."""
     content = reply.content
-    words = [w for s in content for w in WORD.findall(s.text)]
-    return _flesch(words, max(len(content), 1))
+    # One scan of the sentences joined by spaces finds the same words as one scan each.
+    return _flesch(_lowered_words(" ".join([s.text for s in content])), max(len(content), 1))
+
+
+def _lowered_words(text: str) -> list[str]:
+    """The words of ``text``, lower-cased."""
+    if text.isascii():  # lower-casing ASCII moves no letter: one call instead of one a word
+        return WORD.findall(text.lower())
+    return [word.lower() for word in WORD.findall(text)]
 
 
 def _flesch(words: list[str], sentences: int) -> float | None:
     if len(words) < MIN_WORDS:
         return None
-    syllables = sum(_syllables(word.lower()) for word in words)
+    # map() rather than a generator: no Python frame per word (a reply has some 50).
+    syllables = sum(map(_syllables, words))
     return 206.835 - 1.015 * len(words) / sentences - 84.6 * syllables / len(words)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import bisect
 import enum
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from replylint.checks.anchors import tokens_of
+from replylint.checks.anchors import token_starts_of
 from replylint.checks.masks import Masks, find_masks, history_start
 from replylint.checks.model import Kind
-from replylint.checks.segment import WORD, paragraph_spans, sentence_spans
+from replylint.checks.segment import count_words, paragraph_spans, sentence_spans
 from replylint.checks.sensitivity import is_sensitive
 
 LINE_END = re.compile(r"\r\n|\r|\n")
@@ -128,7 +128,12 @@ class Reply:
     @cached_property
     def tokens(self) -> frozenset[str]:
         """The set of words (letters and digits) of the masked text, lower-cased."""
-        return tokens_of(self.lowered)
+        return frozenset(self.token_starts)
+
+    @cached_property
+    def token_starts(self) -> dict[str, list[int]]:
+        """Each of ``tokens`` with the offsets in ``lowered`` where it begins (for anchors.py)."""
+        return token_starts_of(self.lowered)
 
     @cached_property
     def signature_start(self) -> int | None:
@@ -188,13 +193,16 @@ class Reply:
     @cached_property
     def word_count(self) -> int:
         """Words of agent-written text (masked regions do not count)."""
-        return len(WORD.findall(self.masked))
+        return count_words(self.masked)
 
     @property
     def kind(self) -> Kind:
         """email or chat: as given, else an email when it has both a greeting and a sign-off."""
-        if self._kind is not None:
-            return self._kind
+        return self._kind if self._kind is not None else self._detected_kind
+
+    @cached_property
+    def _detected_kind(self) -> Kind:
+        # Every check's applicability test asks for the kind: worked out once per reply.
         start = self.signature_start
         # Tweet initials ("^JA") sign a chat message, not an e-mail.
         has_sign_off = start is not None and not self.text[start:].lstrip().startswith("^")
@@ -249,7 +257,7 @@ class Reply:
 
 def _is_greeting(sentence: str) -> bool:
     stripped = sentence.strip()
-    return GREETING.match(stripped) is not None and len(WORD.findall(stripped)) <= 6
+    return GREETING.match(stripped) is not None and count_words(stripped) <= 6
 
 
 def find_signature(text: str) -> int | None:
@@ -258,16 +266,14 @@ def find_signature(text: str) -> int | None:
         delimiters = [m.start() for m in SIGNATURE_DELIMITER.finditer(text)]
         if delimiters:
             return delimiters[-1]
-    lines = _last_lines(text, MAX_SIGNATURE_LINES + 1)
-    # Counted from the bottom: a sign-off needs only short lines (name, title) below it.
-    short_below = True
     found = None
-    for start, end in reversed(lines):
-        if short_below and start > 0 and SIGN_OFF.fullmatch(text, start, end):
+    for start, end in _lines_upwards(text, MAX_SIGNATURE_LINES + 1):
+        if start > 0 and SIGN_OFF.fullmatch(text, start, end):
             found = start
-        short_below = short_below and (
-            len(WORD.findall(text, start, end)) <= MAX_SIGNATURE_LINE_WORDS
-        )
+        # Counted from the bottom: a sign-off needs only short lines (name, title) below it,
+        # so no line above a long one is read.
+        if count_words(text, start, end) > MAX_SIGNATURE_LINE_WORDS:
+            break
     if found is not None:
         return found
     if "^" not in text:
@@ -276,16 +282,14 @@ def find_signature(text: str) -> int | None:
     return initials.start() if initials and initials.start() > 0 else None
 
 
-def _last_lines(text: str, count: int) -> list[tuple[int, int]]:
-    """The last ``count`` non-blank lines as (start, end) spans, first to last."""
-    lines: list[tuple[int, int]] = []
+def _lines_upwards(text: str, count: int) -> Iterator[tuple[int, int]]:
+    """The last ``count`` non-blank lines as (start, end) spans, last to first (read lazily)."""
     end = len(text)
-    while end > 0 and len(lines) < count:
+    while end > 0 and count > 0:
         start = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
         if text[start:end].strip():
-            lines.append((start, end))
+            yield start, end
+            count -= 1
         end = start - 1
         if end > 0 and text[end - 1] == "\r" and text[end] == "\n":
             end -= 1
-    lines.reverse()
-    return lines

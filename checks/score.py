@@ -25,6 +25,9 @@ WEIGHTS: Mapping[Severity, float] = {
     Severity.INFO: 0.25,
 }
 WORDS_PER_UNIT = 75
+# Category in declaration order, as a tuple: iterating the Enum class builds its members
+# afresh each time and cost more than the rest of scoring a reply.
+CATEGORIES = tuple(Category)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +51,7 @@ def score_reply(words: int, findings: Iterable[Finding], measured: Iterable[Cate
     for finding in findings:
         if finding.category in weights:
             weights[finding.category] += WEIGHTS[finding.severity]
-    categories = {c: (density(words, weights[c]) if c in measured else None) for c in Category}
+    categories = {c: (density(words, weights[c]) if c in measured else None) for c in CATEGORIES}
     overall = density(words, sum(weights.values())) if measured else None
     return Score(overall=overall, categories=categories)
 

@@ -7,14 +7,20 @@ statistical sentence splitter would cost more start-up time than the whole lint 
 from __future__ import annotations
 
 import re
+import sys
 
-PARAGRAPH_BREAK = re.compile(r"(?:\r?\n|\r)[ \t]*(?:(?:\r?\n|\r)[ \t]*)+")
+# Each line break is spelled "\n|\r\n?" (not "\r?\n|\r", the same breaks): with every
+# alternative opening on a literal, re skips straight to the next \r or \n (three times faster).
+PARAGRAPH_BREAK = re.compile(r"(?:\n|\r\n?)[ \t]*(?:(?:\n|\r\n?)[ \t]*)+")
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 LIST_MARKER = re.compile(r"[ \t]*(?:[-*•‣◦+]|\d{1,2}[.)]|[a-z][.)])[ \t]+")
 # A sentence ends after . ! ? (and closing quotes/brackets) followed by white space.
 END_PUNCTUATION = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 WRAP_WIDTH = 60
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# WORD for ASCII text, where [^\W_] is exactly [A-Za-z0-9]: a plain class is matched without a
+# Unicode category lookup per character (a third faster; most replies are ASCII).
+ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
 
 # Tokens that end in a period without ending the sentence.
 NEVER_FINAL = frozenset(
@@ -23,8 +29,15 @@ NEVER_FINAL = frozenset(
 FINAL_IF_CAPITAL_FOLLOWS = frozenset("etc a.m p.m inc ltd co corp am pm u.s u.k".split())
 
 
+def count_words(text: str, start: int = 0, end: int = sys.maxsize) -> int:
+    """How many WORD matches ``text[start:end]`` holds."""
+    return len((ASCII_WORD if text.isascii() else WORD).findall(text, start, end))
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Spans of paragraphs (runs of non-blank lines), trimmed of surrounding white space."""
+    if "\n" not in text and "\r" not in text:  # one line (two replies in three): no scan
+        return _trimmed(text, 0, len(text))
     spans: list[tuple[int, int]] = []
     position = 0
     for match in PARAGRAPH_BREAK.finditer(text):
@@ -73,7 +86,7 @@ def _wraps_into(text: str, start: int, end: int, following: tuple[int, int]) -> 
     last = text[end - 1]
     if last in ".!?:;…)" or (last in "\"'”’" and end - start > 1 and text[end - 2] in ".!?"):
         return False
-    words = len(WORD.findall(text, start, end))
+    words = count_words(text, start, end)
     # Wrapped prose fills the line to a mail client's width (60-78 columns) or runs on in
     # lower case; greetings, sign-offs, headings and one-instruction lines do neither.
     if end - start >= WRAP_WIDTH:

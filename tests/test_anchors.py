@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from replylint.checks import Reply
-from replylint.checks.anchors import anchor_of, start_of
+from replylint.checks.anchors import Anchor, anchor_of, start_of, token_starts_of
 from replylint.checks.empathy_without_action import EMPATHY, HOLLOW
 from replylint.checks.lexicon import anchored_finditer, load_lexicon
 from replylint.checks.next_step_phrases import PROMISE
@@ -156,3 +156,27 @@ def test_anchored_finditer_finds_what_finditer_finds(regex: re.Pattern[str]) -> 
         reply = Reply(text)
         expected = [m.span() for m in regex.finditer(reply.masked)]
         assert [m.span() for m in anchored_finditer(regex, reply)] == expected, text
+
+
+def scanned_word_starts(anchor: Anchor, lowered: str) -> list[int]:
+    """What word_starts gave before it looked tokens up: a regex scan for the options."""
+    tail = r"(?![^\W_])" if anchor.words else ""
+    options = sorted(anchor.options, key=lambda option: (-len(option), option))
+    regex = "|".join(rf"{re.escape(o)}(?<![^\W_]{re.escape(o)}){tail}" for o in options)
+    return [m.start() for m in re.finditer(regex, lowered)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.frozensets(st.sampled_from(["i", "we", "no", "nope", "the", "a1", "apologi"]), min_size=1),
+    st.booleans(),
+    st.lists(
+        st.sampled_from(["i", "we", "no", "nope", "the", "the1", "apologies", "é", "_", "'", " "]),
+        max_size=30,
+    ).map("".join),
+)
+def test_word_starts_from_tokens_equal_a_scan_of_the_text(
+    options: frozenset[str], words: bool, lowered: str
+) -> None:
+    anchor = Anchor(options, words)
+    assert anchor.word_starts(token_starts_of(lowered)) == scanned_word_starts(anchor, lowered)

@@ -1,0 +1,41 @@
+"""The faster spellings in segment.py find exactly what the plain ones they replace found."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from replylint.checks.segment import PARAGRAPH_BREAK, WORD, count_words, paragraph_spans
+
+# PARAGRAPH_BREAK as it was written before its line breaks were reordered for speed.
+PLAIN_PARAGRAPH_BREAK = re.compile(r"(?:\r?\n|\r)[ \t]*(?:(?:\r?\n|\r)[ \t]*)+")
+
+LINE_TEXT = st.lists(
+    st.sampled_from(["\r", "\n", "\r\n", " ", "\t", "a", "Hi.", "é", "’", "'", "_", "7"]),
+    max_size=25,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(LINE_TEXT)
+def test_paragraph_breaks_are_the_same_as_the_plain_pattern(text: str) -> None:
+    found = [m.span() for m in PARAGRAPH_BREAK.finditer(text)]
+    assert found == [m.span() for m in PLAIN_PARAGRAPH_BREAK.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(LINE_TEXT)
+def test_paragraph_spans_of_one_line_need_no_scan(text: str) -> None:
+    line = text.replace("\r", " ").replace("\n", " ")
+    stripped = line.strip()
+    expected = [(len(line) - len(line.lstrip()), len(line.rstrip()))] if stripped else []
+    assert paragraph_spans(line) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(LINE_TEXT)
+def test_count_words_equals_the_unicode_word_pattern(text: str) -> None:
+    assert count_words(text) == len(WORD.findall(text))
+    assert count_words(text, 2, 9) == len(WORD.findall(text, 2, 9))
