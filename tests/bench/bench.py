@@ -4,10 +4,11 @@
                                 [--proselint] [--scale 100000]
 
 Writes each reply of the JSONL corpus to its own .txt file in a temporary folder, then times
-(median of --runs) `replylint check <folder>` end to end, cold (--no-cache) and with the results
-cache warm, one-file runs (text and JSON output), and with --proselint
-the same folder through `proselint check` installed into the benchmark's own virtual
-environment (cached under ~/.cache/replylint-bench). --scale N also lints N replies (the
+(median of --runs, the commands taking turns) `replylint check <folder>` end to end, cold
+(--no-cache) and with the results cache warm, one-file runs (text and JSON output), the bare
+interpreter and `import typer` (the floor under a one-file run), and with --proselint the same
+folder through `proselint check` installed into the benchmark's own virtual environment (cached
+under ~/.cache/replylint-bench). --scale N also lints N replies (the
 corpus repeated, cold) and reports peak memory: the resident memory of replylint and its worker
 processes together, sampled every 20 ms. Grammar is off in every run. Not a test: it prints
 figures for the README and the issue notes.
@@ -75,13 +76,25 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def median_run(command: list[str], cwd: Path, runs: int, env: dict[str, str]) -> tuple[float, int]:
-    """Median wall time and the largest peak RSS over ``runs`` runs (all times go to stderr:
-    this machine's timings are noisy, and the spread tells how much to trust a median)."""
-    results = [timed(command, cwd, env) for _ in range(runs)]
-    times = sorted(r[0] for r in results)
-    print(f"  {Path(command[0]).name} {' '.join(command[1:4])}…: {times}", file=sys.stderr)
-    return statistics.median(times), max(r[1] for r in results)
+def interleaved(
+    commands: dict[str, list[str]], cwd: Path, runs: int, env: dict[str, str]
+) -> dict[str, tuple[float, int]]:
+    """Median wall time and largest peak RSS of each command, run in turn ``runs`` times.
+
+    Round-robin, not one command's runs after another's: this machine's speed drifts by up
+    to 2x over minutes, and taking turns exposes every command to the same drift, so ratios
+    between them hold. Every time goes to stderr: the spread tells how much to trust a median.
+    """
+    results: dict[str, list[tuple[float, int, int]]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            results[name].append(timed(command, cwd, env))
+    medians = {}
+    for name, timings in results.items():
+        times = sorted(t[0] for t in timings)
+        print(f"  {name}: {[round(t, 3) for t in times]}", file=sys.stderr)
+        medians[name] = (statistics.median(times), max(t[1] for t in timings))
+    return medians
 
 
 def replylint_command(*args: str) -> list[str]:
@@ -126,37 +139,38 @@ def main() -> None:
         one = str(next(folder.rglob("*.txt")))
         json_out = ["--format", "json"]
         cwd = folder.parent
-        # The first run of an installation parses the lexicons and finds the plugins once;
-        # every figure below is of later runs.
+        # The first run of an installation parses the lexicons and finds the plugins once,
+        # and the second fills the results store: every figure below is of later runs.
         timed(replylint_command(*json_out, one), cwd, env)
-        cold, rss = median_run(
-            replylint_command(*json_out, "--no-cache", *jobs, str(folder)), cwd, args.runs, env
-        )
-        timed(replylint_command(*json_out, *jobs, str(folder)), cwd, env)  # fills the store
-        warm, _ = median_run(replylint_command(*json_out, *jobs, str(folder)), cwd, args.runs, env)
-        runs = max(args.runs, 9)
-        single_text, _ = median_run(replylint_command("--no-cache", one), cwd, runs, env)
-        single_json, _ = median_run(replylint_command(*json_out, "--no-cache", one), cwd, runs, env)
-        # The floor under a one-file run: the interpreter, and it importing Typer.
-        python, _ = median_run([sys.executable, "-c", "pass"], cwd, runs, env)
-        typer, _ = median_run([sys.executable, "-c", "import typer"], cwd, runs, env)
+        timed(replylint_command(*json_out, *jobs, str(folder)), cwd, env)
+        commands = {
+            "cold": replylint_command(*json_out, "--no-cache", *jobs, str(folder)),
+            "warm": replylint_command(*json_out, *jobs, str(folder)),
+            "one file, text": replylint_command("--no-cache", one),
+            "one file, json": replylint_command(*json_out, "--no-cache", one),
+            # The floor under a one-file run: the interpreter, and it importing Typer.
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "import typer": [sys.executable, "-c", "import typer"],
+        }
+        if args.proselint:
+            files = sorted(str(p) for p in folder.rglob("*.txt"))
+            commands["proselint"] = [*proselint_command(), *files]
+        timings = interleaved(commands, cwd, args.runs, env)
+        (cold, rss), (warm, _) = timings["cold"], timings["warm"]
         print(f"replies: {count}  cpus: {os.cpu_count()}  runs: {args.runs} (medians)")
         print(
             f"replylint  folder, cold (--no-cache): {cold:.3f} s  {count / cold:,.0f} replies/s  "
             f"peak RSS {rss / 1024:.0f} MiB (all processes)"
         )
         print(f"replylint  folder, warm results cache: {warm:.3f} s  {count / warm:,.0f} replies/s")
+        ms = {name: timings[name][0] * 1000 for name in commands}
         print(
-            f"replylint  one file (--no-cache): text {single_text * 1000:.0f} ms, "
-            f"json {single_json * 1000:.0f} ms  (python -c pass {python * 1000:.0f} ms, "
-            f"import typer {typer * 1000:.0f} ms)"
+            f"replylint  one file (--no-cache): text {ms['one file, text']:.0f} ms, "
+            f"json {ms['one file, json']:.0f} ms  (python -c pass {ms['python -c pass']:.0f} ms, "
+            f"import typer {ms['import typer']:.0f} ms)"
         )
         if args.proselint:
-            command = proselint_command()
-            files = sorted(str(p) for p in folder.rglob("*.txt"))
-            p_wall, p_rss = median_run(
-                [*command, *files], folder.parent, max(args.runs // 2, 1), env
-            )
+            p_wall, p_rss = timings["proselint"]
             print(
                 f"proselint  folder: {p_wall:.3f} s  {count / p_wall:,.0f} replies/s  "
                 f"peak RSS {p_rss / 1024:.0f} MiB"
@@ -170,7 +184,7 @@ def main() -> None:
             copies = -(-args.scale // count)
             total = write_corpus(args.corpus, big, copies)
             command = replylint_command(*json_out, "--no-cache", *jobs, str(big))
-            big_wall, big_rss = median_run(command, big.parent, 1, env)
+            big_wall, big_rss, _ = timed(command, big.parent, env)
             print(
                 f"replylint  {total:,} replies, cold: {big_wall:.1f} s  "
                 f"{total / big_wall:,.0f} replies/s  peak RSS {big_rss / 1024:.0f} MiB "
