@@ -261,8 +261,33 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
 
 
-def _lint_chunk(work: list[_ToLint]) -> list[Done]:
-    return [_lint(item) for item in work]
+# A worker's results as they travel back: the results cache's JSON (and the key to store it
+# under), which is cheaper to send and read back than pickled objects (they are frozen
+# dataclasses, restored field by field); the objects themselves only when they cannot be stored.
+Wire = tuple[str | list[Outcome], str | None]
+
+
+def _lint_chunk(work: list[_ToLint]) -> list[Wire]:
+    from replylint.cli.results_cache import dump
+
+    wired: list[Wire] = []
+    for item in work:
+        outcomes, remember = _lint(item)
+        if remember is not None:  # the JSON is made already, to be stored
+            wired.append((remember[1], remember[0]))
+        else:
+            value = dump(outcomes) if item.key is None else None  # None: a check crashed
+            wired.append((value if value is not None else outcomes, None))
+    return wired
+
+
+def _unwired(wire: Wire) -> Done:
+    payload, key = wire
+    if not isinstance(payload, str):
+        return payload, None
+    from replylint.cli.results_cache import load
+
+    return load(payload), (key, payload) if key is not None else None
 
 
 def _merged(
@@ -270,7 +295,7 @@ def _merged(
 ) -> Iterator[tuple[Target | InputError, list[Outcome], Remember]]:
     linted = iter(future.result() if future is not None else ())
     for item, step in chunk:
-        yield (item, *(next(linted) if step is SENT else step))
+        yield (item, *(_unwired(next(linted)) if step is SENT else step))
 
 
 def _first_step(item: Target | InputError) -> Step:

@@ -138,3 +138,29 @@ def test_big_files_go_to_workers_in_small_chunks_with_the_same_results(
     monkeypatch.setattr(runner, "BYTES_HELD", 1)  # every file is "big": one file a chunk
     assert check("--jobs", "2") == expected
     assert check() == expected
+
+
+def test_a_check_crashing_in_a_worker_is_reported_as_in_one_process(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from replylint.checks import BUILTIN, load_registry
+
+    def crash(reply: object, options: object) -> list[object]:
+        raise RuntimeError("boom")
+
+    broken = [c if c.name != "slang" else replace(c, run=crash) for c in BUILTIN]
+    monkeypatch.setattr("replylint.cli.main._registry", lambda: load_registry(broken, []))
+    monkeypatch.chdir(library)
+    monkeypatch.setenv("REPLYLINT_LANGUAGETOOL", "off")
+
+    def check(*args: str) -> tuple[int, str]:
+        result = CliRunner().invoke(app, ["check", ".", "-f", "json", *args])
+        return result.exit_code, result.stdout
+
+    alone = check("--jobs", "1", "--no-cache")
+    assert alone[0] == 2 and '"check_failures": [{"code": "RL' in alone[1]
+    assert check("--jobs", "2", "--no-cache") == alone
+    assert check("--jobs", "2") == alone  # results with a crash are never stored, nor reused
+    assert check("--jobs", "2") == alone
