@@ -164,3 +164,24 @@ def test_a_check_crashing_in_a_worker_is_reported_as_in_one_process(
     assert check("--jobs", "2", "--no-cache") == alone
     assert check("--jobs", "2") == alone  # results with a crash are never stored, nor reused
     assert check("--jobs", "2") == alone
+
+
+def test_standard_input_among_files_is_linted_in_its_place_whatever_the_jobs(
+    library: Path,
+) -> None:
+    outputs = []
+    for jobs in ("1", "2"):
+        done = subprocess.run(
+            [installed_executable(), "check", "team0", "-", "team1", "-f", "json", "-j", jobs],
+            cwd=library,
+            input="Unfortunately we can't refund you, gonna check.\n",
+            capture_output=True,
+            text=True,
+            env={**os.environ, "REPLYLINT_LANGUAGETOOL": "off"},
+            timeout=120,
+        )
+        assert done.returncode == 1, done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+    paths = [record["path"] for record in json.loads(outputs[0])["files"]]
+    assert paths.index("-") == 40  # after team0's 40 files, before team1's
