@@ -93,17 +93,27 @@ def test_runs_sharing_the_results_store_agree_with_a_fresh_run(
     assert json.loads(fresh)["summary"]["replies"] == 120
 
 
+def in_library(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(library)
+    monkeypatch.setenv("REPLYLINT_LANGUAGETOOL", "off")
+
+
+def here(*args: str) -> tuple[int, str]:
+    """A run in this process (forked workers inherit any monkeypatching): exit code, JSON."""
+    result = CliRunner().invoke(app, ["check", ".", "-f", "json", *args])
+    return result.exit_code, result.stdout
+
+
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="workers start only with 2+ CPUs")
 def test_files_left_to_lint_go_to_workers_once_there_are_enough(
     library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(library)
-    monkeypatch.setenv("REPLYLINT_LANGUAGETOOL", "off")
+    in_library(library, monkeypatch)
 
     def check(*args: str) -> str:
-        result = CliRunner().invoke(app, ["check", ".", "-f", "json", *args])
-        assert result.exit_code == 1, result.output
-        return result.stdout
+        code, output = here(*args)
+        assert code == 1, output
+        return output
 
     check()  # every file stored
     for path in sorted(library.rglob("*.txt"))[40:]:  # walk order: the first 40 stay stored
@@ -128,16 +138,11 @@ def test_files_left_to_lint_go_to_workers_once_there_are_enough(
 def test_big_files_go_to_workers_in_small_chunks_with_the_same_results(
     library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(library)
-    monkeypatch.setenv("REPLYLINT_LANGUAGETOOL", "off")
-
-    def check(*args: str) -> str:
-        return CliRunner().invoke(app, ["check", ".", "-f", "json", "--no-cache", *args]).stdout
-
-    expected = check("--jobs", "1")
+    in_library(library, monkeypatch)
+    expected = here("--jobs", "1", "--no-cache")
     monkeypatch.setattr(runner, "BYTES_HELD", 1)  # every file is "big": one file a chunk
-    assert check("--jobs", "2") == expected
-    assert check() == expected
+    assert here("--jobs", "2", "--no-cache") == expected
+    assert here("--no-cache") == expected
 
 
 def test_a_check_crashing_in_a_worker_is_reported_as_in_one_process(
@@ -152,18 +157,12 @@ def test_a_check_crashing_in_a_worker_is_reported_as_in_one_process(
 
     broken = [c if c.name != "slang" else replace(c, run=crash) for c in BUILTIN]
     monkeypatch.setattr("replylint.cli.main._registry", lambda: load_registry(broken, []))
-    monkeypatch.chdir(library)
-    monkeypatch.setenv("REPLYLINT_LANGUAGETOOL", "off")
-
-    def check(*args: str) -> tuple[int, str]:
-        result = CliRunner().invoke(app, ["check", ".", "-f", "json", *args])
-        return result.exit_code, result.stdout
-
-    alone = check("--jobs", "1", "--no-cache")
+    in_library(library, monkeypatch)
+    alone = here("--jobs", "1", "--no-cache")
     assert alone[0] == 2 and '"check_failures": [{"code": "RL' in alone[1]
-    assert check("--jobs", "2", "--no-cache") == alone
-    assert check("--jobs", "2") == alone  # results with a crash are never stored, nor reused
-    assert check("--jobs", "2") == alone
+    assert here("--jobs", "2", "--no-cache") == alone
+    assert here("--jobs", "2") == alone  # results with a crash are never stored, nor reused
+    assert here("--jobs", "2") == alone
 
 
 def test_standard_input_among_files_is_linted_in_its_place_whatever_the_jobs(
