@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -223,13 +224,26 @@ def _walk(
             yield Target(path, str(path), walked=True)
 
 
+# A named pipe opened for reading waits for a writer; opened non-blocking, one without a writer
+# opens at once and reads as empty ("file is empty") instead of hanging the run.
+NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+def _open_without_waiting(path: str, flags: int) -> int:
+    return os.open(path, flags | NONBLOCK)
+
+
 def read_bytes(target: Target, max_size: int) -> bytes:
     """The raw bytes of a target; raises InputProblem with a one-line reason."""
     if target.path is None:
         return sys.stdin.buffer.read(max_size + 1)
     try:
-        with open(target.path, "rb") as handle:  # one open and one fstat: this runs per file
-            size = os.fstat(handle.fileno()).st_size
+        # One open and one fstat: this runs for every file.
+        with open(target.path, "rb", opener=_open_without_waiting) as handle:
+            info = os.fstat(handle.fileno())
+            if NONBLOCK and not stat.S_ISREG(info.st_mode):
+                os.set_blocking(handle.fileno(), True)  # a pipe with a writer, e.g. <(command)
+            size = info.st_size
             if size > max_size:
                 raise InputProblem(
                     f"file is {size:,} bytes, over the max-file-size of {max_size:,} bytes"

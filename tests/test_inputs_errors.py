@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,41 @@ def test_unreadable_file(project: Path) -> None:
 def test_a_folder_read_as_a_file(project: Path) -> None:
     with pytest.raises(InputProblem, match="is a folder, not a file"):
         read_bytes(Target(project / "tree", "tree"), 1000)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_without_a_writer_is_an_error_not_a_hang(project: Path) -> None:
+    os.mkfifo(project / "pipe.txt")
+    done = subprocess.run(
+        [installed_executable(), "check", "pipe.txt", "good.txt", "--select", "RL101"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=project,
+    )
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == ["replylint: pipe.txt: file is empty"]
+    assert "good.txt" in done.stdout
+
+
+@pytest.mark.skipif(not Path("/dev/fd").is_dir(), reason="needs /dev/fd")
+def test_a_pipe_with_a_writer_is_read_whole() -> None:
+    """What bash's <(command) passes: /dev/fd/N, a pipe whose writer is already there."""
+    text = b"Unfortunately we can't refund digital orders. " * 2000  # over a pipe's 64 KiB
+    read_end, write_end = os.pipe()
+
+    def write() -> None:
+        with open(write_end, "wb") as pipe:
+            pipe.write(text)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        data = read_bytes(Target(Path(f"/dev/fd/{read_end}"), "<(command)"), 1_000_000)
+    finally:
+        writer.join(timeout=60)
+        os.close(read_end)
+    assert data == text
 
 
 def test_the_installed_executable_reports_bad_inputs(project: Path) -> None:
