@@ -15,6 +15,16 @@ from replylint.checks.next_step_phrases import (
 )
 from replylint.checks.reply import Reply
 
+# Every PROMISE match holds one of these, lower-cased: its "will" ('ll, shall, going to) or the
+# "you should" of "you should hear from". A reply without any (two in three) is not tried at each
+# of its many "we", "our" and "the", where the promise could otherwise start.
+PROMISE_NEEDS = ("will", "'ll", "’ll", "shall", "going", "should")
+
+
+def _may_promise(reply: Reply) -> bool:
+    # lowered is only a safe stand-in where it matches as the case-insensitive regex would.
+    return not reply.lowered_is_exact or any(map(reply.lowered.__contains__, PROMISE_NEEDS))
+
 
 def _has_time_or_trigger(sentence: str, promise_at: int) -> bool:
     return bool(
@@ -27,6 +37,8 @@ def _has_time_or_trigger(sentence: str, promise_at: int) -> bool:
 
 def run(reply: Reply, options: Options) -> Iterator[Hit]:
     """Every promise to follow up whose sentence has no time or triggering event."""
+    if not _may_promise(reply):
+        return
     for match in anchored_finditer(PROMISE, reply):
         sentence = reply.sentence_at(match.start())
         if sentence is not None and _has_time_or_trigger(

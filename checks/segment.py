@@ -58,14 +58,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool
 
 def _line_groups(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     """Lines of a paragraph with hard-wrapped ones joined: (start, end, is_list_item)."""
-    lines: list[tuple[int, int]] = []
-    position = start
-    while position < end:
-        match = LINE.match(text, position, end)
-        if match is None or match.end() == position:
-            break
-        lines.extend(_trimmed(text, match.start(), match.end()))
-        position = match.end()
+    lines = _lines(text, start, end)
     groups: list[tuple[int, int, bool]] = []
     open_group = False
     for index, (line_start, line_end) in enumerate(lines):
@@ -77,6 +70,21 @@ def _line_groups(text: str, start: int, end: int) -> list[tuple[int, int, bool]]
         following = lines[index + 1] if index + 1 < len(lines) else None
         open_group = following is not None and _wraps_into(text, line_start, line_end, following)
     return groups
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The non-blank lines of ``text[start:end]``, trimmed."""
+    if text.find("\n", start, end) < 0 and text.find("\r", start, end) < 0:
+        return _trimmed(text, start, end)  # one line (most paragraphs): no scan
+    lines: list[tuple[int, int]] = []
+    position = start
+    while position < end:
+        match = LINE.match(text, position, end)
+        if match is None or match.end() == position:
+            break
+        lines.extend(_trimmed(text, match.start(), match.end()))
+        position = match.end()
+    return lines
 
 
 def _wraps_into(text: str, start: int, end: int, following: tuple[int, int]) -> bool:
