@@ -17,6 +17,7 @@ LIST_MARKER = re.compile(r"[ \t]*(?:[-*•‣◦+]|\d{1,2}[.)]|[a-z][.)])[ \t]+"
 # A sentence ends after . ! ? (and closing quotes/brackets) followed by white space.
 END_PUNCTUATION = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 WRAP_WIDTH = 60
+APOSTROPHES = "'’"  # the characters WORD joins runs with
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # WORD for ASCII text, where [^\W_] is exactly [A-Za-z0-9]: a plain class is matched without a
 # Unicode category lookup per character (a third faster; most replies are ASCII).
@@ -32,6 +33,25 @@ FINAL_IF_CAPITAL_FOLLOWS = frozenset("etc a.m p.m inc ltd co corp am pm u.s u.k"
 def count_words(text: str, start: int = 0, end: int = sys.maxsize) -> int:
     """How many WORD matches ``text[start:end]`` holds."""
     return len((ASCII_WORD if text.isascii() else WORD).findall(text, start, end))
+
+
+def count_words_from_runs(text: str, runs: int) -> int:
+    """``count_words(text)`` given how many runs of letters and digits (TOKEN matches) it holds.
+
+    A word is a chain of runs joined by single apostrophes ("don't", "o’clock"), so there are as
+    many words as runs less the joins: apostrophes with a letter or digit on both sides
+    (``str.isalnum`` is the letter-or-digit class of ``re``). The runs are counted already (the
+    token map), and finding the few apostrophes costs far less than another regex scan.
+    """
+    joins = 0
+    last = len(text) - 1
+    for apostrophe in APOSTROPHES:
+        at = text.find(apostrophe, 1)
+        while 0 < at < last:
+            if text[at - 1].isalnum() and text[at + 1].isalnum():
+                joins += 1
+            at = text.find(apostrophe, at + 1)
+    return runs - joins
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
