@@ -24,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import venv
 from pathlib import Path
@@ -52,12 +53,22 @@ def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, in
     process = subprocess.Popen(
         command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
     )
-    peak = 0
-    while process.poll() is None:
-        peak = max(peak, tree_rss(process.pid))
-        time.sleep(0.02)
+    # Memory is sampled by a thread, the end is waited for here: polling in this loop would
+    # round every time up to the next 20 ms tick (it did, until 2026-11-23).
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.02):
+            peak[0] = max(peak[0], tree_rss(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    process.wait()
     elapsed = time.perf_counter() - start
-    return elapsed, peak, process.returncode
+    done.set()
+    sampler.join()
+    return elapsed, peak[0], process.returncode
 
 
 def tree_rss(pid: int) -> int:
