@@ -197,12 +197,9 @@ class ResultsCache:
         self._used: set[str] = set()  # reused entries last used over TOUCH_AFTER ago
         self._now = int(time.time())
 
-    def get(self, key: str) -> list[Outcome] | None:
-        """The stored outcomes for ``key``, or None; notes the reuse (see flush)."""
-        return self.get_many([key]).get(key)
-
     def get_many(self, keys: Sequence[str]) -> dict[str, list[Outcome]]:
-        """The stored outcomes of those ``keys`` that are stored (one query)."""
+        """The stored outcomes of those ``keys`` that are stored (one query); notes the reuse
+        (see flush)."""
         connection = self._connect()
         if connection is None or not keys:
             return {}
