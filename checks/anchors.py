@@ -141,13 +141,9 @@ def _load_known() -> dict[str, tuple[tuple[Anchor, ...], Anchor | None]]:
     return known
 
 
-def tokens_of(lowered: str) -> frozenset[str]:
-    """The tokens (maximal runs of letters and digits) of a lower-cased text."""
-    return frozenset((ASCII_TOKEN if lowered.isascii() else TOKEN).findall(lowered))
-
-
 def token_starts_of(lowered: str) -> dict[str, list[int]]:
-    """Each token of a lower-cased text (as ``tokens_of``) with the offsets where it begins."""
+    """Each token (maximal run of letters and digits) of a lower-cased text, with the offsets
+    where it begins."""
     starts: dict[str, list[int]] = {}
     for match in (ASCII_TOKEN if lowered.isascii() else TOKEN).finditer(lowered):
         starts.setdefault(match.group(), []).append(match.start())
