@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from replylint.checks.lexicon import lexicon_for, lexicon_options, render
+from replylint.checks.lexicon import lexicon_hits, lexicon_options
 from replylint.checks.model import Category, Check, Example, Hit, Option, Options, Severity
 from replylint.checks.reply import Reply
 
@@ -57,7 +57,7 @@ def run(reply: Reply, options: Options) -> Iterator[Hit]:
     """Slang words, '!!'/'?!', shouted words and too many emoji, escalated where sensitive."""
     text = reply.masked
     hits = [
-        *_lexicon_hits(reply, options),
+        *lexicon_hits(LEXICON, reply, options),
         *_first_per_sentence(
             reply, _shouting(text, ACRONYMS | {a.upper() for a in options["acronyms"]})
         ),
@@ -90,12 +90,6 @@ def _first_per_sentence(reply: Reply, hits: Iterator[Hit]) -> Iterator[Hit]:
         if key is None or key not in seen:
             seen.add(key)
             yield hit
-
-
-def _lexicon_hits(reply: Reply, options: Options) -> Iterator[Hit]:
-    for match in lexicon_for(LEXICON, options).find(reply):
-        message = render(match.entry.message, reply, match)
-        yield Hit(match.start, match.end, message, match.entry.suggestion)
 
 
 def _shouting(text: str, acronyms: frozenset[str]) -> Iterator[Hit]:
