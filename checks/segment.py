@@ -96,6 +96,11 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The non-blank lines of ``text[start:end]``, trimmed."""
     if text.find("\n", start, end) < 0 and text.find("\r", start, end) < 0:
         return _trimmed(text, start, end)  # one line (most paragraphs): no scan
+    return _scanned_lines(text, start, end)
+
+
+def _scanned_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``_lines`` by scanning line by line (what the one-line shortcut must agree with)."""
     lines: list[tuple[int, int]] = []
     position = start
     while position < end:

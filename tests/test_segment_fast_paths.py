@@ -8,11 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from replylint.checks.segment import (
-    LINE,
     PARAGRAPH_BREAK,
     WORD,
     _lines,
-    _trimmed,
+    _scanned_lines,
     count_words,
     paragraph_spans,
 )
@@ -49,21 +48,8 @@ def test_count_words_equals_the_unicode_word_pattern(text: str) -> None:
     assert count_words(text, 2, 9) == len(WORD.findall(text, 2, 9))
 
 
-def plain_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """segment._lines as it was before one-line ranges skipped the line scan."""
-    lines: list[tuple[int, int]] = []
-    position = start
-    while position < end:
-        match = LINE.match(text, position, end)
-        if match is None or match.end() == position:
-            break
-        lines.extend(_trimmed(text, match.start(), match.end()))
-        position = match.end()
-    return lines
-
-
 @settings(max_examples=400, deadline=None)
 @given(LINE_TEXT, st.integers(0, 25), st.integers(0, 25))
 def test_lines_of_a_range_are_the_same_as_the_line_scan(text: str, start: int, end: int) -> None:
     start, end = min(start, len(text)), min(max(start, end), len(text))
-    assert _lines(text, start, end) == plain_lines(text, start, end)
+    assert _lines(text, start, end) == _scanned_lines(text, start, end)
