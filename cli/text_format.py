@@ -51,16 +51,16 @@ class Lines:
         self.styled = wants_color(out, color)
         if self.styled:
             from rich.console import Console  # only here: the import costs ~30 ms
+            from rich.text import Text
 
             self.console = Console(file=out, highlight=False, soft_wrap=True, force_terminal=True)
+            self.assemble = Text.assemble
 
     def write(self, *segments: Segment) -> None:
         if not self.styled:
             self.out.write("".join(s if isinstance(s, str) else s[0] for s in segments) + "\n")
             return
-        from rich.text import Text
-
-        self.console.print(Text.assemble(*segments))
+        self.console.print(self.assemble(*segments))
 
 
 class TextFormat:
