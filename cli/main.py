@@ -23,6 +23,7 @@ app = typer.Typer(
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     add_completion=False,
+    rich_markup_mode=None,
 )
 
 
@@ -68,36 +69,54 @@ def check(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Files or folders to lint; '-' reads standard input. Default: the current folder."
+            metavar="[PATHS]...",
+            help="Files or folders to lint; '-' reads standard input. Default: the current folder.",
         ),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help=f"Report format: {', '.join(FORMAT_NAMES)}.")
+        str,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help=f"Report format: {', '.join(FORMAT_NAMES)}."
+        ),
     ] = "text",
     fail_on: Annotated[
         str | None,
         typer.Option(
-            help="Fail on findings at or above: error, warning or info (default: warning)."
+            metavar="LEVEL",
+            help="Fail on findings at or above: error, warning or info (default: warning).",
         ),
     ] = None,
     fail_under: Annotated[
-        float | None, typer.Option(help="Fail when the overall score is below this number (0-100).")
+        float | None,
+        typer.Option(
+            metavar="SCORE", help="Fail when the overall score is below this number (0-100)."
+        ),
     ] = None,
     exit_zero: Annotated[
         bool,
-        typer.Option(help="Exit 0 even when findings fail the run (input errors still exit 2)."),
+        typer.Option(
+            "--exit-zero",
+            help="Exit 0 even when findings fail the run (input errors still exit 2).",
+        ),
     ] = False,
-    kind: Annotated[str | None, typer.Option(help="Reply kind: auto, email or chat.")] = None,
+    kind: Annotated[
+        str | None, typer.Option(metavar="KIND", help="Reply kind: auto, email or chat.")
+    ] = None,
     select: Annotated[
         list[str] | None,
-        typer.Option(help="Run only these checks (code, name or category); repeatable."),
+        typer.Option(
+            metavar="CHECK", help="Run only these checks (code, name or category); repeatable."
+        ),
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option(help="Skip these checks (code, name or category); repeatable."),
+        typer.Option(
+            metavar="CHECK", help="Skip these checks (code, name or category); repeatable."
+        ),
     ] = None,
     config: Annotated[
-        Path | None, typer.Option(help="Use this config file instead of looking for one.")
+        Path | None,
+        typer.Option(metavar="FILE", help="Use this config file instead of looking for one."),
     ] = None,
     no_config: Annotated[
         bool,
@@ -106,12 +125,16 @@ def check(
     input_format: Annotated[
         str | None,
         typer.Option(
-            help="Read every input as this format instead of guessing from the extension."
+            metavar="FORMAT",
+            help="Read every input as this format instead of guessing from the extension.",
         ),
     ] = None,
     stdin_filename: Annotated[
         str | None,
-        typer.Option(help="Name for standard input in reports; its extension picks the format."),
+        typer.Option(
+            metavar="NAME",
+            help="Name for standard input in reports; its extension picks the format.",
+        ),
     ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Text format: findings and the summary line only.")
@@ -125,12 +148,15 @@ def check(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write the report to this file (atomically); the terminal gets the summary line.",
         ),
     ] = None,
     baseline: Annotated[
         Path | None,
-        typer.Option(help="Report and fail only on findings not in this baseline file."),
+        typer.Option(
+            metavar="FILE", help="Report and fail only on findings not in this baseline file."
+        ),
     ] = None,
     jobs: Annotated[
         int,
@@ -138,6 +164,7 @@ def check(
             "--jobs",
             "-j",
             min=0,
+            metavar="N",
             help="Worker processes: 0 (default) uses every CPU for runs of 100+ files, "
             "1 lints in this process. Output order never depends on it.",
         ),
@@ -154,6 +181,7 @@ def check(
         str | None,
         typer.Option(
             "--languagetool",
+            metavar="SERVER",
             help="LanguageTool for the grammar checks: auto, off, local or http://host:port "
             "(default: config, then $REPLYLINT_LANGUAGETOOL, then auto).",
         ),
@@ -265,7 +293,7 @@ def _command_line_layer(
     return layer
 
 
-@app.command("checks")
+@app.command("checks", short_help="List every check: code, name, category and severity.")
 def list_checks() -> None:
     """List every check: code, name, category, default severity and what it flags."""
     from replylint.cli import catalogue
@@ -273,7 +301,7 @@ def list_checks() -> None:
     catalogue.print_checks(_registry())
 
 
-@app.command()
+@app.command(short_help="Explain a check: why, the guidance it enforces, examples.")
 def explain(
     check_name: Annotated[str, typer.Argument(metavar="CHECK", help="A check's code or name.")],
 ) -> None:
@@ -289,9 +317,9 @@ def explain(
 
 @app.command()
 def init(
-    path: Annotated[Path, typer.Argument(help="Where to write the starter config.")] = Path(
-        ".replylint.yaml"
-    ),
+    path: Annotated[
+        Path, typer.Argument(metavar="[PATH]", help="Where to write the starter config.")
+    ] = Path(".replylint.yaml"),
     force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a commented starter .replylint.yaml."""
@@ -308,25 +336,34 @@ baseline_app = typer.Typer(
     help="Record today's findings so that checks fail only on new ones.",
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
 )
 app.add_typer(baseline_app, name="baseline")
 
 
-@baseline_app.command("write")
+@baseline_app.command("write", short_help="Record every current finding in FILE.")
 def baseline_write(
-    file: Annotated[Path, typer.Argument(help="The baseline file to write (JSON).")],
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="The baseline file to write (JSON).")
+    ],
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Files or folders to lint. Default: the current folder."),
+        typer.Argument(
+            metavar="[PATHS]...", help="Files or folders to lint. Default: the current folder."
+        ),
     ] = None,
     select: Annotated[
-        list[str] | None, typer.Option(help="Run only these checks; repeatable.")
+        list[str] | None, typer.Option(metavar="CHECK", help="Run only these checks; repeatable.")
     ] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Skip these checks; repeatable.")] = None,
-    config: Annotated[Path | None, typer.Option(help="Use this config file.")] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option(metavar="CHECK", help="Skip these checks; repeatable.")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option(metavar="FILE", help="Use this config file.")
+    ] = None,
     no_config: Annotated[bool, typer.Option("--no-config", help="Ignore config files.")] = False,
     input_format: Annotated[
-        str | None, typer.Option(help="Read every input as this format.")
+        str | None, typer.Option(metavar="FORMAT", help="Read every input as this format.")
     ] = None,
 ) -> None:
     """Record every current finding in FILE; 'check --baseline FILE' fails only on new ones."""
@@ -344,11 +381,13 @@ def baseline_write(
 cache_app = typer.Typer(
     help="The on-disk cache: LanguageTool answers and results of files linted before.",
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
 )
-app.add_typer(cache_app, name="cache")
+app.add_typer(cache_app, name="cache", short_help="The on-disk cache: where it lives, clearing it.")
 
 
-@cache_app.command("clear")
+@cache_app.command("clear", short_help="Delete every cached answer and stored result.")
 def cache_clear() -> None:
     """Delete every cached LanguageTool answer and every stored file result."""
     from replylint.checks import languagetool
