@@ -10,8 +10,10 @@ interpreter and `import typer` (the floor under a one-file run), and with --pros
 folder through `proselint check` installed into the benchmark's own virtual environment (cached
 under ~/.cache/replylint-bench). --scale N also lints N replies (the
 corpus repeated, cold) and reports peak memory: the resident memory of replylint and its worker
-processes together, sampled every 20 ms. Grammar is off in every run. Not a test: it prints
-figures for the README and the issue notes.
+processes together, sampled every 20 ms. It ends with the ceiling of this machine: start-up
+(`replylint --version`) plus linting alone (every built-in check, in one process, CPU time)
+spread over every CPU, as if reading, workers and the report were free. Grammar is off in every
+run. Not a test: it prints figures for the README and the issue notes.
 """
 
 from __future__ import annotations
@@ -108,6 +110,35 @@ def interleaved(
     return medians
 
 
+# Linting alone, in one process: every built-in check over every reply of the corpus, timed in
+# CPU seconds after one pass that loads the lexicons and compiles the regexes.
+LINT_ONLY = """
+import json, statistics, sys, time
+from replylint.checks import BUILTIN, ActiveCheck, Reply, lint_reply
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+active = [ActiveCheck(check, check.severity, check.defaults()) for check in BUILTIN]
+passes = []
+for _ in range(4):
+    start = time.process_time()
+    for text in texts:
+        lint_reply(Reply(text), active)
+    passes.append((time.process_time() - start) / len(texts))
+print(statistics.median(passes[1:]))
+"""
+
+
+def lint_seconds_per_reply(corpus: Path, env: dict[str, str]) -> float:
+    """CPU seconds per reply of linting alone: no reading, no workers, no report."""
+    done = subprocess.run(
+        [sys.executable, "-c", LINT_ONLY, str(corpus)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(done.stdout)
+
+
 def replylint_command(*args: str) -> list[str]:
     """The installed console script next to this Python (grammar off, no config)."""
     executable = shutil.which("replylint", path=str(Path(sys.executable).parent))
@@ -162,6 +193,8 @@ def main() -> None:
             # The floor under a one-file run: the interpreter, and it importing Typer.
             "python -c pass": [sys.executable, "-c", "pass"],
             "import typer": [sys.executable, "-c", "import typer"],
+            # Start-up: the interpreter, every import a run needs, and Typer's parsing.
+            "replylint --version": [*replylint_command()[:1], "--version"],
         }
         if args.proselint:
             files = sorted(str(p) for p in folder.rglob("*.txt"))
@@ -190,6 +223,16 @@ def main() -> None:
                 f"ratio replylint/proselint throughput: cold {p_wall / cold:.1f}x, "
                 f"warm {p_wall / warm:.1f}x"
             )
+        # The ceiling: start-up, then linting alone spread over every CPU, as if reading files,
+        # sending them to workers and writing the report cost nothing.
+        per_reply = lint_seconds_per_reply(args.corpus, env)
+        startup = timings["replylint --version"][0]
+        ceiling = count / (startup + count * per_reply / (os.cpu_count() or 1))
+        print(
+            f"ceiling    linting alone {per_reply * 1e6:.0f} µs CPU a reply, start-up "
+            f"{startup * 1000:.0f} ms: at most {ceiling:,.0f} replies/s on {os.cpu_count()} CPUs"
+            + (f", {ceiling * p_wall / count:.1f}x proselint" if args.proselint else "")
+        )
         if args.scale:
             big = Path(temporary) / "big"
             copies = -(-args.scale // count)
