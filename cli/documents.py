@@ -21,6 +21,7 @@ import yaml
 from replylint.cli.inputs import InputProblem
 from replylint.cli.jsonpath import Location
 from replylint.cli.markup import Locator, line_locator
+from replylint.config.load import yaml_problem
 
 ValueLocator = Callable[[Location, str], Locator]
 JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
@@ -85,16 +86,16 @@ def _json_literal_origins(text: str, start: int) -> list[int]:
 
 def parse_yaml(text: str) -> tuple[Any, ValueLocator]:
     """YAML data (safe loader) and a locator for string values by their node's position."""
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)  # its reader refuses control characters right here
+    except yaml.YAMLError as error:
+        raise _yaml_problem(error, text) from None
     try:
         node = loader.get_single_node()
         positions: dict[Location, yaml.ScalarNode] = {}
         data = _yaml_value(node, (), positions, loader, {}) if node is not None else None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise InputProblem(f"invalid YAML{where}: {problem}") from None
+        raise _yaml_problem(error, text) from None
     finally:
         loader.dispose()
     lines = text.splitlines()
@@ -117,6 +118,11 @@ def parse_yaml(text: str) -> tuple[Any, ValueLocator]:
         return lambda offset: (line + 1, column + 1)
 
     return data, locate
+
+
+def _yaml_problem(error: yaml.YAMLError, text: str) -> InputProblem:
+    line, problem = yaml_problem(error, text)
+    return InputProblem(f"invalid YAML{f' at line {line}' if line else ''}: {problem}")
 
 
 def _yaml_value(

@@ -90,9 +90,8 @@ def parse_yaml(text: str, source: str) -> RawConfig:
         finally:
             loader.dispose()
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{source}:{mark.line + 1}" if mark else source
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        line, problem = yaml_problem(error, text)
+        where = f"{source}:{line}" if line else source
         raise ConfigError(f"{where}: invalid YAML: {problem}") from None
     if data is None:
         data = {}
@@ -102,6 +101,20 @@ def parse_yaml(text: str, source: str) -> RawConfig:
     if node is not None:
         _record_lines(node, (), lines)
     return RawConfig(data, source, lines)
+
+
+def yaml_problem(error: Exception, text: str) -> tuple[int | None, str]:
+    """The line (1-based, if known) and the one-line problem of a PyYAML error: a parser
+    error carries a mark, a reader error (a control character) only an offset into ``text``."""
+    mark = getattr(error, "problem_mark", None)
+    position = getattr(error, "position", None)
+    if mark is not None:
+        line: int | None = mark.line + 1
+    elif isinstance(position, int):
+        line = text.count("\n", 0, position) + 1
+    else:
+        line = None
+    return line, getattr(error, "problem", None) or str(error).splitlines()[0]
 
 
 def _record_lines(node: Any, path: tuple[str, ...], lines: dict[tuple[str, ...], int]) -> None:

@@ -231,6 +231,11 @@ def test_jsonpath_subset() -> None:
     [
         ("bad.json", '{"macros": [', "invalid JSON at line 1"),
         ("bad.yaml", "templates:\n  - body: [unclosed\n", "invalid YAML at line"),
+        (
+            "bell.yaml",
+            "templates:\n  - body: fine\n  - body: ring \x07 ring\n",
+            "invalid YAML at line 3: unacceptable character #x0007",
+        ),
         ("bad.csv", 'id,body\n1,"ok",extra,more\n', "more cells than the header"),
         ("empty-header.csv", "\n\n1,2\n", "CSV has no header row"),
         (
