@@ -114,7 +114,11 @@ def yaml_problem(error: Exception, text: str) -> tuple[int | None, str]:
         line = text.count("\n", 0, position) + 1
     else:
         line = None
-    return line, getattr(error, "problem", None) or str(error).splitlines()[0]
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    context = getattr(error, "context", None)
+    if context and problem.startswith("but "):  # "but found another document" needs its first half
+        problem = f"{context}, {problem}"
+    return line, problem
 
 
 def _record_lines(node: Any, path: tuple[str, ...], lines: dict[tuple[str, ...], int]) -> None:

@@ -236,6 +236,11 @@ def test_jsonpath_subset() -> None:
             "templates:\n  - body: fine\n  - body: ring \x07 ring\n",
             "invalid YAML at line 3: unacceptable character #x0007",
         ),
+        (
+            "two.yaml",
+            "templates:\n  - body: one\n---\ntemplates: []\n",
+            "invalid YAML at line 3: expected a single document in the stream, but found another",
+        ),
         ("bad.csv", 'id,body\n1,"ok",extra,more\n', "more cells than the header"),
         ("empty-header.csv", "\n\n1,2\n", "CSV has no header row"),
         (
