@@ -86,6 +86,9 @@ def parse_yaml(text: str, source: str) -> RawConfig:
         loader = yaml.SafeLoader(text)
         try:
             node = loader.get_single_node()
+            lines: dict[tuple[str, ...], int] = {}
+            if node is not None:
+                _record_lines(node, (), lines, source, {}, set())
             data = loader.construct_document(node) if node is not None else {}
         finally:
             loader.dispose()
@@ -97,9 +100,6 @@ def parse_yaml(text: str, source: str) -> RawConfig:
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: expected a mapping of settings at the top level")
-    lines: dict[tuple[str, ...], int] = {}
-    if node is not None:
-        _record_lines(node, (), lines)
     return RawConfig(data, source, lines)
 
 
@@ -121,19 +121,52 @@ def yaml_problem(error: Exception, text: str) -> tuple[int | None, str]:
     return line, problem
 
 
-def _record_lines(node: Any, path: tuple[str, ...], lines: dict[tuple[str, ...], int]) -> None:
+# Settings that aliases expand to, at most: a config is small, and nested aliases ("billion
+# laughs") would otherwise expand to billions of values when the settings are checked or cached.
+MAX_EXPANDED_VALUES = 100_000
+
+
+def _record_lines(
+    node: Any,
+    path: tuple[str, ...],
+    lines: dict[tuple[str, ...], int],
+    source: str,
+    sizes: dict[int, int],
+    open_nodes: set[int],
+) -> int:
+    """Record the line of every key and item; return how many values the node expands to.
+
+    Each node is walked once (an alias keeps its anchor's lines). An alias inside the very
+    collection it names, or aliases expanding past MAX_EXPANDED_VALUES, are refused.
+    """
     import yaml
 
+    line = node.start_mark.line + 1
+    if id(node) in open_nodes:
+        raise ConfigError(
+            f"{source}:{line}: invalid YAML: an alias refers to a collection it is in"
+        )
+    if id(node) in sizes:
+        return sizes[id(node)]
+    open_nodes.add(id(node))
+    size = 1
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = (*path, str(key_node.value))
             lines[key] = key_node.start_mark.line + 1
-            _record_lines(value_node, key, lines)
+            size += _record_lines(value_node, key, lines, source, sizes, open_nodes)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             key = (*path, str(index))
             lines[key] = item.start_mark.line + 1
-            _record_lines(item, key, lines)
+            size += _record_lines(item, key, lines, source, sizes, open_nodes)
+    open_nodes.discard(id(node))
+    if size > MAX_EXPANDED_VALUES:
+        raise ConfigError(
+            f"{source}:{line}: invalid YAML: aliases expand to over {MAX_EXPANDED_VALUES:,} values"
+        )
+    sizes[id(node)] = size
+    return size
 
 
 def parse_toml(text: str, source: str) -> RawConfig:

@@ -170,6 +170,27 @@ def test_yaml_is_loaded_safely(tmp_path: Path) -> None:
         resolver(explicit=config_file).for_path(None)
 
 
+def test_aliases_share_settings_but_cannot_loop_or_explode(tmp_path: Path) -> None:
+    shared = write(
+        tmp_path / "shared.yaml",
+        'overrides:\n  - files: ["chat/**"]\n    checks: &quiet {negative-wording: false}\n'
+        '  - files: ["macros/**"]\n    checks: *quiet\n',
+    )
+    config = resolver(explicit=shared).for_path(None)
+    for folder in ("chat", "macros"):
+        plan = config.plan_for(tmp_path / folder / "x.txt")
+        assert "negative-wording" not in {a.check.name for a in plan.checks}
+    looped = write(tmp_path / "loop.yaml", "fail-on: error\nselect: &s [tone, *s]\n")
+    with pytest.raises(ConfigError, match=r"loop.yaml:2: invalid YAML: an alias refers to a"):
+        resolver(explicit=looped).for_path(None)
+    # Nine aliases a level, twelve levels: billions of values once expanded.
+    levels = ["a0: &a0 [tone]"]
+    levels += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 12)]
+    bomb = write(tmp_path / "bomb.yaml", "\n".join(levels) + "\n")
+    with pytest.raises(ConfigError, match=r"bomb.yaml:6: invalid YAML: aliases expand to over"):
+        resolver(explicit=bomb).for_path(None)
+
+
 def test_command_line_values_are_validated_too() -> None:
     with pytest.raises(ConfigError, match="command line: fail-on: unknown severity"):
         resolver(command_line={"fail-on": "loud"})
