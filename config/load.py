@@ -52,7 +52,7 @@ def read_config_file(path: Path, seen: tuple[Path, ...] = ()) -> list[RawConfig]
     parent = raw.data.get("extends")
     if parent is None or parent == "default":
         return [raw]
-    if not isinstance(parent, str):
+    if not isinstance(parent, str) or "\0" in parent:  # a NUL cannot be in any path
         raise ConfigError(f"{raw.where(('extends',))}: extends: expected a path or 'default'")
     return [*read_config_file(path.parent / parent, (*seen, resolved)), raw]
 

@@ -249,8 +249,9 @@ class Validator:
     def _kind(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> Kind | None:
         if value == "auto":
             return None
-        if value not in {k.value for k in Kind}:
-            self._fail(raw, path, f"expected auto, email or chat, got {value!r}")
+        if not isinstance(value, str) or value not in {k.value for k in Kind}:
+            shown = repr(value) if isinstance(value, str) else _type_of(value)
+            self._fail(raw, path, f"expected auto, email or chat, got {shown}")
         return Kind(value)
 
     def _strings(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> list[str]:

@@ -151,6 +151,8 @@ def test_options_reach_the_check_read_only(tmp_path: Path) -> None:
             "overrides:\n  - files: [a]\n    knd: chat\n",
             r"c.yaml:3: overrides.0.knd: unknown key \(did you mean 'kind'\?\)",
         ),
+        ("kind: [chat]\n", r"c.yaml:1: kind: expected auto, email or chat, got a list"),
+        ('extends: "a\\0.yaml"\n', r"c.yaml:1: extends: expected a path or 'default'"),
         ("fail-on: [unclosed\n", r"c.yaml:2: invalid YAML"),
         ("kind: chat\nfail-on: \x07\n", r"c.yaml:2: invalid YAML: unacceptable character #x0007"),
         ("- just\n- a list\n", r"c.yaml: expected a mapping of settings"),
