@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,7 +55,24 @@ def read_config_file(path: Path, seen: tuple[Path, ...] = ()) -> list[RawConfig]
         return [raw]
     if not isinstance(parent, str) or "\0" in parent:  # a NUL cannot be in any path
         raise ConfigError(f"{raw.where(('extends',))}: extends: expected a path or 'default'")
-    return [*read_config_file(path.parent / parent, (*seen, resolved)), raw]
+    target = path.parent / parent
+    problem = _not_a_file(target)
+    if problem:  # named at the extends line: the file that says it is the clue
+        raise ConfigError(f"{raw.where(('extends',))}: extends: {parent}: {problem}")
+    return [*read_config_file(target, (*seen, resolved)), raw]
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a config file, or None when it is a file."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "config file not found"
+    except OSError as error:  # a name too long, a loop of links, no permission
+        return f"cannot read: {error.strerror or error}"
+    if stat.S_ISDIR(mode):
+        return "a folder, not a config file"
+    return None if stat.S_ISREG(mode) else "not a regular file"
 
 
 def _read_text(path: Path, encoding: str) -> str:

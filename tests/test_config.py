@@ -156,7 +156,8 @@ def test_options_reach_the_check_read_only(tmp_path: Path) -> None:
         ("fail-on: [unclosed\n", r"c.yaml:2: invalid YAML"),
         ("kind: chat\nfail-on: \x07\n", r"c.yaml:2: invalid YAML: unacceptable character #x0007"),
         ("- just\n- a list\n", r"c.yaml: expected a mapping of settings"),
-        ("extends: missing.yaml\n", r"missing.yaml: config file not found"),
+        ("extends: missing.yaml\n", r"c.yaml:1: extends: missing.yaml: config file not found"),
+        ("extends: .\n", r"c.yaml:1: extends: \.: a folder, not a config file"),
         ("extends: c.yaml\n", r"c.yaml: extends loops back to itself"),
     ],
 )
