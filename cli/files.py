@@ -3,20 +3,45 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
 
 
 def write_atomically(path: Path, content: str) -> None:
-    """Write ``content`` to a temporary file beside ``path``, then rename it into place."""
+    """Write ``content`` to a temporary file beside ``path``, then rename it into place.
+
+    A new file gets the permissions any new file gets (0666 less the umask: a report is
+    readable by whoever reads CI artifacts); a file written over keeps its own.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temporary, handle = _new_temporary(path)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            _keep_mode(path, stream.fileno())
             stream.write(content)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+
+
+def _new_temporary(path: Path) -> tuple[Path, int]:
+    # Not tempfile.mkstemp: it creates files 0600, and the rename would keep that mode.
+    while True:
+        temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+        try:
+            return temporary, os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+
+
+def _keep_mode(path: Path, handle: int) -> None:
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return  # a new file: the mode os.open gave it stands
+    if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
+        os.fchmod(handle, mode)
