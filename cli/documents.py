@@ -31,16 +31,25 @@ class _Pairs(list[tuple[str, Any]]):
     """An object's members in file order (duplicate keys kept, so string literals line up)."""
 
 
+# Deeper than any macro export; the parsers recurse per level, so far deeper input would end
+# in Python's recursion limit instead of this one-line error.
+MAX_DEPTH = 100
+
+
 def parse_json(text: str) -> tuple[Any, ValueLocator]:
     """JSON data and a locator for its string values (exact line and column)."""
     try:
         raw = json.loads(text, object_pairs_hook=_Pairs)
     except json.JSONDecodeError as error:
         raise InputProblem(f"invalid JSON at line {error.lineno}: {error.msg}") from None
+    except RecursionError:
+        raise InputProblem(f"JSON nests deeper than {MAX_DEPTH} levels") from None
     literals = iter(m.start() for m in JSON_STRING.finditer(text))
     positions: dict[Location, int] = {}
 
     def rebuild(value: Any, location: Location) -> Any:
+        if len(location) > MAX_DEPTH:
+            raise InputProblem(f"JSON nests deeper than {MAX_DEPTH} levels")
         if isinstance(value, _Pairs):
             result = {}
             for key, item in value:
@@ -96,6 +105,8 @@ def parse_yaml(text: str) -> tuple[Any, ValueLocator]:
         data = _yaml_value(node, (), positions, loader, {}) if node is not None else None
     except yaml.YAMLError as error:
         raise _yaml_problem(error, text) from None
+    except RecursionError:  # PyYAML's parser recurses once per level of "[[[…" or "- - - …"
+        raise InputProblem(f"YAML nests deeper than {MAX_DEPTH} levels") from None
     finally:
         loader.dispose()
     lines = text.splitlines()
@@ -136,8 +147,8 @@ def _yaml_value(
     # documents stay linear (their aliased copies are located at the anchor, if at all).
     if id(node) in built:
         return built[id(node)]
-    if len(location) > 100:
-        raise InputProblem("YAML nests deeper than 100 levels")
+    if len(location) > MAX_DEPTH:
+        raise InputProblem(f"YAML nests deeper than {MAX_DEPTH} levels")
     result: Any
     if isinstance(node, yaml.MappingNode):
         result = built[id(node)] = {}

@@ -38,6 +38,6 @@ def _has_replylint_table(path: Path) -> bool:
 
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         return False  # a broken pyproject.toml that is not ours is not our error to report
     return isinstance(data.get("tool"), dict) and "replylint" in data["tool"]

@@ -114,6 +114,8 @@ def parse_yaml(text: str, source: str) -> RawConfig:
         line, problem = yaml_problem(error, text)
         where = f"{source}:{line}" if line else source
         raise ConfigError(f"{where}: invalid YAML: {problem}") from None
+    except RecursionError:  # PyYAML's parser recurses once per level of nesting
+        raise ConfigError(f"{source}: invalid YAML: nested too deeply") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -195,6 +197,8 @@ def parse_toml(text: str, source: str) -> RawConfig:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{source}: invalid TOML: {error}") from None
+    except RecursionError:  # tomllib recurses once per level of nested arrays and tables
+        raise ConfigError(f"{source}: invalid TOML: nested too deeply") from None
     table = data.get("tool", {}).get("replylint")
     if not isinstance(table, dict):
         raise ConfigError(f"{source}: no [tool.replylint] table")

@@ -54,6 +54,20 @@ def test_pyproject_table_counts_only_when_present(tmp_path: Path) -> None:
     assert resolver().for_path(tmp_path / "a.txt").fail_on is Severity.INFO
 
 
+def test_broken_pyproject_tables_are_config_errors(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    deep = "[tool.replylint]\nfail-on = " + "[" * 5000 + "]" * 5000
+    for text, message in [
+        ("[tool.replylint]\nfail-on =\n", r"pyproject.toml: invalid TOML: "),
+        (deep, r"pyproject.toml: invalid TOML: nested too deeply"),
+    ]:
+        pyproject = write(tmp_path / "pyproject.toml", text)
+        with pytest.raises(ConfigError, match=message):
+            resolver(explicit=pyproject).for_path(None)
+        # Found on the way up instead, a pyproject.toml that does not parse is not taken for ours.
+        assert resolver().for_path(tmp_path / "a.txt").source is None
+
+
 def test_extends_chain_and_command_line_precedence(tmp_path: Path) -> None:
     write(
         tmp_path / "base.yaml",
@@ -154,6 +168,7 @@ def test_options_reach_the_check_read_only(tmp_path: Path) -> None:
         ("kind: [chat]\n", r"c.yaml:1: kind: expected auto, email or chat, got a list"),
         ('extends: "a\\0.yaml"\n', r"c.yaml:1: extends: expected a path or 'default'"),
         ("fail-on: [unclosed\n", r"c.yaml:2: invalid YAML"),
+        ("fail-on: " + "[" * 3000 + "]" * 3000 + "\n", r"c.yaml: invalid YAML: nested too deeply"),
         ("kind: chat\nfail-on: \x07\n", r"c.yaml:2: invalid YAML: unacceptable character #x0007"),
         ("- just\n- a list\n", r"c.yaml: expected a mapping of settings"),
         ("extends: missing.yaml\n", r"c.yaml:1: extends: missing.yaml: config file not found"),

@@ -230,6 +230,8 @@ def test_jsonpath_subset() -> None:
     ("name", "content", "message"),
     [
         ("bad.json", '{"macros": [', "invalid JSON at line 1"),
+        ("deep.json", '{"macros": ' + "[" * 5000 + "]" * 5000 + "}", "JSON nests deeper than 100"),
+        ("flow.yaml", "templates: " + "[" * 5000 + "]" * 5000 + "\n", "YAML nests deeper than 100"),
         ("bad.yaml", "templates:\n  - body: [unclosed\n", "invalid YAML at line"),
         (
             "bell.yaml",
