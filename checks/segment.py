@@ -14,8 +14,10 @@ import sys
 PARAGRAPH_BREAK = re.compile(r"(?:\n|\r\n?)[ \t]*(?:(?:\n|\r\n?)[ \t]*)+")
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 LIST_MARKER = re.compile(r"[ \t]*(?:[-*•‣◦+]|\d{1,2}[.)]|[a-z][.)])[ \t]+")
-# A sentence ends after . ! ? (and closing quotes/brackets) followed by white space.
-END_PUNCTUATION = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+# A sentence ends after . ! ? (and closing quotes/brackets) followed by white space. A match
+# starts only where a run of punctuation does, and never backtracks into it: a run of 20,000
+# "!" with no space after took 3 s when every position of it was tried again (now linear).
+END_PUNCTUATION = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s)")
 WRAP_WIDTH = 60
 APOSTROPHES = "'’"  # the characters WORD joins runs with
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
