@@ -26,6 +26,8 @@ def read_email(source: Source) -> Iterator[Reply | InputError]:
     """An .eml file is one e-mail reply: its plain-text body, else its HTML body."""
     try:
         message = email.message_from_bytes(source.data, policy=email.policy.default)
+    except RecursionError:  # the parser recurses once per nested multipart
+        raise InputProblem("cannot parse e-mail: its MIME parts nest too deeply") from None
     except Exception as error:  # the parser is lenient; anything it raises is a broken file
         raise InputProblem(f"cannot parse e-mail: {type(error).__name__}") from None
     assert isinstance(message, EmailMessage)

@@ -96,6 +96,14 @@ def test_latin1_body_is_decoded_by_its_charset(project: Path) -> None:
         ),
         (HEADERS + "Content-Type: text/plain\n\n   \n", "body is empty"),
         ("just some words without headers\n", "not an e-mail: no headers found"),
+        (
+            HEADERS
+            + "".join(
+                f'Content-Type: multipart/mixed; boundary="b{i}"\n\n--b{i}\n' for i in range(3000)
+            )
+            + "Content-Type: text/plain\n\nUnfortunately no.\n",
+            "its MIME parts nest too deeply",
+        ),
     ],
 )
 def test_email_without_text_is_an_input_error(project: Path, content: str, message: str) -> None:
