@@ -65,6 +65,15 @@ def finding_records(result: ReplyResult, root: Path) -> list[dict[str, Any]]:
     return records
 
 
+def _is_record(record: Any) -> bool:
+    """A finding as ``finding_records`` writes it, as far as reading the baseline relies on."""
+    return (
+        isinstance(record, dict)
+        and isinstance(record.get("fingerprint"), str)
+        and isinstance(record.get("path", ""), str)
+    )
+
+
 class Baseline:
     """Known findings by fingerprint; filters results and counts what was fixed."""
 
@@ -81,15 +90,15 @@ class Baseline:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise BaselineError(f"{path}: baseline file not found") from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise BaselineError(f"{path}: cannot read baseline: {error}") from None
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+            reason = "nested too deeply" if isinstance(error, RecursionError) else error
+            raise BaselineError(f"{path}: cannot read baseline: {reason}") from None
         findings = data.get("findings") if isinstance(data, dict) else None
         if (
-            data.get("version") != BASELINE_VERSION
+            not isinstance(data, dict)
+            or data.get("version") != BASELINE_VERSION
             or not isinstance(findings, list)
-            or not all(
-                isinstance(r, dict) and isinstance(r.get("fingerprint"), str) for r in findings
-            )
+            or not all(_is_record(r) for r in findings)
         ):
             raise BaselineError(f"{path}: not a replylint baseline (version {BASELINE_VERSION})")
         return cls(path.parent, findings)

@@ -89,6 +89,10 @@ def test_files_not_linted_are_not_counted_as_fixed(project: Path) -> None:
         (None, "baseline file not found"),
         ("{nope", "cannot read baseline"),
         ('{"version": 99, "findings": []}', "not a replylint baseline"),
+        ("[1, 2]", "not a replylint baseline"),
+        ("1.5", "not a replylint baseline"),
+        ('{"version": 1, "findings": [{"fingerprint": "ab", "path": ["x"]}]}', "not a replylint"),
+        ("[" * 100_000 + "]" * 100_000, "cannot read baseline: nested too deeply"),
     ],
 )
 def test_bad_baseline_is_one_line_exit_2(project: Path, content: str | None, message: str) -> None:
