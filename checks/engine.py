@@ -153,18 +153,31 @@ def _visible(
             [s for s, _, _ in merged],
         )
     hidden, starts = hidden_by_reads[check.reads_masked]
+    reported = False  # one failure per check and reply, however many bad hits it returned
     for hit in hits:
-        if not 0 <= hit.start <= hit.end <= length:
-            failures.append(
-                CheckFailure(
-                    check.code,
-                    check.name,
-                    f"returned a span {hit.start}-{hit.end} outside the text",
-                )
-            )
+        problem = _malformed(hit, length)
+        if problem is not None:
+            if not reported:
+                failures.append(CheckFailure(check.code, check.name, problem))
+                reported = True
             continue
         if not _overlaps(hidden, starts, hit.start, max(hit.end, hit.start + 1)):
             yield hit
+
+
+def _malformed(hit: object, length: int) -> str | None:
+    """Why a check's output cannot be placed (a plugin's mistake), or None when it can."""
+    if not isinstance(hit, Hit):
+        return f"returned a {type(hit).__name__}, not a Hit"
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in (hit.start, hit.end)):
+        return "returned a Hit whose start and end are not integers"
+    if not 0 <= hit.start <= hit.end <= length:
+        return f"returned a span {hit.start}-{hit.end} outside the text"
+    if not isinstance(hit.message, str) or not isinstance(hit.suggestion, str | None):
+        return "returned a Hit whose message or suggestion is not text"
+    if not isinstance(hit.escalate, int):
+        return "returned a Hit whose escalate is not an integer"
+    return None
 
 
 def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import pytest
+
 from replylint.checks import (
     ActiveCheck,
     Category,
@@ -122,6 +124,41 @@ def test_a_span_outside_the_text_is_a_failure() -> None:
     )
     result = run("short", check)
     assert result.findings == () and "outside the text" in result.failures[0].message
+
+
+@pytest.mark.parametrize(
+    ("returned", "message"),
+    [
+        ((0, 3, "a tuple"), "returned a tuple, not a Hit"),
+        (Hit("0", "3", "m"), "start and end are not integers"),  # type: ignore[arg-type]
+        (Hit(0.5, 3.0, "m"), "start and end are not integers"),  # type: ignore[arg-type]
+        (Hit(0, 3, 42), "message or suggestion is not text"),  # type: ignore[arg-type]
+        (Hit(0, 3, "m", suggestion=["a"]), "message or suggestion is not text"),  # type: ignore[arg-type]
+        (Hit(0, 3, "m", escalate="up"), "escalate is not an integer"),  # type: ignore[arg-type]
+    ],
+)
+def test_a_plugins_malformed_hits_are_its_failure_once_and_its_good_hits_stay(
+    returned: object, message: str
+) -> None:
+    def sloppy(reply: Reply, options: object) -> Iterator[object]:
+        yield from [returned] * 50
+        yield Hit(6, 11, "fine")
+
+    check = Check(
+        code="XX106",
+        name="sloppy",
+        category=Category.TONE,
+        summary="s",
+        rationale="r",
+        guidance="g",
+        run=sloppy,  # type: ignore[arg-type]
+    )
+    result = run("Hello world", check, word_check("Hello"))
+    assert len(result.failures) == 1 and message in result.failures[0].message
+    assert sorted((f.code, f.text) for f in result.findings) == [
+        ("XX101", "Hello"),
+        ("XX106", "world"),
+    ]
 
 
 def test_not_applicable_checks_are_recorded_and_not_scored() -> None:
