@@ -157,4 +157,7 @@ class BaselineWriter:
             key=lambda r: (r["path"], r["reply"] or "", r["code"], r["text"], r["occurrence"]),
         )
         document = {"version": BASELINE_VERSION, "tool": "replylint", "findings": records}
-        write_atomically(self.path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        try:
+            write_atomically(self.path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        except OSError as error:
+            raise BaselineError(f"{self.path}: cannot write: {error.strerror or error}") from None

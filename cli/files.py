@@ -12,8 +12,21 @@ def write_atomically(path: Path, content: str) -> None:
     """Write ``content`` to a temporary file beside ``path``, then rename it into place.
 
     A new file gets the permissions any new file gets (0666 less the umask: a report is
-    readable by whoever reads CI artifacts); a file written over keeps its own.
+    readable by whoever reads CI artifacts); a file written over keeps its own, and a symbolic
+    link stays a link. What is not a regular file (a device, a pipe) is written into as is.
     """
+    try:
+        mode = os.stat(path).st_mode  # through symbolic links
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        # /dev/null, /dev/stdout, a named pipe: renaming a file over one would replace the
+        # device or pipe itself (as root, /dev/null became a regular file), so write into it.
+        with open(path, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(content)
+        return
+    if path.is_symlink():  # replace the file the link points to, and keep the link
+        path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary, handle = _new_temporary(path)
     try:

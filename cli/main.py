@@ -1,5 +1,6 @@
 """The `replylint` command: thin Typer wiring over the runner, formats and catalogue."""
 
+import errno
 import io
 import os
 import sys
@@ -328,7 +329,10 @@ def init(
     from replylint.cli import catalogue
     from replylint.cli.files import write_atomically
 
-    write_atomically(path, catalogue.starter_config(_registry()))
+    try:
+        write_atomically(path, catalogue.starter_config(_registry()))
+    except OSError as error:
+        _die(f"{path}: cannot write: {error.strerror or error}")
     print(f"wrote {path}")
 
 
@@ -369,11 +373,14 @@ def baseline_write(
     """Record every current finding in FILE; 'check --baseline FILE' fails only on new ones."""
     layer = _command_line_layer(None, None, None, select, ignore)
     resolver = _resolver(_registry(), input_format, config, no_config, layer)
-    from replylint.cli.baseline import BaselineWriter
+    from replylint.cli.baseline import BaselineError, BaselineWriter
 
     writer = BaselineWriter(file)
     options = RunOptions(paths=tuple(paths or ["."]), input_format=input_format, exit_zero=True)
-    report, code = run_check(resolver, options, writer)
+    try:
+        report, code = run_check(resolver, options, writer)
+    except BaselineError as error:
+        _die(str(error))
     print(f"wrote {file}: {len(writer.records)} findings in {len(report.files)} files")
     raise typer.Exit(ExitCode.ERROR if code == ExitCode.ERROR else ExitCode.OK)
 
@@ -413,14 +420,30 @@ def main() -> None:
     """Console-script entry point: an unexpected error is one line and exit 2, no traceback."""
     try:
         app()
-    except Exception as error:  # the last line of defence; no reply text may reach CI logs
-        where = _innermost_frame(error)
-        print(
-            f"replylint: internal error ({type(error).__name__} in {where}); please report "
-            "it with the command you ran",
-            file=sys.stderr,
-        )
+    except OSError as error:
+        if error.errno not in WRITE_FAILURES:
+            _internal_error(error)
+        # Standard output (or the terminal) is full or gone: not a bug to report.
+        print(f"replylint: cannot write the report: {error.strerror}", file=sys.stderr)
         sys.exit(ExitCode.ERROR)
+    except Exception as error:  # the last line of defence; no reply text may reach CI logs
+        _internal_error(error)
+
+
+# Errors that only writing raises: a full disk or quota, a file too big, a broken device.
+WRITE_FAILURES = frozenset(
+    getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO") if hasattr(errno, name)
+)
+
+
+def _internal_error(error: Exception) -> NoReturn:
+    where = _innermost_frame(error)
+    print(
+        f"replylint: internal error ({type(error).__name__} in {where}); please report "
+        "it with the command you ran",
+        file=sys.stderr,
+    )
+    sys.exit(ExitCode.ERROR)
 
 
 def _innermost_frame(error: BaseException) -> str:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import installed_executable
 
 from replylint.cli.files import write_atomically
 
@@ -52,3 +54,65 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> 
         write_atomically(target, "half \ud800 written")  # a lone surrogate cannot be encoded
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.txt"]
+
+
+def test_a_device_or_pipe_is_written_into_not_replaced(tmp_path: Path) -> None:
+    fifo = tmp_path / "report.pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # so opening it to write does not wait
+    try:
+        write_atomically(fifo, "through the pipe\n")
+        assert os.read(reader, 100) == b"through the pipe\n"
+    finally:
+        os.close(reader)
+    # Still the pipe, not a file renamed over it. (A pipe, not /dev/null: should this break,
+    # the test must not replace the machine's /dev/null, as the bug once did.)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_a_symbolic_link_stays_a_link_to_the_new_content(tmp_path: Path) -> None:
+    real = tmp_path / "reports" / "latest.txt"
+    real.parent.mkdir()
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "report.txt"
+    link.symlink_to(real)
+    write_atomically(link, "new")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
+
+
+def test_unwritable_targets_are_one_line_errors(tmp_path: Path) -> None:
+    reply = tmp_path / "reply.txt"
+    reply.write_text("Unfortunately no.\n", encoding="utf-8")
+    blocked = tmp_path / "a-file"  # a "folder" that is a file: nothing can be written under it
+    blocked.write_text("", encoding="utf-8")
+    commands = [
+        (["init", str(blocked / "c.yaml")], f"{blocked / 'c.yaml'}: cannot write: "),
+        (["baseline", "write", str(blocked / "b.json"), str(reply)], "b.json: cannot write: "),
+        (["check", str(reply), "--output", str(blocked / "r.txt")], "cannot write the report: "),
+    ]
+    for arguments, message in commands:
+        done = subprocess.run(
+            [installed_executable(), *arguments],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "REPLYLINT_LANGUAGETOOL": "off"},
+        )
+        assert done.returncode == 2, (arguments, done.stderr)
+        (line,) = done.stderr.splitlines()
+        assert line.startswith("replylint: ") and message in line, line
+
+
+def test_a_full_standard_output_is_a_one_line_error_not_an_internal_one() -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "w") as full:  # stdout only: the device itself is never renamed over
+        done = subprocess.run(
+            [installed_executable(), "check", "-", "--stdin-filename", "r.txt"],
+            input="Unfortunately no.\n" * 2000,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "REPLYLINT_LANGUAGETOOL": "off"},
+        )
+    assert done.returncode == 2
+    assert done.stderr.strip() == "replylint: cannot write the report: No space left on device"
