@@ -89,7 +89,9 @@ def parsed_file(key: str) -> Path:
     """Where the parse of ``key`` is kept (a short stable name; the key is inside)."""
     import zlib  # cheap and built in; a clash only costs a parse (the key is checked)
 
-    return cache_dir() / PARSED_FOLDER / f"{zlib.crc32(key.encode()):08x}.json"
+    return (
+        cache_dir() / PARSED_FOLDER / f"{zlib.crc32(key.encode('utf-8', 'surrogatepass')):08x}.json"
+    )
 
 
 def _survives_json(data: Any) -> bool:

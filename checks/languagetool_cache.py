@@ -25,7 +25,7 @@ FORMAT = 1
 def entry_key(request: dict[str, Any]) -> str:
     """The hash naming a request's entry: the exact payload sent plus the cache format."""
     blob = json.dumps({"format": FORMAT, **request}, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+    return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _path(key: str) -> Path:

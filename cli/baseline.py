@@ -54,7 +54,9 @@ def finding_records(result: ReplyResult, root: Path) -> list[dict[str, Any]]:
         identity = "\0".join((finding.code, text, file_key, reply_key, str(occurrence)))
         records.append(
             {
-                "fingerprint": hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32],
+                "fingerprint": hashlib.sha256(
+                    identity.encode("utf-8", "surrogatepass")
+                ).hexdigest()[:32],
                 "code": finding.code,
                 "path": file_key,
                 "reply": reply_key or None,

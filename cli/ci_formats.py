@@ -6,6 +6,7 @@ All three are built from ``Finding.to_dict()`` records, like the JSON format.
 from __future__ import annotations
 
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -91,7 +92,8 @@ def artifact_uri(path: str) -> dict[str, str]:
         relative = absolute.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return {"uri": absolute.as_uri()}
-    return {"uri": quote(relative), "uriBaseId": "%SRCROOT%"}
+    # fsencode: a name that is not UTF-8 gets its own bytes percent-encoded, as as_uri() does.
+    return {"uri": quote(os.fsencode(relative)), "uriBaseId": "%SRCROOT%"}
 
 
 class SarifFormat:

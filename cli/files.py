@@ -7,6 +7,10 @@ import secrets
 import stat
 from pathlib import Path
 
+# What cannot be encoded (a lone surrogate from a file name that is not UTF-8, or from a JSON
+# escape) is written as a backslash escape, which JSON reads back as that same character.
+ESCAPED = "backslashreplace"
+
 
 def write_atomically(path: Path, content: str) -> None:
     """Write ``content`` to a temporary file beside ``path``, then rename it into place.
@@ -22,7 +26,7 @@ def write_atomically(path: Path, content: str) -> None:
     if mode is not None and not stat.S_ISREG(mode):
         # /dev/null, /dev/stdout, a named pipe: renaming a file over one would replace the
         # device or pipe itself (as root, /dev/null became a regular file), so write into it.
-        with open(path, "w", encoding="utf-8", newline="\n") as stream:
+        with open(path, "w", encoding="utf-8", errors=ESCAPED, newline="\n") as stream:
             stream.write(content)
         return
     if path.is_symlink():  # replace the file the link points to, and keep the link
@@ -30,7 +34,7 @@ def write_atomically(path: Path, content: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary, handle = _new_temporary(path)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        with os.fdopen(handle, "w", encoding="utf-8", errors=ESCAPED, newline="\n") as stream:
             _keep_mode(path, stream.fileno())
             stream.write(content)
             stream.flush()

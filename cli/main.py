@@ -418,6 +418,11 @@ def cache_dir() -> None:
 
 def main() -> None:
     """Console-script entry point: an unexpected error is one line and exit 2, no traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        # A file name that is not UTF-8, or a lone surrogate from a JSON escape, is written as
+        # a backslash escape ('\udcff', valid in JSON too) instead of ending the report.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
         app()
     except OSError as error:

@@ -121,7 +121,9 @@ def dump(outcomes: Iterable[Outcome]) -> str | None:
                 "readability": outcome.readability,
             }
         )
-    return json.dumps(records, ensure_ascii=False)
+    # ASCII: SQLite stores UTF-8 only, and a lone surrogate (a JSON escape in a macro, a file
+    # name that is not UTF-8) would make the store refuse the row.
+    return json.dumps(records)
 
 
 def load(value: str) -> list[Outcome]:

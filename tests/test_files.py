@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import json
 import os
 import stat
 import subprocess
@@ -47,13 +49,26 @@ def test_nothing_is_left_beside_the_file(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["report.txt"]
 
 
-def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "report.txt"
     target.write_text("old", encoding="utf-8")
-    with pytest.raises(UnicodeEncodeError):
-        write_atomically(target, "half \ud800 written")  # a lone surrogate cannot be encoded
+
+    def disk_full(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        write_atomically(target, "new content")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.txt"]
+
+
+def test_text_that_cannot_be_encoded_is_escaped_not_fatal(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    write_atomically(report, json.dumps({"path": "bad\udcffname.txt"}, ensure_ascii=False))
+    assert json.loads(report.read_text(encoding="utf-8")) == {"path": "bad\udcffname.txt"}
 
 
 def test_a_device_or_pipe_is_written_into_not_replaced(tmp_path: Path) -> None:
