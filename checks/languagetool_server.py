@@ -41,7 +41,9 @@ def post_check(base: str, form: dict[str, str], timeout: float) -> Any:
     import urllib.request
 
     where = base.removesuffix("/v2/")
-    body = urllib.parse.urlencode(form).encode("utf-8")
+    # A lone surrogate (a JSON escape in a macro) cannot be sent as UTF-8: it goes as '?',
+    # one UTF-16 unit like itself, so the offsets LanguageTool answers with still hold.
+    body = urllib.parse.urlencode(form, errors="replace").encode("utf-8")
     request = urllib.request.Request(
         base + "check",
         data=body,

@@ -86,6 +86,15 @@ def test_language_and_mother_tongue_are_sent(fake_server: Any) -> None:
 # -- offsets --------------------------------------------------------------------------------
 
 
+def test_a_lone_surrogate_is_sent_as_one_unit_and_offsets_hold() -> None:
+    text = "Sorry \ud800 for the wait, you will recieve it today."  # "\ud800" in a JSON macro
+    result = lint_grammar(text)
+    assert result.failures == ()
+    assert [(f.code, f.text, f.column) for f in result.findings] == [
+        ("RL801", "recieve", text.index("recieve") + 1)
+    ]
+
+
 def test_offsets_map_back_across_emoji_placeholders_and_quotes() -> None:
     text = (
         "> 🎉🎉 thanks!\n"
