@@ -97,18 +97,17 @@ def parse_yaml(text: str) -> tuple[Any, ValueLocator]:
     """YAML data (safe loader) and a locator for string values by their node's position."""
     try:
         loader = yaml.SafeLoader(text)  # its reader refuses control characters right here
+        try:
+            node = loader.get_single_node()
+            positions: dict[Location, yaml.ScalarNode] = {}
+            data = _yaml_value(node, (), positions, loader, {}) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as error:
-        raise _yaml_problem(error, text) from None
-    try:
-        node = loader.get_single_node()
-        positions: dict[Location, yaml.ScalarNode] = {}
-        data = _yaml_value(node, (), positions, loader, {}) if node is not None else None
-    except yaml.YAMLError as error:
-        raise _yaml_problem(error, text) from None
+        line, problem = yaml_problem(error, text)
+        raise InputProblem(f"invalid YAML{f' at line {line}' if line else ''}: {problem}") from None
     except RecursionError:  # PyYAML's parser recurses once per level of "[[[…" or "- - - …"
         raise InputProblem(f"YAML nests deeper than {MAX_DEPTH} levels") from None
-    finally:
-        loader.dispose()
     lines = text.splitlines()
 
     def locate(location: Location, value: str) -> Locator:
@@ -129,11 +128,6 @@ def parse_yaml(text: str) -> tuple[Any, ValueLocator]:
         return lambda offset: (line + 1, column + 1)
 
     return data, locate
-
-
-def _yaml_problem(error: yaml.YAMLError, text: str) -> InputProblem:
-    line, problem = yaml_problem(error, text)
-    return InputProblem(f"invalid YAML{f' at line {line}' if line else ''}: {problem}")
 
 
 def _yaml_value(
