@@ -1,9 +1,12 @@
-"""replylint.checks: the reply model, the engine and the built-in checks.
+"""replylint.checks: what a check is written against: model, engine, registry, lexicon, score.
+
+The parsed reply is in ``reply/``, the built-in checks in ``builtin/``, the LanguageTool
+client in ``languagetool/``; the names a plugin needs are re-exported here.
 
 ``BUILTIN`` lists the built-in checks explicitly, in code order: grep-able, no import magic.
 """
 
-from replylint.checks import (
+from replylint.checks.builtin import (
     blame_customer,
     canned_phrasing,
     empathy_without_action,
@@ -22,7 +25,7 @@ from replylint.checks import (
 from replylint.checks.engine import ActiveCheck, CheckFailure, ReplyResult, lint_reply
 from replylint.checks.model import Category, Check, Example, Finding, Hit, Kind, Option, Severity
 from replylint.checks.registry import PluginError, Registry, load_registry
-from replylint.checks.reply import Part, Reply, Sentence
+from replylint.checks.reply.parsed import Part, Reply, Sentence
 
 BUILTIN: tuple[Check, ...] = (
     negative_wording.CHECK,

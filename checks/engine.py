@@ -11,10 +11,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from replylint.checks.masks import merge
 from replylint.checks.model import Category, Check, Finding, Hit, Kind, Severity
-from replylint.checks.readability import reply_reading_ease
-from replylint.checks.reply import Reply
+from replylint.checks.reply.masks import merge
+from replylint.checks.reply.parsed import Reply
+from replylint.checks.reply.readability import reply_reading_ease
 from replylint.checks.score import Score, score_reply
 from replylint.checks.suppress import find_suppressions
 

@@ -20,7 +20,7 @@ from replylint.checks import disk_cache
 from replylint.checks.anchors import Anchor, cached_anchors, save_anchors
 from replylint.checks.lazy_regex import lazy_compile
 from replylint.checks.model import Hit, Option
-from replylint.checks.reply import Reply, Sentence
+from replylint.checks.reply.parsed import Reply, Sentence
 
 ENTRY_KEYS = frozenset(
     {
@@ -38,7 +38,7 @@ ENTRY_KEYS = frozenset(
         "pass",
     }
 )
-LEXICON_FOLDER = Path(__file__).parent / "lexicons"
+LEXICON_FOLDER = Path(__file__).parent / "builtin" / "lexicons"
 APOSTROPHE = re.compile("['’]")
 WHERE = frozenset({"anywhere", "first-sentence"})
 

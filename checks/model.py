@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from replylint.checks.reply import Reply
+    from replylint.checks.reply.parsed import Reply
 
 
 class Severity(enum.IntEnum):

@@ -10,8 +10,8 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from replylint.checks import BUILTIN, PluginError, Registry, load_registry
-from replylint.cli.formats import FORMAT_NAMES, make_formatter, tool_version
-from replylint.cli.readers import READERS
+from replylint.cli.formats.base import FORMAT_NAMES, make_formatter, tool_version
+from replylint.cli.inputs.readers import READERS
 from replylint.cli.report import ExitCode
 from replylint.cli.runner import RunOptions, run_check
 from replylint.config import ConfigError, ConfigResolver
@@ -30,7 +30,7 @@ app = typer.Typer(
 
 def _parse_macros_setting(value: Any) -> Any:
     """The ``macros:`` config key (validated by the macro-library code, loaded only for it)."""
-    from replylint.cli.libraries import parse_macros_setting
+    from replylint.cli.inputs.libraries import parse_macros_setting
 
     return parse_macros_setting(value)
 
@@ -242,7 +242,7 @@ def check(
             write_atomically(output, out.getvalue())
         except OSError as error:
             _die(f"{output}: cannot write the report: {error.strerror or error}")
-        from replylint.cli.text_format import Lines, summary_segments
+        from replylint.cli.formats.text import Lines, summary_segments
 
         summary = summary_segments(report, {"exit_code": code})
         Lines(sys.stdout, color).write(*summary, f" · report written to {output}")
@@ -397,7 +397,7 @@ app.add_typer(cache_app, name="cache", short_help="The on-disk cache: where it l
 @cache_app.command("clear", short_help="Delete every cached answer and stored result.")
 def cache_clear() -> None:
     """Delete every cached LanguageTool answer and every stored file result."""
-    from replylint.checks import languagetool
+    from replylint.checks.languagetool import client as languagetool
     from replylint.cli import results_cache
 
     answers = languagetool.clear_cache()
@@ -411,7 +411,7 @@ def cache_clear() -> None:
 @cache_app.command("dir")
 def cache_dir() -> None:
     """Print where the cache lives."""
-    from replylint.checks import languagetool
+    from replylint.checks.languagetool import client as languagetool
 
     print(languagetool.cache_dir())
 

@@ -8,7 +8,7 @@ import enum
 from dataclasses import dataclass, field
 
 from replylint.checks import ReplyResult, Severity
-from replylint.cli.inputs import InputError
+from replylint.cli.inputs.targets import InputError
 
 ALL_ROWS_UP_TO = 25  # runs of up to this many replies show every reply's score
 LOWEST_KEPT = 10  # beyond that, the lowest this many

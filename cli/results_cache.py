@@ -29,10 +29,10 @@ from typing import Any
 from replylint.checks import Category, Finding, Kind, Registry, ReplyResult, Severity
 from replylint.checks.disk_cache import cache_dir
 from replylint.checks.engine import ActiveCheck
-from replylint.checks.languagetool_options import server_setting
+from replylint.checks.languagetool.options import server_setting
 from replylint.checks.score import Score
 from replylint.cli import __version__
-from replylint.cli.inputs import InputError
+from replylint.cli.inputs.targets import InputError
 
 FILE_NAME = "results-v1.sqlite3"
 DAY = 24 * 3600
@@ -50,16 +50,15 @@ def code_fingerprint(registry: Registry, package: Path | None = None) -> str:
     # site-packages/replylint; the three folders are one namespace, perhaps in three places
     # (an editable install), so each folder is found from its own package.
     folders = _package_folders() if package is None else {f: package / f for f in PACKAGE_FOLDERS}
-    folders["checks/lexicons"] = folders["checks"] / "lexicons"
     for folder, where in folders.items():
-        try:
-            entries = sorted(os.scandir(where), key=lambda e: e.name)
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.name.endswith((".py", ".yaml")):
-                info = entry.stat()
-                digest.update(f"{folder}/{entry.name}:{info.st_size}:{info.st_mtime_ns}\0".encode())
+        for root, subfolders, names in os.walk(where):
+            subfolders[:] = sorted(s for s in subfolders if s != "__pycache__")
+            relative = os.path.relpath(root, where).replace(os.sep, "/")
+            for name in sorted(names):
+                if name.endswith((".py", ".yaml")):
+                    info = os.stat(os.path.join(root, name))
+                    line = f"{folder}/{relative}/{name}:{info.st_size}:{info.st_mtime_ns}\0"
+                    digest.update(line.encode())
     digest.update(json.dumps(sorted(registry.origins.items())).encode())
     return digest.hexdigest()
 

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from replylint.checks import Reply, ReplyResult, lint_reply
-from replylint.cli.formats import Formatter
-from replylint.cli.inputs import (
+from replylint.cli.formats.base import Formatter
+from replylint.cli.inputs.readers import READERS
+from replylint.cli.inputs.targets import (
     LIBRARY_FORMATS,
     InputError,
     InputProblem,
@@ -24,7 +25,6 @@ from replylint.cli.inputs import (
     input_format,
     read_bytes,
 )
-from replylint.cli.readers import READERS
 from replylint.cli.report import ExitCode, Report
 from replylint.config import Config, ConfigError, ConfigResolver, Plan
 from replylint.config.globs import matches_any
@@ -436,7 +436,7 @@ def _library_settings(config: Config, target: Target) -> tuple[dict[str, Any], b
     """The macro-library settings that apply to a file (none without a ``macros:`` key)."""
     if not config.extra.get("macros"):
         return {"macros": None, "macros_by_files": False}, False
-    from replylint.cli.libraries import settings_for
+    from replylint.cli.inputs.libraries import settings_for
 
     return settings_for(config.extra, lambda globs: _matches(config, target, globs))
 

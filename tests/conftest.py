@@ -15,8 +15,8 @@ import fake_languagetool
 import pytest
 from helpers import lint_text
 
-from replylint.checks import languagetool
-from replylint.checks.languagetool_options import ENV_SERVER
+from replylint.checks.languagetool import client as languagetool
+from replylint.checks.languagetool.options import ENV_SERVER
 
 
 @pytest.fixture

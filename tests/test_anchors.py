@@ -12,14 +12,14 @@ from hypothesis import strategies as st
 
 from replylint.checks import Reply
 from replylint.checks.anchors import Anchor, anchor_of, start_of, token_starts_of
-from replylint.checks.empathy_without_action import EMPATHY, HOLLOW
+from replylint.checks.builtin.empathy_without_action import EMPATHY, HOLLOW
+from replylint.checks.builtin.next_step_phrases import PROMISE
 from replylint.checks.lexicon import anchored_finditer, load_lexicon
-from replylint.checks.next_step_phrases import PROMISE
-from replylint.checks.reply import LOWER_EXCEPTIONS
+from replylint.checks.reply.parsed import LOWER_EXCEPTIONS
 
 NAMES = sorted(
     p.name.removesuffix(".yaml")
-    for p in (files("replylint.checks") / "lexicons").iterdir()
+    for p in (files("replylint.checks.builtin") / "lexicons").iterdir()
     if p.name.endswith(".yaml")
 )
 EXAMPLES = [

@@ -9,7 +9,7 @@ import fake_languagetool
 import pytest
 from typer.testing import CliRunner
 
-from replylint.checks import languagetool
+from replylint.checks.languagetool import client as languagetool
 from replylint.cli.main import app
 
 GRAMMAR_ONLY = ("--select", "spelling", "--select", "grammar", "--select", "style")

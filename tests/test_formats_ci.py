@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 from inputs_support import BAD, GOOD, invoke, make_project
 
-from replylint.cli.ci_formats import github_data, github_property
+from replylint.cli.formats.ci import github_data, github_property
 
 SCHEMA = Path(__file__).parent / "fixtures" / "sarif-schema-2.1.0.json"
 

@@ -13,7 +13,7 @@ import pytest
 from helpers import installed_executable
 from inputs_support import BAD, errors, findings, lint_json, make_project
 
-from replylint.cli.inputs import InputProblem, Target, read_bytes
+from replylint.cli.inputs.targets import InputProblem, Target, read_bytes
 
 BROKEN = {
     "broken.json": '{"macros": [{"title": "A",',

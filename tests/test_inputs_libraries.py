@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from inputs_support import errors, findings, invoke, lint_json, make_project
 
-from replylint.cli.jsonpath import parse_path
-from replylint.cli.libraries import parse_macros_setting
+from replylint.cli.inputs.jsonpath import parse_path
+from replylint.cli.inputs.libraries import parse_macros_setting
 
 
 @pytest.fixture

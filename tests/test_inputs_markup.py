@@ -8,9 +8,9 @@ import pytest
 from inputs_support import errors, findings, lint_json, make_project
 
 from replylint.checks import Reply
-from replylint.cli.inputs import InputProblem
-from replylint.cli.markdown import markdown_masks
-from replylint.cli.markup import extract_html
+from replylint.cli.inputs.markdown import markdown_masks
+from replylint.cli.inputs.markup import extract_html
+from replylint.cli.inputs.targets import InputProblem
 
 
 @pytest.fixture

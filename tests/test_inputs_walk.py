@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from inputs_support import BAD, errors, lint_json, use_test_check
 
-from replylint.cli import inputs
-from replylint.cli.gitignore import ignored_files
+from replylint.cli.inputs import targets as inputs
+from replylint.cli.inputs.gitignore import ignored_files
 
 
 @pytest.fixture

@@ -19,11 +19,13 @@ import fake_languagetool
 import pytest
 from helpers import lint_text
 
-from replylint.checks import Category, grammar, languagetool
-from replylint.checks import languagetool_cache as disk
-from replylint.checks import languagetool_server as server
-from replylint.checks.languagetool_options import ENV_SERVER
-from replylint.checks.languagetool_text import LtMatch, to_matches, utf16_length
+from replylint.checks import Category
+from replylint.checks.builtin import grammar
+from replylint.checks.languagetool import cache as disk
+from replylint.checks.languagetool import client as languagetool
+from replylint.checks.languagetool import server
+from replylint.checks.languagetool.options import ENV_SERVER
+from replylint.checks.languagetool.text import LtMatch, to_matches, utf16_length
 
 NOTICE_START = "grammar: skipped — LanguageTool not available: "
 GRAMMAR_CHECKS = ("spelling", "grammar", "style")

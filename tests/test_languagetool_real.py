@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from helpers import lint_text
 
-from replylint.checks.languagetool_options import ENV_SERVER
-from replylint.checks.languagetool_server import java_problem, local_install
+from replylint.checks.languagetool.options import ENV_SERVER
+from replylint.checks.languagetool.server import java_problem, local_install
 
 pytestmark = pytest.mark.languagetool
 

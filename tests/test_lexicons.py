@@ -13,7 +13,7 @@ from replylint.checks.lexicon import compile_lexicon, load_lexicon, read_lexicon
 
 NAMES = sorted(
     path.name.removesuffix(".yaml")
-    for path in (files("replylint.checks") / "lexicons").iterdir()
+    for path in (files("replylint.checks.builtin") / "lexicons").iterdir()
     if path.name.endswith(".yaml")
 )
 CHECKS = {check.name for check in BUILTIN}

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from replylint.checks import Kind, Reply
-from replylint.checks.next_step_phrases import PROMISE
-from replylint.checks.next_step_without_time import _may_promise
+from replylint.checks.builtin.next_step_phrases import PROMISE
+from replylint.checks.builtin.next_step_without_time import _may_promise
 
 LONG_EMAIL = (
     "Hi Maria,\n\nThanks for getting in touch about your order. I've checked with the warehouse "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from replylint.checks.readability import count_syllables, flesch_reading_ease
+from replylint.checks.reply.readability import count_syllables, flesch_reading_ease
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,7 @@ def test_formula_on_a_known_text() -> None:
 
 def test_reply_figure_reads_only_the_agents_sentences() -> None:
     from replylint.checks import Reply
-    from replylint.checks.readability import reply_reading_ease
+    from replylint.checks.reply.readability import reply_reading_ease
 
     body = "Your parcel left today. It should reach you on Friday. I have sent the tracking link."
     quoted = (

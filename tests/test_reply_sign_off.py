@@ -1,4 +1,4 @@
-"""Sign-off detection in the reply model (checks/reply.py SIGN_OFF)."""
+"""Sign-off detection in the reply model (checks/reply/parsed.py SIGN_OFF)."""
 
 from __future__ import annotations
 

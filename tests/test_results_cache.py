@@ -172,13 +172,19 @@ def test_the_code_fingerprint_follows_every_source_and_lexicon_file(tmp_path: Pa
     package = tmp_path / "replylint"
     for folder in results_cache.PACKAGE_FOLDERS:
         (package / folder).mkdir(parents=True)
-    (package / "checks" / "lexicons").mkdir()
-    lexicon = package / "checks" / "lexicons" / "slang.yaml"
+    (package / "checks" / "builtin" / "lexicons").mkdir(parents=True)
+    lexicon = package / "checks" / "builtin" / "lexicons" / "slang.yaml"
     lexicon.write_text("entries: []\n")
+    module = package / "checks" / "reply" / "segment.py"
+    module.parent.mkdir()
+    module.write_text("# a module of a sub-package\n")
     first = results_cache.code_fingerprint(registry, package)
     assert results_cache.code_fingerprint(registry, package) == first
     lexicon.write_text("entries: [] # edited\n")
-    assert results_cache.code_fingerprint(registry, package) != first
+    edited_lexicon = results_cache.code_fingerprint(registry, package)
+    assert edited_lexicon != first
+    module.write_text("# a module of a sub-package, edited\n")
+    assert results_cache.code_fingerprint(registry, package) != edited_lexicon
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

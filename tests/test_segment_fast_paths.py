@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from replylint.checks.segment import (
+from replylint.checks.reply.segment import (
     PARAGRAPH_BREAK,
     WORD,
     _lines,

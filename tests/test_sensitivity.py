@@ -1,10 +1,10 @@
-"""Which sentences count as sensitive (apology, refusal, complaint): checks/sensitivity.py."""
+"""Which sentences count as sensitive (apology, refusal, complaint): checks/reply/sensitivity.py."""
 
 from __future__ import annotations
 
 import pytest
 
-from replylint.checks.sensitivity import is_sensitive
+from replylint.checks.reply.sensitivity import is_sensitive
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from replylint.checks import ActiveCheck, Category, Check, Hit, Reply, Severity, lint_reply
-from replylint.checks.reply import SIGN_OFF
+from replylint.checks.reply.parsed import SIGN_OFF
 
 TEXT = "Hi Anna,\n\nYour replacement ships today.\n\nKind regards,\n[Your Name]\n"
 

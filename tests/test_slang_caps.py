@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from replylint.checks.slang import CAPS_RUN
+from replylint.checks.builtin.slang import CAPS_RUN
 
 # The look-behind where it reads naturally: before the first capital.
 PLAIN = re.compile(

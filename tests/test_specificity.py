@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from replylint.checks import Reply
-from replylint.checks.specificity import is_specific
+from replylint.checks.reply.specificity import is_specific
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,7 @@ NEVER_LOADED_WARM = (
     "tomllib",
     "multiprocessing",  # one file: no workers
     "concurrent.futures",
-    "replylint.checks.languagetool",  # grammar off
+    "replylint.checks.languagetool.client",  # grammar off
     "email.message",
 )
 

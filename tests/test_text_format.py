@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from replylint.cli.formats.text import wants_color
 from replylint.cli.main import app
-from replylint.cli.text_format import wants_color
 
 ESCAPE = "\x1b["
 REFUSAL = "Hi Dana,\nUnfortunately we cannot refund this order.\nBest, Sam\n"

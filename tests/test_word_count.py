@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from replylint.checks.anchors import TOKEN
-from replylint.checks.reply import Reply
-from replylint.checks.segment import APOSTROPHES, count_words, count_words_from_runs
+from replylint.checks.reply.parsed import Reply
+from replylint.checks.reply.segment import APOSTROPHES, count_words, count_words_from_runs
 
 # Letters whose lower case is special (two characters, final sigma, re's case folding),
 # apostrophes, the underscore WORD excludes, digits, marks and white space.

@@ -1,0 +1,162 @@
+"""slang: txt-speak, profanity, shouting, repeated punctuation and emoji overload (GUIDANCE §2)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from replylint.checks.lexicon import lexicon_hits, lexicon_options
+from replylint.checks.model import Category, Check, Example, Hit, Option, Options, Severity
+from replylint.checks.reply.parsed import Reply
+
+LEXICON = "slang"
+SENSITIVE_NOTE = (
+    " (reported one level higher: this sentence apologises, refuses or answers a complaint, "
+    "where a careful tone matters most)"
+)
+REPEATED_PUNCTUATION = re.compile(r"[!?]{2,}")
+# The pairs one of which every REPEATED_PUNCTUATION match holds: four substring tests are
+# far cheaper than a regex scan of the reply, and most replies hold none.
+PUNCTUATION_PAIRS = ("!!", "!?", "?!", "??")
+# A run of upper-case words (two letters or more each). Not shouting: words glued to digits or
+# to template and path characters ("SKU123", "#NUMBER", "$HOME"), file names ("README.md").
+# The look-behind stands after the first capital, one character further back, so that the
+# regex opens with [A-Z] and re skips straight to the capitals (not a try at every character).
+CAPS_RUN = re.compile(
+    r"[A-Z](?<![\w#$%{/.@&-].)[A-Z'’]*[A-Z](?:[ \t]+[A-Z][A-Z'’]*[A-Z])*(?![\w}%]|\.[a-z])"
+)
+# A caps run next to a number is an address or a code ("340 S LEMON AVE #3717", "ROOM 12").
+NUMBER_BEFORE = re.compile(r"#?\w*\d\w*,?[ \t]+\Z")
+NUMBER_AFTER = re.compile(r",?[ \t]+#?\w*\d")
+# A line with no lower case and decoration ("---- CUT HERE ----", "**TOPIC SPLIT**") is a banner.
+BANNER = re.compile(r"\A[^a-z]*(?:-{2,}|={2,}|\*{2,}|#{2,}|_{2,}|~{2,})[^a-z]*\Z")
+VOWEL = re.compile(r"[AEIOUY]")
+EMOJI = re.compile(
+    "[\U0001f1e6-\U0001f1ff]{2}"
+    "|[\U0001f300-\U0001faff\u2600-\u26ff\u2705\u2728\u274c\u2764\u2b50]"
+    "(?:\ufe0f|[\U0001f3fb-\U0001f3ff]|\u200d[\U0001f300-\U0001faff\u2600-\u26ff\u2764])*"
+)
+# Caps words that are acronyms, codes or names, not shouting. Extend with the `acronyms` option.
+ACRONYMS = frozenset(
+    """ADSL AI AM AMEX AMOLED APAC API APIS APK AR ASAP ASOS AU AWS BACS BIOS CA CEO CEST CFO
+    CHANGELOG CONTRIBUTING COPPA COO COVID CPU CTO CVE CVV DE DDOS DIY DOB DOI EDT EMEA EOD EOL ETA
+    EU EULA EURO EUR FAQ FAQS FEDEX FIXME GDPR GMBH GPU HIPAA HOA HR HTTPS IBAN ID IDE IDS IKEA IMAP
+    IMEI IO IOS IOU IP IRA ISA ISBN ISO IT JPEG JSON LED LGTM LICENSE MAC MOBI NASA NATO NOTICE
+    NVIDIA OAUTH OEM OLED OS OTA OUI PAYE PIN PINS PO POA POP QA QOS RAID RAM README RFID ROI ROM
+    RSA RSVP SAAS SAML SEO SIM SKU SKUS SSID SSO SUV SWIFT TODO TOTP UA UEFI UI UK URI URL URLS US
+    USA USB UTC UUID UX VAT VIA VIP VOIP WIFI WLAN XBOX YAML""".split()
+)
+SHOUT_MIN_LETTERS = 4
+EMPHASIS = frozenset(
+    "important importantly never not must always only now urgent urgently immediately "
+    "cannot can't won't don't do every all warning stop before really sure".split()
+)
+
+
+def run(reply: Reply, options: Options) -> Iterator[Hit]:
+    """Slang words, '!!'/'?!', shouted words and too many emoji, escalated where sensitive."""
+    text = reply.masked
+    hits = [
+        *lexicon_hits(LEXICON, reply, options),
+        *_first_per_sentence(
+            reply, _shouting(text, ACRONYMS | {a.upper() for a in options["acronyms"]})
+        ),
+        *(
+            Hit(m.start(), m.end(), f"'{m.group()}' sounds excited or cross", m.group()[0])
+            for m in _repeated_punctuation(text)
+        ),
+        *_emoji_overload(text, options["max-emoji"]),
+    ]
+    for hit in hits:
+        sentence = reply.sentence_at(hit.start)
+        # GUIDANCE §2: in an apology or refusal switch to a careful tone; slang there is worse.
+        if sentence is not None and sentence.sensitive:
+            yield Hit(hit.start, hit.end, hit.message + SENSITIVE_NOTE, hit.suggestion, 1)
+        else:
+            yield hit
+
+
+def _repeated_punctuation(text: str) -> Iterator[re.Match[str]]:
+    if any(map(text.__contains__, PUNCTUATION_PAIRS)):
+        yield from REPEATED_PUNCTUATION.finditer(text)
+
+
+def _first_per_sentence(reply: Reply, hits: Iterator[Hit]) -> Iterator[Hit]:
+    # A sentence in capitals is one fault, not one finding per run of capitals.
+    seen: set[int | None] = set()
+    for hit in hits:
+        sentence = reply.sentence_at(hit.start)
+        key = sentence.index if sentence else None
+        if key is None or key not in seen:
+            seen.add(key)
+            yield hit
+
+
+def _shouting(text: str, acronyms: frozenset[str]) -> Iterator[Hit]:
+    # Two or more capitalised words in a row that are not known acronyms ("DO NOT DO THIS"), or
+    # one emphasis word ("it is IMPORTANT", "you NEVER"). Any other lone capitalised word marks
+    # a term ("REQUIRED items"), a product name ("SUMO") or a status ("DELETED"), which in the
+    # review corpus were not shouting at the customer.
+    for match in CAPS_RUN.finditer(text):
+        words = [w for w in match.group().split() if w not in acronyms and VOWEL.search(w)]
+        if not words or _is_code_or_banner(text, match.start(), match.end()):
+            continue
+        several = len(words) >= 2 and any(len(w) >= SHOUT_MIN_LETTERS for w in words)
+        if several or (len(words) == 1 and words[0].lower().strip(".,!?") in EMPHASIS):
+            shouted = match.group()
+            yield Hit(
+                match.start(),
+                match.end(),
+                f"'{shouted}' in capitals reads as shouting",
+                shouted.capitalize() if len(words) == 1 else shouted.lower(),
+            )
+
+
+def _is_code_or_banner(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return (
+        NUMBER_BEFORE.search(text, line_start, start) is not None
+        or NUMBER_AFTER.match(text, end, line_end) is not None
+        or BANNER.match(text[line_start:line_end]) is not None
+    )
+
+
+def _emoji_overload(text: str, limit: int) -> Iterator[Hit]:
+    if text.isascii():  # no emoji (most replies): no need to scan
+        return
+    emoji = list(EMOJI.finditer(text))
+    if len(emoji) > limit:
+        first = emoji[limit]
+        yield Hit(
+            first.start(),
+            first.end(),
+            f"{len(emoji)} emoji in one reply (more than {limit}) read as unserious",
+            f"keep at most {limit} emoji, or none in a complaint",
+        )
+
+
+CHECK = Check(
+    code="RL202",
+    name="slang",
+    category=Category.TONE,
+    summary="Slang, txt-speak, profanity, shouting, '!!' and emoji overload.",
+    rationale=(
+        "A friendly tone is good, slang is not: it reads as careless, and inside an apology or "
+        "a refusal it tells an upset customer their problem is not taken seriously."
+    ),
+    guidance="GUIDANCE §2 Tone",
+    run=run,
+    severity=Severity.WARNING,
+    options={
+        **lexicon_options(),
+        "acronyms": Option(list, [], "extra upper-case words that are names, not shouting"),
+        "max-emoji": Option(int, 3, "most emoji allowed in one reply", minimum=0),
+    },
+    examples=(
+        Example("Thx for waiting!! Ur refund is gonna take a few days.", fails=True),
+        Example("Sorry, that's my bad, PLEASE DO NOT reorder.", fails=True),
+        Example("Thanks for waiting! Your refund arrives by Friday.", fails=False),
+    ),
+)

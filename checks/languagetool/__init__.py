@@ -1,0 +1,1 @@
+"""replylint.checks.languagetool: the LanguageTool client, its server handling and answer cache."""

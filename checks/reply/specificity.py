@@ -1,0 +1,32 @@
+"""Whether a sentence says something about this customer's case, or could be sent to anyone.
+
+Shared by canned-phrasing (a reply that is only boilerplate) and empathy-without-action (an
+empathy formula in a reply with nothing specific). A sentence is specific when it holds a
+token that only a particular case has: a number or date, an order/ticket reference (#123), a
+quoted term, a proper noun (a capitalised word that does not start the sentence), or a link,
+address, code or helpdesk placeholder (masked regions, which a template fills per case).
+"""
+
+from __future__ import annotations
+
+import re
+
+from replylint.checks.reply.parsed import Reply, Sentence
+from replylint.checks.reply.segment import WORD
+
+SPECIFIC_TOKEN = re.compile(r"\d|#\w|[\"“][^\"”\n]{2,80}[\"”]|(?<!\w)['‘][^'’\n]{2,40}['’](?!\w)")
+# Capitalised words that every form letter has: not a sign of a particular case.
+GENERIC_CAPITALS = frozenset(
+    "I I'm I've I'll I'd I’m I’ve I’ll I’d Customer Customers Client Service Services Support "
+    "Care Team Sir Madam Dear Valued Thanks Thank Regards Hi Hello OK Okay".split()
+)
+
+
+def is_specific(reply: Reply, sentence: Sentence) -> bool:
+    """True when the sentence holds a case-specific token (see the module docstring)."""
+    if reply.text[sentence.start : sentence.end] != sentence.text:
+        return True  # a link, address, code or placeholder was masked out of it
+    if SPECIFIC_TOKEN.search(sentence.text):
+        return True
+    words = WORD.findall(sentence.text)[1:]
+    return any(w[0].isupper() and w not in GENERIC_CAPITALS for w in words)

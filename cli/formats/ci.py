@@ -1,0 +1,293 @@
+"""Report formats for CI systems: GitHub workflow commands, SARIF 2.1.0 and JUnit XML.
+
+All three are built from ``Finding.to_dict()`` records, like the JSON format.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import quote
+
+from replylint.checks import Registry, ReplyResult, Severity
+from replylint.cli.baseline import finding_records
+from replylint.cli.formats.base import summary_line, tool_version
+from replylint.cli.inputs.targets import InputError
+from replylint.cli.report import Report, reply_label
+
+GITHUB_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+# XML 1.0 forbids most control characters, even escaped; reply text may hold them.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+# -- GitHub Actions -------------------------------------------------------------------------
+def github_data(value: str) -> str:
+    """Escape a workflow command's message (GitHub: %, CR and LF)."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_property(value: str) -> str:
+    """Escape a workflow command property value (also ':' and ',')."""
+    return github_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def _command(level: str, message: str, **properties: Any) -> str:
+    fields = ",".join(
+        f"{key}={github_property(str(value))}" for key, value in properties.items() if value
+    )
+    return f"::{level} {fields}::{github_data(message)}"
+
+
+class GithubFormat:
+    """One workflow command per finding, so GitHub annotates the lines of a pull request."""
+
+    def __init__(self, out: IO[str], **_: Any) -> None:
+        self.out = out
+
+    def reply(self, result: ReplyResult) -> None:
+        prefix = f"{reply_label(result)}: " if result.title or result.reply_id else ""
+        for finding in result.findings:
+            data = finding.to_dict()
+            message = prefix + data["message"]
+            if data["suggestion"]:
+                message += f" → {data['suggestion']}"
+            self.out.write(
+                _command(
+                    GITHUB_LEVELS[data["severity"]],
+                    message,
+                    file=data["path"],
+                    line=data["line"],
+                    col=data["column"],
+                    endLine=data["end_line"],
+                    endColumn=data["end_column"],
+                    title=f"{data['code']} {data['name']}",
+                )
+                + "\n"
+            )
+
+    def input_error(self, error: InputError) -> None:
+        self.out.write(
+            _command("error", error.message, file=error.path, title="replylint input error") + "\n"
+        )
+
+    def finish(self, report: Report, settings: dict[str, Any]) -> None:
+        for failure in report.failures:
+            self.out.write(_command("error", failure, title="replylint check failure") + "\n")
+        self.out.write(summary_line(report, settings) + "\n")
+
+
+# -- SARIF 2.1.0 ----------------------------------------------------------------------------
+def artifact_uri(path: str) -> dict[str, str]:
+    """A SARIF artifactLocation: relative to the working folder with '/' when inside it."""
+    if path == "-":
+        return {"uri": "stdin"}
+    absolute = Path(path).resolve()
+    try:
+        relative = absolute.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return {"uri": absolute.as_uri()}
+    # fsencode: a name that is not UTF-8 gets its own bytes percent-encoded, as as_uri() does.
+    return {"uri": quote(os.fsencode(relative)), "uriBaseId": "%SRCROOT%"}
+
+
+class SarifFormat:
+    """A SARIF 2.1.0 log: every check as a rule, findings as results, input errors as
+    tool execution notifications (for GitHub code scanning and other SARIF viewers)."""
+
+    def __init__(self, out: IO[str], registry: Registry | None = None, **_: Any) -> None:
+        self.out = out
+        checks = sorted(registry or (), key=lambda c: c.code)
+        self.rules = [self._rule(check) for check in checks]
+        self.index = {check.code: number for number, check in enumerate(checks)}
+        self.results: list[dict[str, Any]] = []
+        self.notifications: list[dict[str, Any]] = []
+
+    @staticmethod
+    def _rule(check: Any) -> dict[str, Any]:
+        return {
+            "id": check.code,
+            "name": check.name,
+            "shortDescription": {"text": check.summary},
+            "fullDescription": {"text": check.rationale},
+            "help": {"text": f"{check.summary}\n\n{check.rationale}\n\n{check.guidance}"},
+            "defaultConfiguration": {
+                "level": SARIF_LEVELS[str(check.severity)],
+                "enabled": check.default_enabled,
+            },
+            "properties": {"category": str(check.category), "tags": [str(check.category)]},
+        }
+
+    def reply(self, result: ReplyResult) -> None:
+        label = reply_label(result)
+        fingerprints = finding_records(result, Path.cwd().resolve())
+        for finding, record in zip(result.findings, fingerprints, strict=True):
+            data = finding.to_dict()
+            location: dict[str, Any] = {
+                "physicalLocation": {
+                    "artifactLocation": artifact_uri(data["path"]),
+                    "region": {
+                        "startLine": data["line"],
+                        "startColumn": data["column"],
+                        "endLine": data["end_line"],
+                        "endColumn": data["end_column"],
+                        "snippet": {"text": data["text"]},
+                    },
+                }
+            }
+            if result.title or result.reply_id:
+                location["logicalLocations"] = [
+                    {"name": result.title or result.reply_id, "fullyQualifiedName": label}
+                ]
+            sarif: dict[str, Any] = {
+                "ruleId": data["code"],
+                "level": SARIF_LEVELS[data["severity"]],
+                "message": {"text": data["message"]},
+                "locations": [location],
+                "partialFingerprints": {"replylintFinding/v1": record["fingerprint"]},
+                "properties": {"category": data["category"], "reply": label},
+            }
+            if data["code"] in self.index:
+                sarif["ruleIndex"] = self.index[data["code"]]
+            if data["suggestion"]:
+                sarif["properties"]["suggestion"] = data["suggestion"]
+                sarif["message"]["text"] += f" Suggestion: {data['suggestion']}"
+            self.results.append(sarif)
+
+    def input_error(self, error: InputError) -> None:
+        self.notifications.append(
+            {
+                "level": "error",
+                "message": {"text": error.message},
+                "locations": [{"physicalLocation": {"artifactLocation": artifact_uri(error.path)}}],
+            }
+        )
+
+    def finish(self, report: Report, settings: dict[str, Any]) -> None:
+        notifications = self.notifications + [
+            {"level": "error", "message": {"text": failure}} for failure in report.failures
+        ]
+        invocation: dict[str, Any] = {
+            "executionSuccessful": not report.errors and not report.failures,
+            "exitCode": int(settings["exit_code"]),
+        }
+        if notifications:
+            invocation["toolExecutionNotifications"] = notifications
+        log = {
+            "$schema": SARIF_SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "replylint",
+                            "version": tool_version(),
+                            "rules": self.rules,
+                        }
+                    },
+                    "originalUriBaseIds": {
+                        "%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}
+                    },
+                    "columnKind": "unicodeCodePoints",
+                    "invocations": [invocation],
+                    "results": self.results,
+                }
+            ],
+        }
+        json.dump(log, self.out, indent=2, ensure_ascii=False)
+        self.out.write("\n")
+
+
+# -- JUnit XML ------------------------------------------------------------------------------
+def _xml(value: Any) -> str:
+    return NOT_XML.sub("\ufffd", str(value))
+
+
+class JunitFormat:
+    """JUnit XML: a test suite per file, a test case per reply (GitLab, Jenkins, Azure)."""
+
+    def __init__(self, out: IO[str], **_: Any) -> None:
+        self.out = out
+        self.results: list[ReplyResult] = []
+        self.errors: list[InputError] = []
+
+    def reply(self, result: ReplyResult) -> None:
+        self.results.append(result)
+
+    def input_error(self, error: InputError) -> None:
+        self.errors.append(error)
+
+    def finish(self, report: Report, settings: dict[str, Any]) -> None:
+        fail_on = settings["fail_on"]
+        suites: dict[str, ET.Element] = {}
+        for result in self.results:
+            suite = self._suite(suites, result.path)
+            case = ET.SubElement(
+                suite, "testcase", classname=_xml(result.path), name=_xml(reply_label(result))
+            )
+            failing = [f for f in result.findings if f.severity >= fail_on]
+            lines = [self._line(f) for f in result.findings]
+            if failing:
+                worst = max(f.severity for f in failing)
+                failure = ET.SubElement(
+                    case,
+                    "failure",
+                    message=_xml(f"{len(failing)} finding(s) at or above {fail_on}"),
+                    type=str(Severity(worst)),
+                )
+                failure.text = _xml("\n".join(lines))
+            elif lines:
+                ET.SubElement(case, "system-out").text = _xml("\n".join(lines))
+        for error in self.errors:
+            suite = self._suite(suites, error.path)
+            case = ET.SubElement(
+                suite, "testcase", classname=_xml(error.path), name=_xml(error.path)
+            )
+            ET.SubElement(case, "error", message=_xml(error.message), type="input-error")
+        root = ET.Element("testsuites", name="replylint")
+        totals = {"tests": 0, "failures": 0, "errors": 0}
+        for suite in suites.values():
+            cases = suite.findall("testcase")
+            counts = {
+                "tests": len(cases),
+                "failures": sum(1 for c in cases if c.find("failure") is not None),
+                "errors": sum(1 for c in cases if c.find("error") is not None),
+            }
+            for key, value in counts.items():
+                suite.set(key, str(value))
+                totals[key] += value
+            root.append(suite)
+        for key, value in totals.items():
+            root.set(key, str(value))
+        ET.indent(root)
+        self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        self.out.write(ET.tostring(root, encoding="unicode") + "\n")
+
+    @staticmethod
+    def _suite(suites: dict[str, ET.Element], path: str) -> ET.Element:
+        if path not in suites:
+            suites[path] = ET.Element("testsuite", name=_xml(path))
+        return suites[path]
+
+    @staticmethod
+    def _line(finding: Any) -> str:
+        line = (
+            f"{finding.line}:{finding.column} {finding.code} {finding.name} "
+            f"{finding.severity}: {finding.message}"
+        )
+        return line + (f" → {finding.suggestion}" if finding.suggestion else "")
+
+
+FORMATS: dict[str, Any] = {
+    "github": GithubFormat,
+    "sarif": SarifFormat,
+    "junit": JunitFormat,
+}
+
+
+__all__ = ["FORMATS"]

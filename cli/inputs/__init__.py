@@ -1,0 +1,1 @@
+"""replylint.cli.inputs: every reader from a path or standard input to replies (no Typer here)."""
