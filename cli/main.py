@@ -294,6 +294,90 @@ def _command_line_layer(
     return layer
 
 
+@app.command("eval", short_help="Measure the checks and the score against labelled replies.")
+def eval_command(
+    labels: Annotated[
+        Path, typer.Argument(metavar="LABELS", help="Labelled replies, one JSON object a line.")
+    ],
+    texts: Annotated[
+        Path | None,
+        typer.Option(metavar="FILE", help="JSON Lines corpus to look reply texts up in by id."),
+    ] = None,
+    label_map: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            metavar="LABEL=CHECK[@KIND,...]",
+            help="Measure CHECK with LABEL (on these kinds only); 'LABEL=' drops a label. "
+            "Repeatable; laid over the built-in mapping.",
+        ),
+    ] = None,
+    show: Annotated[
+        int,
+        typer.Option(min=0, metavar="N", help="List N false positives and N misses per check."),
+    ] = 0,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="Report format: text, json.")
+    ] = "text",
+    min_precision: Annotated[
+        float | None,
+        typer.Option(metavar="P", help="Exit 1 when a check's precision is below P (0-1)."),
+    ] = None,
+    min_recall: Annotated[
+        float | None,
+        typer.Option(metavar="R", help="Exit 1 when a check's recall is below R (0-1)."),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(metavar="FILE", help="Use this config file instead of looking for one."),
+    ] = None,
+    no_config: Annotated[
+        bool,
+        typer.Option("--no-config", help="Ignore config files; use the defaults and flags only."),
+    ] = False,
+    languagetool: Annotated[
+        str | None,
+        typer.Option(metavar="SERVER", help="LanguageTool: auto, off, local or http://host:port."),
+    ] = None,
+) -> None:
+    """Measure each check's precision and recall, and the score's agreement, on labelled replies."""
+    import json
+
+    from replylint.cli import evaluate
+
+    if output_format not in ("text", "json"):
+        _die(f"unknown --format {output_format!r} (use text, json)")
+    registry = _registry()
+    layer: dict[str, Any] = (
+        {} if languagetool is None else {"languagetool": {"server": languagetool}}
+    )
+    try:
+        plan = _resolver(registry, None, config, no_config, layer).for_path(None).plan_for(None)
+        mapping = evaluate.parse_mapping(label_map or [], registry)
+        corpus = evaluate.load_texts(texts) if texts is not None else None
+        replies = evaluate.load_labels(labels, corpus)
+    except (evaluate.EvalError, ConfigError) as error:
+        _die(str(error))
+    results = evaluate.lint_labelled(replies, plan.checks)
+    measured = evaluate.evaluate(replies, results, mapping)
+    if output_format == "json":
+        print(json.dumps(evaluate.to_json(measured, show), indent=2, ensure_ascii=False))
+    else:
+        for line in evaluate.render_text(measured, show, _excerpt):
+            print(line)
+    failing = evaluate.below_floors(measured, min_precision, min_recall)
+    for line in failing:
+        print(f"replylint: below the floor: {line}", file=sys.stderr)
+    raise typer.Exit(ExitCode.FINDINGS if failing else ExitCode.OK)
+
+
+def _excerpt(text: str, limit: int = 160) -> str:
+    from replylint.cli.formats.visible import visible
+
+    shown = visible(" ".join(text.split()))
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
 @app.command("checks", short_help="List every check: code, name, category and severity.")
 def list_checks() -> None:
     """List every check: code, name, category, default severity and what it flags."""
