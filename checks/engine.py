@@ -14,6 +14,7 @@ from typing import Any
 from replylint.checks.model import Category, Check, Finding, Hit, Kind, Severity
 from replylint.checks.reply.masks import merge
 from replylint.checks.reply.parsed import Reply
+from replylint.checks.reply.practice import good_practice
 from replylint.checks.reply.readability import reply_reading_ease
 from replylint.checks.score import Score, score_reply
 from replylint.checks.suppress import find_suppressions
@@ -111,7 +112,7 @@ def lint_reply(
         findings=tuple(findings),
         not_applicable=not_applicable,
         failures=tuple(failures),
-        score=score_reply(reply.word_count, findings, measured),
+        score=score_reply(reply.word_count, findings, measured, good_practice(reply)),
         suppressed=suppressed,
         title=reply.title,
         contexts=tuple(_context(reply, f.start) for f in findings),

@@ -1,23 +1,34 @@
-"""The reply score: a pure, monotone function of findings and reply length.
+"""The reply score: a pure function of findings and reply facts, monotone in findings.
 
-Per category c:  score_c = 100 * N / (N + W_c)   with N = max(words, 75) / 75
-Overall:         score   = 100 * N / (N + W)     with W = the sum of W_c over measured categories
-W_c adds each finding's severity weight (error 3, warning 1, info 0.25).
+Per category c:  score_c = 100 * N / (N + W_c)
+Overall:         score   = C * N / (N + W)      W = the sum of W_c over measured categories
+with N = sqrt(max(words, 25) / 75), W_c the severity weights of the category's findings
+(error 3, warning 1, info 0.25), and C = 100 - 10 * (1 - credit) the ceiling good practice
+earns: credit (0 to 1, ``reply/practice.py``) is half for sentences specific to the case and
+half for something the customer can act on.
 
-This is the density formula of Acrolinx and Writer (N = words / 75) with two changes, both
-argued in the README: N has a floor of one unit, so a one-line chat reply with one warning
-scores 50 rather than near 0; and the overall score uses all findings at once instead of a
-mean of category scores, so six clean categories cannot dilute one error to a passing grade.
-Adding a finding raises W and so never raises a score. A category with no applicable check
+Why each part (the README has the measurements):
+- N grows with the square root of length: a warning costs less in a long e-mail than in a
+  tweet, but not in proportion (one blaming sentence spoils a long e-mail too). Under 25 words
+  every reply counts as 25.
+- The overall score takes all findings at once instead of a mean of category scores, so six
+  clean categories cannot dilute one error to a passing grade.
+- The ceiling: a reply with no finding is not the same as a good reply. Without it most replies
+  score exactly 100; with it, a clean reply that answers this case and gives the customer
+  something to do ranks above a clean form letter. It is worth at most 10 points, where one
+  warning costs 50 in a 75-word reply: findings still decide.
+Adding a finding raises W and so always lowers the score. A category with no applicable check
 (next-step on a chat reply, grammar with LanguageTool off) is not measured: None, not 100.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from replylint.checks.model import Category, Finding, Severity
+from replylint.checks.reply.practice import NO_PRACTICE, Practice
 
 WEIGHTS: Mapping[Severity, float] = {
     Severity.ERROR: 3.0,
@@ -25,6 +36,8 @@ WEIGHTS: Mapping[Severity, float] = {
     Severity.INFO: 0.25,
 }
 WORDS_PER_UNIT = 75
+MIN_WORDS = 25  # shorter replies are scored as if they had this many words
+PRACTICE_POINTS = 10.0  # of the overall score's 100, what good practice earns
 # Category in declaration order, as a tuple: iterating the Enum class builds its members
 # afresh each time and cost more than the rest of scoring a reply.
 CATEGORIES = tuple(Category)
@@ -36,24 +49,40 @@ class Score:
 
     overall: float | None
     categories: Mapping[Category, float | None]
+    practice: Practice = NO_PRACTICE
 
 
-def density(words: int, weight: float) -> float:
-    """100 * N / (N + weight) with N = max(words, 75) / 75."""
-    units = max(words, WORDS_PER_UNIT) / WORDS_PER_UNIT
-    return 100.0 * (units / (units + weight))
+def units(words: int) -> float:
+    """N: the reply's length in units, sqrt(max(words, 25) / 75)."""
+    return math.sqrt(max(words, MIN_WORDS) / WORDS_PER_UNIT)
 
 
-def score_reply(words: int, findings: Iterable[Finding], measured: Iterable[Category]) -> Score:
-    """Score one reply from its findings; categories not in ``measured`` are None."""
+def density(words: int, weight: float, ceiling: float = 100.0) -> float:
+    """ceiling * N / (N + weight)."""
+    n = units(words)
+    return ceiling * (n / (n + weight))
+
+
+def ceiling(practice: Practice) -> float:
+    """The best overall score a reply with this practice can get."""
+    return 100.0 - PRACTICE_POINTS * (1.0 - practice.credit())
+
+
+def score_reply(
+    words: int,
+    findings: Iterable[Finding],
+    measured: Iterable[Category],
+    practice: Practice = NO_PRACTICE,
+) -> Score:
+    """Score one reply from its findings and practice; categories not in ``measured`` are None."""
     measured = set(measured)
     weights = dict.fromkeys(measured, 0.0)
     for finding in findings:
         if finding.category in weights:
             weights[finding.category] += WEIGHTS[finding.severity]
     categories = {c: (density(words, weights[c]) if c in measured else None) for c in CATEGORIES}
-    overall = density(words, sum(weights.values())) if measured else None
-    return Score(overall=overall, categories=categories)
+    overall = density(words, sum(weights.values()), ceiling(practice)) if measured else None
+    return Score(overall=overall, categories=categories, practice=practice)
 
 
 def combine(scores: Iterable[tuple[int, float | None]]) -> float | None:

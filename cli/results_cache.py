@@ -30,6 +30,7 @@ from replylint.checks import Category, Finding, Kind, Registry, ReplyResult, Sev
 from replylint.checks.disk_cache import cache_dir
 from replylint.checks.engine import ActiveCheck
 from replylint.checks.languagetool.options import server_setting
+from replylint.checks.reply.practice import Practice
 from replylint.checks.score import Score
 from replylint.cli import __version__
 from replylint.cli.inputs.targets import InputError
@@ -113,6 +114,7 @@ def dump(outcomes: Iterable[Outcome]) -> str | None:
                 "score": [
                     outcome.score.overall,
                     {str(c): v for c, v in outcome.score.categories.items()},
+                    [outcome.score.practice.specific, outcome.score.practice.actionable],
                 ],
                 "suppressed": outcome.suppressed,
                 "title": outcome.title,
@@ -132,7 +134,7 @@ def load(value: str) -> list[Outcome]:
         if "error" in record:
             outcomes.append(InputError(*record["error"]))
             continue
-        overall, categories = record["score"]
+        overall, categories, (specific, actionable) = record["score"]
         outcomes.append(
             ReplyResult(
                 path=record["path"],
@@ -142,7 +144,11 @@ def load(value: str) -> list[Outcome]:
                 findings=tuple(_finding(f) for f in record["findings"]),
                 not_applicable=record["not_applicable"],
                 failures=(),
-                score=Score(overall, {CATEGORIES[c]: v for c, v in categories.items()}),
+                score=Score(
+                    overall,
+                    {CATEGORIES[c]: v for c, v in categories.items()},
+                    Practice(specific, actionable),
+                ),
                 suppressed=record["suppressed"],
                 title=record["title"],
                 contexts=tuple((line, column) for line, column in record["contexts"]),

@@ -60,7 +60,9 @@ def test_fail_on_and_exit_zero(project: Path) -> None:
 
 
 def test_fail_under_uses_the_overall_score(project: Path) -> None:
-    assert invoke("check", "good.txt", "--fail-under", "99", "--select", "RL101").exit_code == 0
+    # good.txt is clean, specific (Friday) and actionable: 97.5 (one specific sentence of two)
+    assert invoke("check", "good.txt", "--fail-under", "97", "--select", "RL101").exit_code == 0
+    assert invoke("check", "good.txt", "--fail-under", "98", "--select", "RL101").exit_code == 1
     result = invoke(
         "check", "bad.txt", "--fail-on", "error", "--fail-under", "90", "--select", "RL101"
     )
@@ -133,12 +135,14 @@ def test_json_document_shape(project: Path) -> None:
         "words",
         "score",
         "categories",
+        "good_practice",
         "not_applicable",
         "suppressed",
         "findings",
         "check_failures",
         "readability",
     }
+    assert reply["good_practice"] == {"specific_sentences": 0, "actionable": False}
     finding = reply["findings"][0]
     assert set(finding) == {
         "path",

@@ -1,4 +1,4 @@
-"""Scoring: density per category, floor for short replies, monotone, n/a left out."""
+"""Scoring: density per category, length, the good-practice ceiling, monotone, n/a left out."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from replylint.checks import Category, Finding, Severity
-from replylint.checks.score import combine, density, score_reply
+from replylint.checks.reply.practice import Practice
+from replylint.checks.score import ceiling, combine, density, score_reply
 
 
 def finding(category: Category, severity: Severity) -> Finding:
@@ -29,21 +30,48 @@ def finding(category: Category, severity: Severity) -> Finding:
 
 
 def test_worked_example_from_the_readme() -> None:
-    # 150 words → N = 2; one warning in tone (1) and one error in positivity (3).
+    # 300 words → N = sqrt(4) = 2; one warning in tone (1), one error in positivity (3);
+    # one specific sentence and nothing to act on: credit 0.25, ceiling 92.5.
     findings = [
         finding(Category.TONE, Severity.WARNING),
         finding(Category.POSITIVITY, Severity.ERROR),
     ]
-    score = score_reply(150, findings, [Category.TONE, Category.POSITIVITY, Category.CLARITY])
+    measured = [Category.TONE, Category.POSITIVITY, Category.CLARITY]
+    score = score_reply(300, findings, measured, Practice(specific=1, actionable=False))
     assert score.categories[Category.TONE] == pytest.approx(100 * 2 / 3)
     assert score.categories[Category.POSITIVITY] == pytest.approx(40.0)
     assert score.categories[Category.CLARITY] == 100.0
     assert score.categories[Category.EMPATHY] is None
-    assert score.overall == pytest.approx(100 * 2 / 6)
+    assert score.overall == pytest.approx(92.5 * 2 / 6)
 
 
-def test_short_replies_get_the_floor_of_one_unit() -> None:
-    assert density(10, 1.0) == density(75, 1.0) == 50.0
+def test_short_replies_count_as_25_words() -> None:
+    assert density(10, 1.0) == density(25, 1.0) == pytest.approx(100 / (1 + 3**0.5))
+    assert density(75, 1.0) == 50.0
+
+
+def test_a_finding_costs_less_in_a_long_reply_but_not_in_proportion() -> None:
+    cost = {words: 100 - density(words, 1.0) for words in (25, 75, 300)}
+    assert cost[25] > cost[75] > cost[300]
+    assert cost[300] > cost[75] / 4  # four times the words, not a quarter of the cost
+
+
+def test_good_practice_raises_the_ceiling_of_a_clean_reply() -> None:
+    measured = list(Category)
+    form_letter = score_reply(60, [], measured, Practice(specific=0, actionable=False))
+    answered = score_reply(60, [], measured, Practice(specific=2, actionable=True))
+    halfway = score_reply(60, [], measured, Practice(specific=1, actionable=True))
+    assert (form_letter.overall, halfway.overall, answered.overall) == (90.0, 97.5, 100.0)
+    assert ceiling(Practice(specific=9, actionable=True)) == 100.0  # credit stops at two
+
+
+def test_a_warning_costs_more_than_all_the_credit_in_an_ordinary_reply() -> None:
+    measured = list(Category)
+    clean_form_letter = score_reply(120, [], measured, Practice())
+    warned_but_specific = score_reply(
+        120, [finding(Category.TONE, Severity.WARNING)], measured, Practice(2, True)
+    )
+    assert warned_but_specific.overall < clean_form_letter.overall  # type: ignore[operator]
 
 
 def test_nothing_measured_is_none_not_100() -> None:
@@ -59,19 +87,23 @@ severities = st.sampled_from(list(Severity))
 categories = st.sampled_from(list(Category))
 
 
+practices = st.builds(Practice, st.integers(0, 5), st.booleans())
+
+
 @given(
     st.integers(0, 5000),
     st.lists(st.tuples(categories, severities), max_size=30),
     categories,
     severities,
+    practices,
 )
 def test_adding_a_finding_never_raises_a_score(
-    words: int, existing: list, category: Category, severity: Severity
+    words: int, existing: list, category: Category, severity: Severity, practice: Practice
 ) -> None:
     measured = list(Category)
-    before = score_reply(words, [finding(c, s) for c, s in existing], measured)
+    before = score_reply(words, [finding(c, s) for c, s in existing], measured, practice)
     after = score_reply(
-        words, [finding(c, s) for c, s in [*existing, (category, severity)]], measured
+        words, [finding(c, s) for c, s in [*existing, (category, severity)]], measured, practice
     )
     assert after.overall is not None and before.overall is not None
     assert after.overall < before.overall
@@ -79,7 +111,7 @@ def test_adding_a_finding_never_raises_a_score(
         assert after.categories[c] <= before.categories[c]  # type: ignore[operator]
 
 
-@given(st.integers(0, 5000), st.lists(st.tuples(categories, severities), max_size=30))
-def test_scores_stay_within_0_and_100(words: int, items: list) -> None:
-    score = score_reply(words, [finding(c, s) for c, s in items], list(Category))
+@given(st.integers(0, 5000), st.lists(st.tuples(categories, severities), max_size=30), practices)
+def test_scores_stay_within_0_and_100(words: int, items: list, practice: Practice) -> None:
+    score = score_reply(words, [finding(c, s) for c, s in items], list(Category), practice)
     assert score.overall is not None and 0 < score.overall <= 100

@@ -128,6 +128,10 @@ def reply_record(result: ReplyResult) -> dict[str, Any]:
         "score": _rounded(result.score.overall),
         "readability": _rounded(result.readability),
         "categories": {str(c): _rounded(s) for c, s in result.score.categories.items()},
+        "good_practice": {
+            "specific_sentences": result.score.practice.specific,
+            "actionable": result.score.practice.actionable,
+        },
         "not_applicable": dict(result.not_applicable),
         "suppressed": result.suppressed,
         "findings": [f.to_dict() for f in result.findings],
