@@ -62,6 +62,7 @@ class Validator:
             "kind": self._kind,
             "exclude": self._strings,
             "max-file-size": self._positive_int,
+            "pedantic": self._bool,
             "select": self._selectors,
             "ignore": self._selectors,
             "checks": lambda raw, key, value: value,  # validated in layer()
