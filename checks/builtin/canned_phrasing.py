@@ -28,7 +28,8 @@ def run(reply: Reply, options: Options) -> Iterator[Hit]:
             )
     content = reply.content
     # Boilerplate-only, measurably: at least `min-sentences` content sentences, each holding a
-    # stock formula and none holding a case-specific token (reply/specificity.py). One hit per reply.
+    # stock formula and none holding a case-specific token (reply/specificity.py). One hit a
+    # reply.
     if len(content) >= int(options["min-sentences"]) and all(
         s.index in stock and not is_specific(reply, s) for s in content
     ):
