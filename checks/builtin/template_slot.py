@@ -16,10 +16,16 @@ CONVERSION_TAGS = (
     r"(?!(?i:image|photo|picture|logo|icon|attachment|external|spam|suspicious|caution"
     r"|edit|edited|update|updated|solved|resolved|closed)\])"
 )
+# Keys and buttons in instructions ("press <Enter>", "click [Save]") are not slots either.
+KEYS = (
+    r"(?!(?i:enter|return|esc|escape|tab|shift|ctrl|control|alt|cmd|command|option|delete|del"
+    r"|backspace|space|home|end|ok|cancel|submit|save|apply|next|back|continue|yes|no|send"
+    r"|close|done|login|log\s+in|sign\s+in|sign\s+up)[\]>])"
+)
 BRACKET_SLOT = re.compile(
-    r"\[" + CONVERSION_TAGS + r"(?:(?i:insert|enter|add|your)\b[^\[\]\n]{0,60}"
+    r"\[" + CONVERSION_TAGS + KEYS + r"(?:(?i:insert|enter|add|your)\b[^\[\]\n]{0,60}"
     r"|[A-Z][\w.'-]*(?:[ _][A-Z][\w.'-]*){0,5}|[A-Z][A-Z0-9_]+)\](?![(:\[])"
-    r"|<(?i:insert|enter|add|your)\b[^<>\n]{0,60}>|<<[\w .\-]+>>"
+    r"|<" + KEYS + r"(?i:insert|enter|add|your)\b[^<>\n]{0,60}>|<<[\w .\-]+>>"
 )
 # Draft markers. "TBD" after a status verb ("the date is still TBD") is news, not a gap.
 # "XXXX-XXXX-XXXX-4242" is a redacted card number, not a slot.
@@ -69,6 +75,23 @@ LOWER_SLOT = re.compile(
     r"|amount|price|ID|handle)"
     r"(?:[ \t]*(?:,|\bif\b|\bor\b|\be\.g\.)[^\[\]\n]{0,60})?\](?![(:\[])"
 )
+# "<Customer Name>", "<Date>": a slot in angle brackets (an HTML tag has no space and is lower
+# case); "INSERT LINK HERE", "lorem ipsum"; and a greeting whose name slot came out empty
+# ("Hello ,", "Dear ,").
+ANGLE_SLOT = re.compile(
+    r"<[A-Z][a-z]+(?:[ _][A-Z][a-z]+){1,4}>"
+    r"|<(?:Name|Date|Email|E-mail|Number|Link|URL|Address|Phone|Amount|Time)>"
+)
+# Each with the token or literal it needs, so that most replies skip the scan.
+FILLERS = (
+    (re.compile(r"\b(?:INSERT|ENTER|ADD|PUT)\b[A-Z0-9 _'-]{2,40}\bHERE\b"), "HERE", ()),
+    (re.compile(r"\blorem\s+ipsum\b", re.IGNORECASE), None, ("lorem",)),
+    (
+        re.compile(r"^[ \t]*(?:(?:hi|hello|hey)[ \t]+,|dear[ \t]*,)", re.MULTILINE | re.IGNORECASE),
+        None,
+        ("hi", "hello", "hey", "dear"),
+    ),
+)
 # "{{113542617735902}}": a template filled with the value but its braces left; a variable
 # name never is a number ("{{ order_number }}" and "{{Order Number}}" are well-formed).
 BRACED_VALUE = re.compile(r"\{\{\{?[ \t]*\d[\d \t.,/-]*\}\}\}?")
@@ -112,6 +135,16 @@ def _hits(reply: Reply, view: str, options: Options) -> Iterator[Hit]:
             for match in LOWER_SLOT.finditer(view):
                 if not any(s <= match.start() < e for s, e in doubles):
                     yield Hit(*match.span(), f"Unfilled slot '{match.group()}'", FILL)
+        if "<" in view:
+            for match in ANGLE_SLOT.finditer(view):
+                yield Hit(*match.span(), f"Unfilled slot '{match.group()}'", FILL)
+    for regex, literal, tokens in FILLERS:
+        if literal is not None and literal not in view:
+            continue
+        if tokens and reply.tokens.isdisjoint(tokens):
+            continue
+        for match in regex.finditer(view):
+            yield Hit(*match.span(), f"Unfilled slot '{match.group().strip()}'", FILL)
     if any(marker in view for marker in MARKER_HINTS):
         for match in MARKER.finditer(view):
             yield Hit(*match.span(), f"Draft marker '{match.group()}' left in the reply", FILL)
