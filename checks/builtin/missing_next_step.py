@@ -106,8 +106,12 @@ def not_applicable(reply: Reply, options: Options) -> str | None:
     return None
 
 
-def _any_step(reply: Reply) -> bool:
-    for sentence in reversed(step_candidates(reply)):  # the closing first: most stop there
+def _any_step(reply: Reply, closing_only: bool = False) -> bool:
+    candidates = step_candidates(reply)
+    if closing_only:  # pedantic: the step must stand in the closing (GUIDANCE §4, fy)
+        closing = closing_sentences(reply)
+        candidates = [s for s in candidates if closing and s.start >= closing[0].start]
+    for sentence in reversed(candidates):  # the closing first: most replies stop there
         read = read_sentence(sentence.text)
         if read.step or read.promises or read.happens:
             return True
@@ -119,7 +123,7 @@ def run(reply: Reply, options: Options) -> Iterator[Hit]:
     if reply.kind is not Kind.EMAIL:  # the engine never asks; direct callers may
         return
     prose = prose_sentences(reply)
-    if not prose or _any_step(reply):
+    if not prose or _any_step(reply, closing_only=options.get("pedantic", False)):
         return
     start, end = _visible_span(reply, prose[-1])
     yield Hit(
@@ -147,7 +151,9 @@ CHECK = Check(
         "leaves the customer wondering what to do. A confirmation that leaves nothing to do "
         "passes when it says so ('No action is needed'), and a confirmation of the customer's "
         "own finished action ('You have declined the invitation.') is n/a. A promise with no "
-        "time ('we'll get back to you') is next-step-without-time's finding."
+        "time ('we'll get back to you') is next-step-without-time's finding. With the option "
+        "'pedantic', the step must also stand in the last three sentences (GUIDANCE §4: close "
+        "with a reminder of what the customer is expected to do)."
     ),
     guidance="GUIDANCE §4 Emails end with the next step",
     run=run,
@@ -155,7 +161,13 @@ CHECK = Check(
     options={
         "min-words": Option(
             int, 0, "replies shorter than this are n/a (0: every e-mail)", minimum=0
-        )
+        ),
+        "pedantic": Option(
+            bool,
+            False,
+            "also flag e-mails whose only next step is in the body, not in the last three "
+            "sentences (GUIDANCE §4: close with a reminder of what the customer should do)",
+        ),
     },
     examples=(
         Example(

@@ -148,6 +148,10 @@ TIME = _parts(
     r"|(?:we|I)(?:\s+are|['’]re|\s+am|['’]m)\s+able\b|(?:we|I)\s+(?:can|could)\b"
     r"|(?:we|I)\s+(?:have|find|get)\s+(?:the\s+|a\s+|some\s+)?(?:time|chance)\b)"
     r"(?:you|we|I|it|they|the|your|our|this|that|a|an)\b",
+    # "You'll be notified once approved", "when it has been processed".
+    r"\b(?:once|when|after|as\s+soon\s+as)\s+(?:it\s+(?:is|has\s+been)\s+|they\s+(?:are|have\s+been)\s+)?"
+    r"(?:approved|reviewed|processed|shipped|dispatched|confirmed|received|verified|published"
+    r"|completed|done|ready|available|resolved|fixed|merged|released|delivered)\b",
     # "Your submission will now advance to production": now is the time.
     r"\b(?:will|(?<=['’])ll)\s+now\b",
 )
@@ -192,6 +196,12 @@ _YOU_WILL_HEAR = (
     r"|receive\s+(?:an?\s+)?(?:e-?mail\s+)?(?:notification|update|reply|response|answer|word"
     r"|news|feedback|decision)s?\b)"
 )
+# "We're looking into it": the promise in the present, no more precise about when.
+_LOOKING_INTO = (
+    r"\b(?:I|we)(?:['’]m|['’]re|\s+am|\s+are)\s+(?:now\s+|currently\s+|still\s+|already\s+)?"
+    r"(?:looking\s+(?:into|at)|investigating|checking\s+(?:on|into|with)|working\s+on|following\s+up"
+    r"|escalating)\b"
+)
 _WILL_BE_HANDLED = (
     r"\b(?:will|should|shall)\s+be\s+(?:(?:reviewed|looked\s+(?:at|into)|investigated|processed"
     r"|handled|addressed|answered|considered|checked|followed\s+up|escalated|paid|resolved"
@@ -201,7 +211,7 @@ _WILL_BE_HANDLED = (
 # and the case will be reviewed / processed / looked at. PROMISE is the whole alternation (for
 # tests and plugins); the checks scan its parts.
 PROMISE = lazy_compile(
-    rf"\b{_WHO}{_WILL}\s+{_ADVERB}{_FOLLOW_UP}\b|{_YOU_WILL_HEAR}|{_WILL_BE_HANDLED}",
+    rf"\b{_WHO}{_WILL}\s+{_ADVERB}{_FOLLOW_UP}\b|{_YOU_WILL_HEAR}|{_WILL_BE_HANDLED}|{_LOOKING_INTO}",
     re.IGNORECASE,
 )
 PROMISE_PARTS = _parts(
@@ -210,6 +220,7 @@ PROMISE_PARTS = _parts(
     rf"\b{_STAFF}{_WILL}\s+{_ADVERB}{_FOLLOW_UP}\b",
     _YOU_WILL_HEAR,
     _WILL_BE_HANDLED,
+    _LOOKING_INTO,
 )
 
 _INVITE = (
@@ -298,7 +309,7 @@ FUTURE = _parts(
 # recorded by mistake").
 IDLE = _parts(
     r"\b(?:will|(?<=['’])ll|shall)\s+(?:also\s+)?(?:not\b|never\b|help|make|depend|vary|be\s+(?:happy"
-    r"|glad|pleased|able|available|here|displayed|shown|lost)\b|contain|include|find|see|need"
+    r"|glad|pleased|able|available|here|displayed|shown|lost)\b|contain|include|find|need"
     r"|have\s+to|want|like|love|get\s+the\s+best)",
     r"\b(?:occasionally|sometimes|usually|often|generally|typically|normally|in\s+general"
     r"|from\s+time\s+to\s+time)\b",
@@ -358,7 +369,9 @@ _ROLE = lazy_compile(r"\A\W*as\s+(?:an?|the|our)\s+[\w-]+(?:\s+[\w-]+)?\s*,", re
 # "Did you know …?", "Need help getting started?", "Questions?": lead-ins, not questions to answer.
 _LEAD_IN = lazy_compile(
     r"\A\W*(?:did\s+you\s+know|need|want|questions?|feeling|looking|wondering|how\s+do\s+you\s+know"
-    r"|what\s+(?:should|can|do)\s+I|how\s+(?:can|do|should)\s+I|who|got)\b",
+    # Headings in the customer's voice: "What should I do?", "Why am I getting this e-mail?"
+    r"|(?:what|how|why|where)\s+(?:should|can|could|do|does|did|am|is|will|would)\s+(?:I|my)"
+    r"|who|got)\b",
     re.IGNORECASE,
 )
 # Words and clause breaks of a lower-cased sentence: "and", "or", "but", "then" join clauses.
@@ -388,14 +401,15 @@ IMPERATIVE = frozenset(
     take bear mark link close start stop enable disable turn switch clear save backup
     back implement format see learn explore find view watch get let fix correct replace resend
     reinstall uninstall sync list contact email e-mail message ping mention tag label dm
-    suggest""".split()
+    suggest track manage claim rate vote approve reject reschedule rebook unlock discover""".split()
 )
 # Words after which a leading verb-looking word is a noun or a verb of a statement
 # ("Update: …", "Return policy is …", "Check was cashed").
 _NOT_OBJECT = frozenset(
     "is are was were has have had 's will would can could should may might must does did do "
     "policy policies window period date time number process request requests status info "
-    "information details".split()
+    "information details from of body subject name address id type summary page text sent "
+    "received".split()
 )
 # Words before a verb that make it not an imperative ("you click", "to view", "can send").
 _NOT_BEFORE = frozenset(
@@ -411,6 +425,8 @@ _OBJECT_START = frozenset(
 _DONT = frozenset(("don't", "don’t", "do", "never"))
 _NOT_ORDERS = frozenset(("worry", "hesitate", "you", "we", "i", "they"))
 _SUBORDINATE = frozenset("if when once to after before whenever unless in should".split())
+# Introductory phrases an instruction may follow: "For more info, send …", "As a workaround, use …".
+_INTRO = _SUBORDINATE | frozenset("for as until meanwhile otherwise alternatively".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,7 +442,7 @@ NOTHING = SentenceSteps(False, (), False)
 STEP = SentenceSteps(True, (), True)
 # The words a promise needs ("will", "'ll", "shall", "should", "going to"): a sentence without
 # any is not searched for one.
-_PROMISE_NEEDS = frozenset(("will", "ll", "shall", "should", "going"))
+_PROMISE_NEEDS = frozenset(("will", "ll", "shall", "should", "going", "m", "re", "am", "are"))
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -522,7 +538,7 @@ def _has_imperative(lowered: str, tokens: frozenset[str]) -> bool:
         if clause:
             if _imperative_clause(clause, first, previous_subordinate):
                 return True
-            previous_subordinate = clause[0] in _SUBORDINATE
+            previous_subordinate = clause[0] in _INTRO
             first = False
             clause = []
     return bool(clause) and _imperative_clause(clause, first, previous_subordinate)

@@ -17,9 +17,13 @@ from replylint.checks.builtin.next_step_phrases import read_sentence
 from replylint.checks.model import Category, Check, Example, Hit, Kind, Options, Severity
 from replylint.checks.reply.parsed import Reply
 
-# Every PROMISE match holds one of these, lower-cased: its "will" ('ll, shall, going to) or the
-# "should" of "you should hear from". A reply without any is not read sentence by sentence.
-PROMISE_NEEDS = ("will", "'ll", "’ll", "shall", "going", "should")
+# Every PROMISE match holds one of these, lower-cased: its "will" ('ll, shall, going to), the
+# "should" of "you should hear from", or the verb of "we're looking into it". A reply without
+# any is not read sentence by sentence.
+PROMISE_NEEDS = (
+    "will", "'ll", "’ll", "shall", "going", "should",
+    "looking", "investigating", "checking", "working", "following", "escalating",
+)  # fmt: skip
 
 
 def _may_promise(reply: Reply) -> bool:
