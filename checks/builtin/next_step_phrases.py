@@ -143,6 +143,9 @@ TIME = _parts(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b",
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
     r"\b(?:one|a)\s+(?:moment|minute)\b",
+    # An event the customer can watch for: "the fix ships in the next release".
+    r"\b(?:in|with|from)\s+the\s+(?:next|upcoming|coming)\s+(?:release|version|update|build"
+    r"|billing\s+cycle|issue)\b",
     r"\b(?:once|as\s+soon\s+as|when|after)\s+(?!possible\b|we\s+know\b|I\s+know\b"
     r"|(?:we|I)\s+(?:have|hear|get|receive)\s+(?:more|any|an\s+update|news|further|some)\b"
     r"|(?:we|I)(?:\s+are|['’]re|\s+am|['’]m)\s+able\b|(?:we|I)\s+(?:can|could)\b"
@@ -351,7 +354,7 @@ REQUEST = _parts(
     r"\s+to)\s+(?:first\s+|also\s+|now\s+|then\s+|still\s+)?(?!receive\b|see\b|get\b|hear\b"
     r"|have\s+(?:received|got)\b|be\s+(?:able|contacted|notified|getting|receiving)\b|know\b)\w",
     r"\byou\s+(?:can|could|may|(?:will|['’]ll)\s+be\s+able\s+to|are\s+(?:now\s+)?able\s+to)"
-    r"\s+(?:(?:also|now|always|still|then|easily|simply|just|then|safely)\s+)*(?!be\b|not\b|expect\b"
+    r"\s+(?:(?:also|now|always|still|then|easily|simply|just|then|safely)\s+)*(?!be\b|not\b|no\b|never\b|have\b|expect\b"
     r"|find\s+(?:more|further)|imagine\b|see\s+(?:that|how|why)\b)\w",
 )
 # "You have nothing to do" is a next step too: the customer knows where they stand.
@@ -378,6 +381,7 @@ _LEAD_IN = lazy_compile(
 _PIECE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)*|[,;:()]|\s[-–—]+\s")
 _JOINERS = frozenset(("and", "or", "but", "then"))
 _PLEASE = re.compile(r"\b(?:please|pls|plz)\b")
+_LETTER = re.compile(r"[^\W\d_]")
 _PLEASE_WORDS = frozenset(("please", "pls", "plz"))
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)*")
 
@@ -465,7 +469,7 @@ def read_sentence(sentence: str) -> SentenceSteps:
     if generic:
         text = _Text(_blanked(sentence, generic))
     cleaned, lowered = text.text, text.lowered
-    if not any(c.isalpha() for c in lowered):
+    if _LETTER.search(lowered) is None:
         return NOTHING
     if (
         (REQUEST.search(text) and not _ROLE.match(cleaned))
