@@ -316,6 +316,9 @@ IDLE = _parts(
     r"|have\s+to|want|like|love|get\s+the\s+best)",
     r"\b(?:occasionally|sometimes|usually|often|generally|typically|normally|in\s+general"
     r"|from\s+time\s+to\s+time)\b",
+    # "We will close this issue": the conversation ends, nothing happens next for the customer.
+    r"\b(?:will|(?<=['’])ll|shall|going\s+to)\s+(?:now\s+|also\s+)?(?:close|cancel|delete|remove"
+    r"|lock|archive|end)\s+(?:this|the|your|it)\b",
 )
 # Requests, recommendations, obligations and options addressed to the customer.
 REQUEST = _parts(
@@ -405,7 +408,8 @@ IMPERATIVE = frozenset(
     take bear mark link close start stop enable disable turn switch clear save backup
     back implement format see learn explore find view watch get let fix correct replace resend
     reinstall uninstall sync list contact email e-mail message ping mention tag label dm
-    suggest track manage claim rate vote approve reject reschedule rebook unlock discover""".split()
+    suggest track manage claim rate vote approve reject reschedule rebook unlock discover
+    request""".split()
 )
 # Words after which a leading verb-looking word is a noun or a verb of a statement
 # ("Update: …", "Return policy is …", "Check was cashed").
