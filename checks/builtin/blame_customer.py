@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from replylint.checks.lazy_regex import lazy_compile
 from replylint.checks.lexicon import lexicon_for, lexicon_options, render
 from replylint.checks.model import Category, Check, Example, Hit, Options, Severity
 from replylint.checks.reply.parsed import Reply
@@ -14,6 +16,43 @@ LEXICON = "blame-customer"
 # GUIDANCE §2). In a neutral how-to ("To see your bill, simply log in") the same words are
 # filler, not blame; to someone who is stuck they say "it's easy, why couldn't you?".
 SOFTER = "condescending"
+
+# Advice for "next time" tells the customer they got it wrong this time (LABELING: blame is the
+# customer as the subject of a failure): a sentence that looks ahead ("in the future", "next
+# time", "again") and either wants something avoided or prevented, or opens the look-ahead
+# with a directive to the customer ("next time, please…"). "In the future, you can trust new
+# devices" is a tip and is left alone: it needs a directive or recommendation, not "you can".
+LOOK_AHEAD = lazy_compile(
+    r"\b(?:in\s+the\s+future|in\s+future(?!\s+[a-z]+(?<!please)(?<!you)(?<!we)\b)|next\s+time"
+    r"|going\s+forward|from\s+now\s+on|(?:happening|happen|occurring|occur|recurring)\s+again|again\s+in\s+(?:the\s+)?future)\b",
+    re.IGNORECASE,
+)
+LOOK_AHEAD_WORDS = frozenset({"future", "next", "forward", "again", "now"})
+AVOID = lazy_compile(r"\b(?:avoid(?:ing)?|prevent(?:ing)?)\b", re.IGNORECASE)
+DIRECTIVE = lazy_compile(
+    r"\b(?:please|make\s+sure|be\s+sure|remember\s+to|do\s+not|don['’]t"
+    r"|(?:we|I)(?:['’]d|\s+would)?\s+(?:strongly\s+)?(?:recommend|suggest|advise|ask|urge|encourage)"
+    r"|you\s+(?:should|must|need\s+to|will\s+need\s+to|have\s+to|ought\s+to|may\s+want\s+to"
+    r"|might\s+want\s+to))\b",
+    re.IGNORECASE,
+)
+# The directive right after the look-ahead ("Next time, please attach the receipt").
+LOOK_AHEAD_DIRECTIVE = lazy_compile(
+    r"\b(?:in\s+the\s+future|in\s+future|next\s+time|going\s+forward|from\s+now\s+on),?\s+"
+    r"(?:(?:if\s+you\s+\w+[^,.!?]{0,40},\s+)?)"
+    r"(?:please|make\s+sure|be\s+sure|remember\s+to|(?:we|I)(?:['’]d|\s+would)?\s+"
+    r"(?:recommend|suggest|advise|ask)|you\s+(?:should|must|need\s+to|will\s+need\s+to|have\s+to))\b",
+    re.IGNORECASE,
+)
+# "To prevent this happening again, we've added a check" is our action, not advice to them.
+OUR_FIX = lazy_compile(
+    r"\b(?:we|I)(?:['’]ve|\s+have|['’]ll|\s+will|\s+are|['’]re|\s+am|['’]m)\s+"
+    r"(?:now\s+|already\s+|also\s+)?(?:added|made|changed|updated|fixed|put|set|taken|introduced"
+    r"|improved|working|going|adding|making|changing|updating|fixing|taking|introducing|improving"
+    r"|add|make|change|update|fix|take|introduce|improve|ensure|ensured)\b",
+    re.IGNORECASE,
+)
+FUTURE_FIX = 'Give the fix; put any tip positively: "A lockfile keeps installs reproducible."'
 
 
 def run(reply: Reply, options: Options) -> Iterator[Hit]:
@@ -29,6 +68,32 @@ def run(reply: Reply, options: Options) -> Iterator[Hit]:
             match.entry.suggestion,
             escalate=-1 if softer else 0,
         )
+    yield from _next_time_advice(reply)
+
+
+def _next_time_advice(reply: Reply) -> Iterator[Hit]:
+    """'To avoid this in the future, please…' / 'Next time, make sure…': blame by implication."""
+    if not reply.tokens & LOOK_AHEAD_WORDS:
+        return
+    for sentence in reply.content:
+        text = sentence.text
+        ahead = LOOK_AHEAD.search(text)
+        if ahead is None:
+            continue
+        direct = LOOK_AHEAD_DIRECTIVE.search(text)
+        if direct is None:
+            if not (AVOID.search(text) and DIRECTIVE.search(text)) or OUR_FIX.search(text):
+                continue
+            span = ahead.span()
+        else:
+            span = direct.span()
+        yield Hit(
+            sentence.start + span[0],
+            sentence.start + span[1],
+            f"'{text[span[0] : span[1]]}' advice for next time implies the customer got it wrong",
+            FUTURE_FIX,
+            escalate=-1,
+        )
 
 
 CHECK = Check(
@@ -39,7 +104,12 @@ CHECK = Check(
     rationale=(
         "A customer who is told it was their fault stops listening to the fix and starts "
         "defending themselves; the guidance says never to criticise their actions, under any "
-        "pretext. Condescending 'just click' / 'as clearly stated' is reported one level lower, "
+        "pretext: not with 'you should have' or 'you must have entered the wrong…', not with "
+        "'if you had read…', 'did you even read…?', 'as mentioned in my last email', nor by "
+        "saying their post broke the guidelines or their information was not enough, scolding "
+        "how they posted, or lecturing about our workload. Advice 'for next time' ('to avoid "
+        "this in the future, please…') implies the same and is reported one level lower. "
+        "Condescending 'just click' / 'as clearly stated' is reported one level lower, "
         "and only in replies to a difficulty (apology, refusal, complaint)."
     ),
     guidance="GUIDANCE §5 Respect the customer",
@@ -49,6 +119,7 @@ CHECK = Check(
     examples=(
         Example("You should have read the instructions before installing it.", fails=True),
         Example("As I already told you, refunds take five days.", fails=True),
+        Example("If you had read the instructions, this wouldn't have happened.", fails=True),
         Example("You should receive the refund within 3 days.", fails=False),
         Example("As you mentioned, the parcel was late, so I've refunded the shipping.", False),
     ),
