@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from replylint.checks.lazy_regex import lazy_compile
-from replylint.checks.lexicon import anchored_finditer, lexicon_for, lexicon_options, render
+from replylint.checks.lexicon import (
+    Lexicon,
+    Match,
+    anchored_finditer,
+    lexicon_for,
+    lexicon_options,
+    phrase_pattern,
+    render,
+)
 from replylint.checks.model import Category, Check, Example, Hit, Options, Severity
 from replylint.checks.reply.parsed import Part, Reply
 
@@ -62,7 +71,7 @@ FUTURE_FIX = 'Give the fix; put any tip positively: "A lockfile keeps installs r
 # failed/forgot to), which every reply pays. The new branches are anchored on whole words.
 def run(reply: Reply, options: Options) -> Iterator[Hit]:
     """Every blaming phrase of the lexicon; condescending words one severity level lower."""
-    for match in lexicon_for(LEXICON, options).find(reply):
+    for match in _find(lexicon_for(LEXICON, options), reply):
         softer = SOFTER in match.entry.tags
         if softer and not reply.sensitive:
             continue
@@ -74,6 +83,44 @@ def run(reply: Reply, options: Options) -> Iterator[Hit]:
             escalate=-1 if softer else 0,
         )
     yield from _next_time_advice(reply)
+
+
+# Every `unless` of this lexicon is about the words just before the match ("if you didn't…",
+# "whether the problem is on your end"): read within this many characters of it, not over the
+# whole sentence, so one endless sentence full of matches costs linear time, not quadratic.
+UNLESS_WINDOW = 120
+
+
+def _find(lexicon: Lexicon, reply: Reply) -> Iterator[Match]:
+    """``lexicon.find(reply)`` with each exception read near its match (see UNLESS_WINDOW)."""
+    text = reply.masked
+    allowed: list[tuple[int, int]] | None = None
+    for branch, start, end in lexicon.scan(reply):
+        if allowed is None:  # the allow-list is only read when something matched
+            allowed = (
+                [m.span() for m in _allow(lexicon.allow).finditer(text)] if lexicon.allow else []
+            )
+        if any(s < end and start < e for s, e in allowed):
+            continue
+        entry = branch.entry
+        sentence = reply.sentence_at(start)
+        if entry.unless is not None and sentence is not None:
+            near = (
+                max(sentence.start, start - UNLESS_WINDOW),
+                min(sentence.end, end + UNLESS_WINDOW),
+            )
+            if entry.unless.search(text[near[0] : near[1]]):
+                continue
+        if entry.where == "first-sentence":
+            content = reply.content
+            if sentence is None or not content or sentence.index != content[0].index:
+                continue
+        yield Match(entry, start, end, sentence)
+
+
+@lru_cache(maxsize=16)
+def _allow(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(phrase_pattern(p) for p in phrases), re.IGNORECASE)
 
 
 def _next_time_advice(reply: Reply) -> Iterator[Hit]:
