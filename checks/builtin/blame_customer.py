@@ -37,7 +37,17 @@ LOOK_AHEAD = lazy_compile(
     re.IGNORECASE,
 )
 LOOK_AHEAD_WORDS = frozenset({"future", "next", "forward", "again"})
-AVOID = lazy_compile(r"\b(?:avoid(?:ing)?|prevent(?:ing)?)\b", re.IGNORECASE)
+# What is to be avoided is this problem ("avoid this", "instances like this", "having your issue
+# closed"), not a benefit ("to avoid missing our offers, subscribe…").
+AVOID = lazy_compile(
+    r"\b(?:avoid|avoiding|prevent|preventing)\s+(?:(?:any\s+)?(?:this|that|it|these|such|similar"
+    r"|the\s+same|a\s+repeat|having\s+(?:your|the|this)|your\s+\w+\s+being|instances|situations"
+    r"|cases|issues|problems|mistakes|errors)\b)",
+    re.IGNORECASE,
+)
+AVOID_WORD = lazy_compile(r"\b(?:avoid|prevent)", re.IGNORECASE)
+# "If you need anything in the future, please get in touch" offers help, it is not advice.
+CONDITION = lazy_compile(r"\b(?:if|should|whenever|in\s+case|any\s*time|when)\b", re.IGNORECASE)
 DIRECTIVE = lazy_compile(
     r"\b(?:please|make\s+sure|be\s+sure|remember\s+to|do\s+not|don['’]t"
     r"|(?:we|I)(?:['’]d|\s+would)?\s+(?:strongly\s+)?(?:recommend|suggest|advise|ask|urge|encourage)"
@@ -135,10 +145,15 @@ def _next_time_advice(reply: Reply) -> Iterator[Hit]:
             continue
         seen.add(sentence.index)
         text = sentence.text
+        if CONDITION.search(text, 0, ahead.start() - sentence.start):
+            continue
+        avoided = AVOID.search(text)
+        if avoided is None and AVOID_WORD.search(text):  # avoiding a loss, not this problem
+            continue
         direct = LOOK_AHEAD_DIRECTIVE.search(text)
         if direct is not None:
             start, end = sentence.start + direct.start(), sentence.start + direct.end()
-        elif AVOID.search(text) and DIRECTIVE.search(text) and not OUR_FIX.search(text):
+        elif avoided and DIRECTIVE.search(text) and not OUR_FIX.search(text):
             start, end = ahead.span()
         else:
             continue

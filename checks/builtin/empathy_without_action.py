@@ -69,6 +69,8 @@ ACTION = lazy_compile(
     r"|will\s+(?:be|arrive|ship|reach|show|appear|work)|(?:is|are|has\s+been|have\s+been|was"
     r"|were)\s+(?:now\s+)?(?:fixed|resolved|sorted|processed|issued|refunded|credited|replaced"
     r"|restored|reactivated|updated|corrected|cancell?ed|back)"
+    # Handing over what was asked for ("Here's the tracking number: …") is the help itself.
+    r"|here(?:['’]s|\s+is|\s+are|\s+it\s+is|\s+you\s+go)\b"
     r"|(?:could|can|would)\s+you\s+(?:please\s+)?(?!imagine)\w+"
     r"|you\s+(?:can|could|may|will\s+need\s+to|need\s+to|might\s+want\s+to)\s+(?:now\s+|also\s+)?"
     r"(?!be\b)\w+|(?:please|kindly)\s+" + VERB + r")",
