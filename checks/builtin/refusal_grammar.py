@@ -25,29 +25,22 @@ free text but the linear word tokeniser.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from replylint.checks.lexicon import Lexicon, phrase_pattern, read_lexicon_data
 from replylint.checks.lexicon import render as render_entry
-from replylint.checks.reply.parsed import Reply, Sentence
+from replylint.checks.reply.parsed import Part, Reply, Sentence
 
 # A word (letters, digits, inner apostrophes or hyphens) or one punctuation mark that ends a
 # clause. No nested quantifier: linear on any input.
 TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[,;:()\[\]\"“”—–?!.\n*]")
 BOUNDARIES = frozenset(',;:()[]"“”—–?!.\n*')
 APOSTROPHES = str.maketrans("’", "'")
-
-
-@dataclass(frozen=True, slots=True)
-class Tok:
-    """One word of a sentence (lower case, contractions split) and where it stands."""
-
-    word: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +79,11 @@ FRAMES: Mapping[str, tuple[bool, str, str]] = {
         True,
         "'{text}' tells the customer what you won't do",
         'Say what you will do: "What we can do is …" or "Here is what I can offer: …"',
+    ),
+    "dont-offer": (
+        True,
+        "'{text}' tells the customer what you don't do",
+        'Say what you do: "We offer … instead" or "What I can do is …"',
     ),
     "bare-wont": (
         False,
@@ -172,40 +170,44 @@ _SUFFIX = {"re": "are", "m": "am", "ll": "will", "ve": "have", "d": "would"}
 _IS_BEFORE_S = frozenset("it that there here this what who he she where how".split())
 
 
-def tokenize(text: str, offset: int = 0) -> list[Tok]:
-    """The words of ``text`` (a sentence of the masked reply), contractions split."""
-    tokens: list[Tok] = []
-    for match in TOKEN.finditer(text):
-        raw = match.group()
+def tokenize(lowered: str, offset: int = 0) -> tuple[list[str], list[int], list[int]]:
+    """The words of ``lowered`` (a sentence of the reply's lower-cased masked text) with where
+    each starts and ends, contractions split ("can't": can, not, both over the same span)."""
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    add_word, add_start, add_end = words.append, starts.append, ends.append
+    for match in TOKEN.finditer(lowered.translate(APOSTROPHES)):
+        word = match.group()
         start, end = match.start() + offset, match.end() + offset
-        if len(raw) == 1 and raw in BOUNDARIES:
-            tokens.append(Tok("," if raw in "\n*" else raw, start, end))
-            continue
-        word = raw.lower().translate(APOSTROPHES)
         if "'" in word:
             head, _, tail = word.rpartition("'")
             if tail == "t" and head.endswith("n"):
                 base = head[:-1]
-                tokens.append(Tok(_NT.get(base, base), start, end))
-                tokens.append(Tok("not", start, end))
-                continue
-            if tail in _SUFFIX:
-                tokens.append(Tok(head, start, end))
-                tokens.append(Tok(_SUFFIX[tail], start, end))
-                continue
-            if tail == "s" and head in _IS_BEFORE_S:
-                tokens.append(Tok(head, start, end))
-                tokens.append(Tok("is", start, end))
-                continue
-            tokens.append(Tok(word, start, end))
-            continue
-        split = _BARE_NT.get(word)
-        if split is not None:
-            tokens.append(Tok(split[0], start, end))
-            tokens.append(Tok(split[1], start, end))
-            continue
-        tokens.append(Tok(word, start, end))
-    return tokens
+                pair: tuple[str, str] | None = (_NT.get(base, base), "not")
+            elif tail in _SUFFIX:
+                pair = (head, _SUFFIX[tail])
+            elif tail == "s" and head in _IS_BEFORE_S:
+                pair = (head, "is")
+            else:
+                pair = None
+        elif len(word) == 1 and word in BOUNDARIES:
+            pair = None
+            word = "," if word in "\n*" else word
+        else:
+            pair = _BARE_NT.get(word)
+        if pair is None:
+            add_word(word)
+            add_start(start)
+            add_end(end)
+        else:
+            add_word(pair[0])
+            add_word(pair[1])
+            add_start(start)
+            add_start(start)
+            add_end(end)
+            add_end(end)
+    return words, starts, ends
 
 
 # -- the clause model -----------------------------------------------------------------------
@@ -222,6 +224,12 @@ CLAUSE_CONJUNCTIONS = frozenset(
     "and but so or yet however because since although though while whereas as".split()
 )
 
+# How far a frame looks back from its trigger for a clause start, a condition or a reporting
+# word (tokens), and how many adverbs it skips: bounded so that no input costs more than
+# linear time.
+WINDOW = 24
+MAX_ADVERBS = 6
+
 # Subject kinds
 AGENT, CUSTOMER, THING, NONE, OTHER = "agent", "customer", "thing", "none", "other"
 
@@ -229,11 +237,12 @@ AGENT, CUSTOMER, THING, NONE, OTHER = "agent", "customer", "thing", "none", "oth
 class Sentence_:
     """The tokens of one sentence and the lookups the frames share."""
 
-    __slots__ = ("question", "text", "tokens", "w", "words")
+    __slots__ = ("ends", "question", "starts", "text", "w", "words")
 
-    def __init__(self, sentence: Sentence, words: Mapping[str, frozenset[str]]) -> None:
-        self.tokens = tokenize(sentence.text, sentence.start)
-        self.words = [t.word for t in self.tokens]
+    def __init__(
+        self, sentence: Sentence, words: Mapping[str, frozenset[str]], lowered: str
+    ) -> None:
+        self.words, self.starts, self.ends = tokenize(lowered, sentence.start)
         self.text = sentence.text
         self.question = sentence.text.rstrip().endswith("?")
         self.w = words
@@ -242,9 +251,12 @@ class Sentence_:
         return self.words[index] if 0 <= index < len(self.words) else ""
 
     def skip_adverbs(self, index: int, step: int) -> int:
-        """The first index from ``index`` (going ``step``) that is not an adverb."""
+        """The first index from ``index`` (going ``step``) that is not an adverb (at most a
+        few: every look around a trigger is bounded, so a sentence costs linear time)."""
         adverbs = self.w["adverbs"]
-        while 0 <= index < len(self.words) and self.words[index] in adverbs:
+        for _ in range(MAX_ADVERBS):
+            if not (0 <= index < len(self.words) and self.words[index] in adverbs):
+                break
             index += step
         return index
 
@@ -252,12 +264,13 @@ class Sentence_:
         """Where the clause holding ``index`` begins (after a mark or a conjunction)."""
         words = self.words
         i = index - 1
-        while i >= 0:
+        stop = max(index - WINDOW, 0)
+        while i >= stop:
             word = words[i]
             if word in BOUNDARIES or word in CLAUSE_CONJUNCTIONS:
                 return i + 1
             i -= 1
-        return 0
+        return stop
 
     def subject(self, aux: int) -> tuple[str, int]:
         """The kind of subject before the verb group at ``aux``, and where it starts."""
@@ -306,8 +319,9 @@ class Sentence_:
         customer's own situation ("sorry to hear you can't log in")."""
         words = self.words
         i = subject_start - 1
+        stop = subject_start - WINDOW
         reporting = self.w["reporting"]
-        while i >= 0 and words[i] not in (".", "!", "?", ";"):
+        while i >= 0 and i > stop and words[i] not in (".", "!", "?", ";"):
             if words[i] in reporting:
                 return True
             i -= 1
@@ -323,14 +337,14 @@ def _after(s: Sentence_, index: int) -> int:
 
 
 def _frames(s: Sentence_) -> Iterable[Finding]:
-    words, toks, w = s.words, s.tokens, s.w
+    words, w = s.words, s.w
     for i, word in enumerate(words):
         if word == "not" or word == "never":
             yield from _negated(s, i)
         elif word == "unable":
             j = s.skip_adverbs(i - 1, -1)
             if s.word(j) in BE and s.word(i + 1) == "to":
-                yield from _ability(s, j, i + 1, toks[i + 1].end, s.word(i + 2), i + 2)
+                yield from _ability(s, j, i + 1, s.ends[i + 1], s.word(i + 2), i + 2)
         elif word == "no":
             yield from _no(s, i)
         elif word in w["refusal-participles"]:
@@ -341,12 +355,12 @@ def _frames(s: Sentence_) -> Iterable[Finding]:
                 kind, start = s.subject(j)
                 verb = s.word(i + 2)
                 if kind == AGENT and not s.conditional(start) and verb not in w["benign-verbs"]:
-                    yield Finding(toks[start].start, toks[i + 1].end, "inability", True)
+                    yield Finding(s.starts[start], s.ends[i + 1], "inability", True)
 
 
 def _negated(s: Sentence_, neg: int) -> Iterable[Finding]:
     """Frames around a 'not' or 'never'."""
-    words, toks, w = s.words, s.tokens, s.w
+    words, w = s.words, s.w
     aux = s.skip_adverbs(neg - 1, -1)
     aux_word = s.word(aux)
     if aux_word not in AUX:
@@ -367,12 +381,12 @@ def _negated(s: Sentence_, neg: int) -> Iterable[Finding]:
             return
         if pred == "be" and s.word(q + 1) == "able":
             return  # "can't be able to": ungrammatical, leave it
-        yield from _ability(s, start if kind != NONE else aux, neg, toks[neg].end, pred, q)
+        yield from _ability(s, start if kind != NONE else aux, neg, s.ends[neg], pred, q)
         return
     if aux_word in ("will", "would", "may", "might", "shall"):
         if pred == "be" and s.word(q + 1) == "able" and s.word(q + 2) == "to":
             verb_at = _after(s, q + 3)
-            yield from _ability(s, start, neg, toks[q + 2].end, s.word(verb_at), verb_at)
+            yield from _ability(s, start, neg, s.ends[q + 2], s.word(verb_at), verb_at)
             return
         if aux_word in ("may", "might", "shall"):
             return  # epistemic "may not": not a refusal
@@ -397,7 +411,7 @@ def _ability(
     s: Sentence_, start: int, neg: int, end: int, verb: str, verb_at: int
 ) -> Iterable[Finding]:
     """'X can't / is unable to / won't be able to VERB'."""
-    w, toks = s.w, s.tokens
+    w = s.w
     kind, subject_start = s.subject(_aux_before(s, neg))
     if s.conditional(subject_start):
         return
@@ -405,14 +419,16 @@ def _ability(
         return
     if verb == "be" and s.word(verb_at + 1) in w["benign-ability"]:
         return
+    if verb == "be" and s.word(verb_at + 1) == "of" and s.word(verb_at + 2) in ("more", "further"):
+        return  # "sorry I couldn't be of more help": an apology's close, not a no
     if kind == AGENT:
-        yield Finding(toks[subject_start].start, end, "inability", True)
+        yield Finding(s.starts[subject_start], end, "inability", True)
     elif kind == CUSTOMER:
         if s.question or s.reported(subject_start) or verb in w["benign-customer"]:
             return
         if verb in BOUNDARIES or verb == "":
             return
-        yield Finding(toks[subject_start].start, end, "customer-inability", True)
+        yield Finding(s.starts[subject_start], end, "customer-inability", True)
 
 
 def _aux_before(s: Sentence_, neg: int) -> int:
@@ -428,7 +444,7 @@ def _passive(
     s: Sentence_, kind: str, start: int, aux: int, participle_at: int, ability: bool
 ) -> Iterable[Finding]:
     """'X can't be refunded', 'X will not be accepted', 'X has not been approved'."""
-    w, toks = s.w, s.tokens
+    w = s.w
     participle = s.word(participle_at)
     if kind in (AGENT, CUSTOMER, OTHER):
         return  # "we can't be reached", "you won't be charged": not a refusal of a request
@@ -438,8 +454,8 @@ def _passive(
         return
     if participle in w["privacy-participles"] and _protected(s, start, aux):
         return  # "your password is stored securely and cannot be retrieved": an assurance
-    begin = toks[aux].start
-    yield Finding(begin, toks[participle_at].end, "passive-refusal", True)
+    begin = s.starts[aux]
+    yield Finding(begin, s.ends[participle_at], "passive-refusal", True)
 
 
 def _protected(s: Sentence_, start: int, aux: int) -> bool:
@@ -452,62 +468,70 @@ def _protected(s: Sentence_, start: int, aux: int) -> bool:
 
 def _be_not(s: Sentence_, kind: str, start: int, aux: int, neg: int, q: int) -> Iterable[Finding]:
     """'X is not available / allowed / something we offer / an option'; 'is not approved'."""
-    w, toks = s.w, s.tokens
+    w = s.w
     pred = s.word(q)
     if pred in ("able", "unable") and s.word(q + 1) == "to":
         verb_at = _after(s, q + 2)
-        yield from _ability(s, start, neg, toks[q + 1].end, s.word(verb_at), verb_at)
+        yield from _ability(s, start, neg, s.ends[q + 1], s.word(verb_at), verb_at)
         return
     if pred == "in" and s.word(q + 1) == "a" and s.word(q + 2) == "position":
         verb_at = _after(s, q + 4)
-        yield from _ability(s, start, neg, toks[q + 3].end, s.word(verb_at), verb_at)
+        yield from _ability(s, start, neg, s.ends[q + 3], s.word(verb_at), verb_at)
         return
     if kind == AGENT and pred == "going" and s.word(q + 1) == "to":
         yield from _wont(s, kind, start, aux, s.word(q + 2), q + 2)
         return
-    begin = toks[start].start if kind in (AGENT, THING) and s.word(start) == "there" else None
+    begin = s.starts[start] if kind in (AGENT, THING) and s.word(start) == "there" else None
     if pred in w["unavailable-adjectives"]:
         if kind in (AGENT, CUSTOMER, OTHER) and pred == "available":
             return  # "I'm not available on Mondays": a person, not an offer
-        yield Finding(toks[aux].start, toks[q].end, "unavailable", True)
+        yield Finding(s.starts[aux], s.ends[q], "unavailable", True)
         return
     if pred == "in" and s.word(q + 1) in ("stock", "scope"):
-        yield Finding(toks[aux].start, toks[q + 1].end, "unavailable", True)
+        yield Finding(s.starts[aux], s.ends[q + 1], "unavailable", True)
         return
     if pred in ("a", "an") and s.word(q + 1) == "option":
-        yield Finding(toks[aux].start, toks[q + 1].end, "unavailable", True)
+        yield Finding(s.starts[aux], s.ends[q + 1], "unavailable", True)
         return
     if pred == "something":
+        # "this isn't something (that) we offer / the system allows / can be changed"
         j = q + 1 + (s.word(q + 1) in ("that", "which"))
         inner = s.word(j)
-        if inner in PRONOUN_AGENT or inner in ("can", "could") or inner in ("our", "the"):
-            if inner in ("our", "the") and s.word(j + 1) not in w["agent-nouns"]:
-                return
-            yield Finding(toks[aux].start, toks[q].end, "unavailable", True)
+        if inner in ("our", "the") and s.word(j + 1) in w["agent-nouns"]:
+            j += 1
+        elif inner not in PRONOUN_AGENT and inner not in ("can", "could"):
+            return
+        end = j + 1
+        while end < len(s.words) - 1 and s.word(end) in AUX | {"not", "able", "to"}:
+            end += 1
+        yield Finding(s.starts[aux], s.ends[min(end, len(s.words) - 1)], "unavailable", True)
         return
     if pred in w["decision-participles"] and kind != AGENT:
-        yield Finding(toks[aux].start, toks[q].end, "passive-refusal", True)
+        yield Finding(s.starts[aux], s.ends[q], "passive-refusal", True)
         return
     if pred == "given" and s.word(q + 1) in ("access", "permission"):
-        yield Finding(toks[aux].start, toks[q + 1].end, "passive-refusal", True)
+        yield Finding(s.starts[aux], s.ends[q + 1], "passive-refusal", True)
         return
     if begin is not None and pred in ("a", "an", "any"):
         # "there isn't a way / any option"
         noun = s.word(q + 1)
         if noun in w["no-way-nouns"]:
-            yield Finding(begin, toks[q + 1].end, "no-way", True)
+            yield Finding(begin, s.ends[q + 1], "no-way", True)
 
 
 def _do_not(s: Sentence_, kind: str, start: int, aux: int, neg: int, q: int) -> Iterable[Finding]:
     """'we don't plan to / don't have a way / don't allow'; 'I don't understand'."""
-    w, toks = s.w, s.tokens
+    w = s.w
     verb = s.word(q)
     if kind != AGENT:
+        return
+    if verb in w["offer-verbs"]:
+        yield Finding(s.starts[start], s.ends[q], "dont-offer", True)
         return
     if verb in ("plan", "intend", "expect") and s.word(q + 1) == "to":
         nxt = s.word(q + 2)
         if nxt not in w["benign-verbs"]:
-            yield Finding(toks[start].start, toks[q].end, "wont", True)
+            yield Finding(s.starts[start], s.ends[q], "wont", True)
         return
     if verb == "have":
         r = q + 1
@@ -515,12 +539,20 @@ def _do_not(s: Sentence_, kind: str, start: int, aux: int, neg: int, q: int) -> 
             "information",
             "details",
         }:
-            yield Finding(toks[start].start, toks[r + 1].end, "no-way", True)
+            yield Finding(s.starts[start], s.ends[r + 1], "no-way", True)
             return
         if s.word(r) in ("any", "a", "an"):
             r += 1
         if s.word(r) in w["have-nouns"]:
-            yield Finding(toks[start].start, toks[r].end, "no-way", True)
+            yield Finding(s.starts[start], s.ends[r], "no-way", True)
+            return
+        # "we don't have that model / any in stock"
+        for k in range(r, min(r + 5, len(s.words) - 1)):
+            if s.words[k] == "in" and s.words[k + 1] == "stock":
+                yield Finding(s.starts[start], s.ends[k + 1], "unavailable", True)
+                return
+            if s.words[k] in BOUNDARIES:
+                return
         return
     if verb in ("think", "believe") and s.word(start) == "i":
         # hedged: "I don't think we can …"
@@ -528,48 +560,52 @@ def _do_not(s: Sentence_, kind: str, start: int, aux: int, neg: int, q: int) -> 
         if s.word(j) in PRONOUN_AGENT and s.word(j + 1) in ("can", "could", "will"):
             verb_at = _after(s, j + 2)
             if s.word(verb_at) not in w["benign-ability"] | w["find-verbs"]:
-                yield Finding(toks[start].start, toks[j + 1].end, "inability", True)
+                yield Finding(s.starts[start], s.ends[j + 1], "inability", True)
 
 
 def _wont(s: Sentence_, kind: str, start: int, aux: int, verb: str, q: int) -> Iterable[Finding]:
     """'we won't refund', 'I won't.' (an elliptic refusal), 'we will not be sending'."""
-    w, toks = s.w, s.tokens
+    w = s.w
     if kind != AGENT:
         return
     if verb in BOUNDARIES or verb == "":
         # An elliptic "I won't." answers words we cannot see (it may be a promise: "don't
         # forget" - "I won't"): negative wording, not by itself a refusal.
         if not s.question:
-            yield Finding(toks[start].start, toks[aux].end, "bare-wont", False)
+            yield Finding(s.starts[start], s.ends[aux], "bare-wont", False)
         return
     stem = verb[:-3] if verb.endswith("ing") else verb
     if verb in w["offer-verbs"] or stem in w["offer-verbs"] or stem + "e" in w["offer-verbs"]:
-        yield Finding(toks[start].start, toks[q].end, "wont", True)
+        yield Finding(s.starts[start], s.ends[q], "wont", True)
 
 
 def _imperative(s: Sentence_, do: int) -> bool:
     """Whether the 'do' at ``do`` opens its clause, after nothing but leads ("please", "so")."""
     i = do - 1
-    while i >= 0 and s.words[i] in s.w["imperative-leads"]:
+    while i >= 0 and i > do - MAX_ADVERBS and s.words[i] in s.w["imperative-leads"]:
         i -= 1
     return i < 0 or s.words[i] in BOUNDARIES
 
 
 def _prohibition(s: Sentence_, do: int, neg: int) -> Iterable[Finding]:
-    w, toks = s.w, s.tokens
+    w = s.w
     q = _after(s, neg + 1)
     verb = s.word(q)
     if not verb or verb in BOUNDARIES or verb in w["benign-imperatives"]:
         return
     if verb in ("be", "feel") and s.word(q + 1) in w["benign-imperatives"]:
         return
+    # "Please don't share your password / order details here": a caution that protects the
+    # customer's data, not a limit on what they may do with us.
+    if any(word in w["protected-nouns"] for word in s.words[q + 1 : q + 6]):
+        return
     begin = do - 1 if s.word(do - 1) == "please" else do
-    yield Finding(toks[begin].start, toks[q].end, "prohibition", False)
+    yield Finding(s.starts[begin], s.ends[q], "prohibition", False)
 
 
 def _no(s: Sentence_, i: int) -> Iterable[Finding]:
     """'there is no way / are no workarounds', 'we have no plans', 'we can no longer'."""
-    w, toks = s.w, s.tokens
+    w = s.w
     prev = s.skip_adverbs(i - 1, -1)
     prev_word = s.word(prev)
     if s.word(i + 1) == "longer":
@@ -583,15 +619,15 @@ def _no(s: Sentence_, i: int) -> Iterable[Finding]:
         ):
             kind, start = s.subject(prev)
             if kind == AGENT and not s.conditional(start):
-                end = toks[i + 1].end if prev_word in ("can", "could") else toks[i + 3].end
+                end = s.ends[i + 1] if prev_word in ("can", "could") else s.ends[i + 3]
                 verb = s.word(i + 2)
                 if verb not in w["benign-ability"]:
-                    yield Finding(toks[start].start, end, "inability", True)
+                    yield Finding(s.starts[start], end, "inability", True)
             return
         if prev_word in BE and s.word(i + 2) in w["unavailable-adjectives"]:
             kind, start = s.subject(prev)
             if kind != AGENT and not s.conditional(start):
-                yield Finding(toks[prev].start, toks[i + 2].end, "unavailable", True)
+                yield Finding(s.starts[prev], s.ends[i + 2], "unavailable", True)
         return
     noun_at = i + 1
     # one modifier between: "no other way", "no known workaround", "no current plans"
@@ -603,17 +639,16 @@ def _no(s: Sentence_, i: int) -> Iterable[Finding]:
     if prev_word in BE and s.word(s.skip_adverbs(prev - 1, -1)) == "there":
         there = s.skip_adverbs(prev - 1, -1)
         if noun in w["no-way-nouns"] and not s.conditional(there) and not s.question:
-            yield Finding(toks[there].start, toks[noun_at].end, "no-way", True)
+            yield Finding(s.starts[there], s.ends[noun_at], "no-way", True)
         return
     if prev_word in ("have", "has"):  # "we had no easy way": a past state, not today's no
         kind, start = s.subject(prev)
         if kind == AGENT and not s.conditional(start) and noun in w["have-nouns"]:
-            yield Finding(toks[start].start, toks[noun_at].end, "no-way", True)
+            yield Finding(s.starts[start], s.ends[noun_at], "no-way", True)
 
 
 def _declined(s: Sentence_, i: int) -> Iterable[Finding]:
     """'your request was declined / has been rejected'; 'we have declined your request'."""
-    toks = s.tokens
     prev = s.skip_adverbs(i - 1, -1)
     prev_word = s.word(prev)
     if prev_word in BE or prev_word in ("got", "get"):
@@ -623,7 +658,7 @@ def _declined(s: Sentence_, i: int) -> Iterable[Finding]:
         kind, start = s.subject(aux)
         if kind in (AGENT, OTHER) or s.conditional(start) or s.question:
             return
-        yield Finding(toks[aux].start, toks[i].end, _decision(s.words[i]), True)
+        yield Finding(s.starts[aux], s.ends[i], _decision(s.words[i]), True)
         return
     # Active, with us as the subject: "we (have) declined", "we must decline".
     j = prev
@@ -632,7 +667,7 @@ def _declined(s: Sentence_, i: int) -> Iterable[Finding]:
     if s.word(j) in PRONOUN_AGENT:
         kind, start = s.subject(j + 1)
         if not s.conditional(j) and not s.question:
-            yield Finding(toks[j].start, toks[i].end, _decision(s.words[i]), True)
+            yield Finding(s.starts[j], s.ends[i], _decision(s.words[i]), True)
 
 
 def _decision(word: str) -> str:
@@ -654,9 +689,10 @@ def need_to_frames(reply: Reply) -> list[Finding]:
     w = refusal_words()
     found = []
     for sentence in reply.content:
-        if "need to" not in reply.lowered[sentence.start : sentence.end]:
+        lowered = lowered_sentence(reply, sentence)
+        if "need to" not in lowered:
             continue
-        s = Sentence_(sentence, w)
+        s = Sentence_(sentence, w, lowered_sentence(reply, sentence))
         if s.word(0) in NEED_TO_SKIP or s.question:
             continue
         for i, word in enumerate(s.words):
@@ -669,31 +705,52 @@ def need_to_frames(reply: Reply) -> list[Finding]:
             lead = s.word(before)
             if before >= 0 and lead not in BOUNDARIES and lead not in ("and", "but", "so"):
                 continue
-            found.append(Finding(s.tokens[i].start, s.tokens[j + 1].end, "need-to", False))
+            found.append(Finding(s.starts[i], s.ends[j + 1], "need-to", False))
     return found
 
 
 # -- per reply ------------------------------------------------------------------------------
 
 
-def _triggered(reply: Reply, sentence: Sentence, triggers: frozenset[str]) -> bool:
-    lowered = reply.lowered[sentence.start : sentence.end]
-    return any(word in lowered for word in triggers)
+def lowered_sentence(reply: Reply, sentence: Sentence) -> str:
+    """The sentence in lower case, offsets kept (one character for one)."""
+    if reply.lowered_is_exact:
+        return reply.lowered[sentence.start : sentence.end]
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence.text)
+
+
+def _trigger_sentences(reply: Reply, triggers: frozenset[str]) -> list[Sentence]:
+    """The reply's own sentences (not the greeting) that hold a trigger word, in order."""
+    token_starts = reply.token_starts
+    offsets = sorted(o for word in triggers & reply.tokens for o in token_starts[word])
+    found: list[Sentence] = []
+    for offset in offsets:
+        if found and offset < found[-1].end:
+            continue
+        sentence = reply.sentence_at(offset)
+        if sentence is not None and sentence.part is not Part.GREETING:
+            found.append(sentence)
+    return found
+
+
+# The frames of the reply read last: both checks of the family ask for them, one after the
+# other, so the second asks for free. (A reply is immutable once parsed.)
+_last: list[Any] = [None, None]
 
 
 def sentence_frames(reply: Reply) -> list[Finding]:
     """Every refusal and negative frame of the clause model in the reply's own sentences."""
+    if _last[0] is reply:
+        frames: list[Finding] = _last[1]
+        return frames
     w = refusal_words()
-    triggers = w["triggers"]
-    if reply.tokens.isdisjoint(triggers):
-        return []
-    found: list[Finding] = []
-    for sentence in reply.content:
-        if not _triggered(reply, sentence, w["trigger-substrings"]):
-            continue
-        model = Sentence_(sentence, w)
-        found.extend(_frames(model))
-    return found
+    frames = []
+    if not reply.tokens.isdisjoint(w["triggers"]):
+        for sentence in _trigger_sentences(reply, w["triggers"]):
+            model = Sentence_(sentence, w, lowered_sentence(reply, sentence))
+            frames.extend(_frames(model))
+    _last[0], _last[1] = reply, frames
+    return frames
 
 
 @dataclass(frozen=True, slots=True)
@@ -726,12 +783,12 @@ def find_negative(reply: Reply, lexicon: Lexicon) -> list[Negative]:
     ]
     frames = sentence_frames(reply)
     if frames:
-        taken = [(n.start, n.end) for n in found]
+        taken = sorted((n.start, n.end) for n in found)
         allowed = _allowed_spans(reply, lexicon.allow)
         for frame in frames:
             if overlaps(frame.start, frame.end, taken) or overlaps(frame.start, frame.end, allowed):
                 continue
-            taken.append((frame.start, frame.end))
+            bisect.insort(taken, (frame.start, frame.end))
             message, suggestion = render(frame.kind, reply.text[frame.start : frame.end])
             found.append(
                 Negative(
@@ -767,8 +824,9 @@ def render(kind: str, text: str) -> tuple[str, str]:
 
 
 def overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    """Whether [start, end) overlaps any of ``spans``."""
-    return any(s < end and start < e for s, e in spans)
+    """Whether [start, end) overlaps any of ``spans`` (sorted, not overlapping each other)."""
+    index = bisect.bisect_left(spans, (end,))  # the spans that start before ``end``
+    return index > 0 and spans[index - 1][1] > start
 
 
 # -- alternatives ---------------------------------------------------------------------------
@@ -781,22 +839,27 @@ def offers_alternative(reply: Reply, refusals: Sequence[tuple[int, int]]) -> boo
     Words inside a refusal (``refusals``: spans) never count as the alternative.
     """
     words = refusal_words() | alternative_words()
-    generic = words["generic-closers"]
     for sentence in reply.content:
-        lowered = reply.lowered[sentence.start : sentence.end]
-        if any(phrase in lowered for phrase in generic):
-            continue  # "let me know if you have any questions" offers nothing new
-        model = Sentence_(sentence, words)
+        lowered = lowered_sentence(reply, sentence)
+        if is_generic(lowered):
+            continue
+        model = Sentence_(sentence, words, lowered)
         if _offers(model, lowered, refusals):
             return True
     return False
 
 
+def is_generic(lowered: str) -> bool:
+    """Whether a sentence (lower case) is a generic closer that offers nothing new: "let me know
+    if you have any questions", "is there anything else I can help with?"."""
+    return any(phrase in lowered for phrase in alternative_words()["generic-closers"])
+
+
 def _offers(s: Sentence_, lowered: str, refusals: Sequence[tuple[int, int]]) -> bool:
-    toks, a = s.tokens, s.w
+    a = s.w
     actionable = any(phrase in lowered for phrase in a["actionable-info"])
     for i, word in enumerate(s.words):
-        if overlaps(toks[i].start, toks[i].end, refusals):
+        if overlaps(s.starts[i], s.ends[i], refusals):
             continue
         nxt, nxt2 = s.word(i + 1), s.word(i + 2)
         if word in a["instruction-verbs"] and _instruction(s, i):

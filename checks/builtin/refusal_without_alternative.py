@@ -8,6 +8,8 @@ from functools import cache
 from replylint.checks.builtin.refusal_grammar import (
     Negative,
     find_negative,
+    is_generic,
+    lowered_sentence,
     offers_alternative,
     overlaps,
 )
@@ -60,7 +62,10 @@ def has_alternative(reply: Reply, found: list[Negative], extra: tuple[str, ...] 
     spans = [(n.start, n.end) for n in found]
     alternatives = lexicon_for(ALTERNATIVES, {"add": list(extra)})
     for match in alternatives.find(reply):
-        if not overlaps(match.start, match.end, spans):
+        if overlaps(match.start, match.end, spans):
+            continue
+        sentence = match.sentence
+        if sentence is None or not is_generic(lowered_sentence(reply, sentence)):
             return True
     return offers_alternative(reply, spans)
 
