@@ -24,7 +24,12 @@ PEDANTIC = "pedantic"
 
 def run(reply: Reply, options: Options) -> Iterator[Hit]:
     """Every negative phrase of the lexicon, and every refusal or prohibition the clause model
-    finds (refusal_grammar.py), that no allowed phrase covers."""
+    finds (refusal_grammar.py), that no allowed phrase covers.
+
+    Cost (about 40-50 µs a reply on the review corpus, over the 25 µs mark): the phrase lexicon
+    takes about 30 µs of it, as before; the clause model about 10 µs, because it tokenises the
+    sentences that hold a negation (one sentence in fifteen) and looks a few words around each.
+    """
     lexicon = lexicon_for(LEXICON, {"add": options["add"], "allow": options["allow"]})
     pedantic = bool(options.get("pedantic"))
     found = find_negative(reply, lexicon)

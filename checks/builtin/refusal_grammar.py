@@ -390,6 +390,11 @@ def _negated(s: Sentence_, neg: int) -> Iterable[Finding]:
             return
         if aux_word in ("may", "might", "shall"):
             return  # epistemic "may not": not a refusal
+        if pred == "be" and s.word(q + 1) in w["unavailable-adjectives"]:
+            # "that won't be possible", "it would not be available until May"
+            if kind in (THING, NONE) or s.word(q + 1) != "available":
+                yield Finding(s.starts[aux], s.ends[q + 1], "unavailable", True)
+            return
         if pred == "be" and _participle(s.word(q + 1), w):
             yield from _passive(s, kind, start, aux, q + 1, ability=False)
             return
@@ -403,7 +408,10 @@ def _negated(s: Sentence_, neg: int) -> Iterable[Finding]:
     if aux_word in DO:
         yield from _do_not(s, kind, start, aux, neg, q)
         return
-    if aux_word in HAVE and pred == "been" and _participle(s.word(q + 1), w):
+    # "has not been approved" is a decision; "hasn't been issued (yet)" is still pending
+    pending = "yet" in s.words[max(aux - 4, 0) : q + 5]
+    decision = pred == "been" and s.word(q + 1) in w["decision-participles"]
+    if aux_word in HAVE and decision and not pending:
         yield from _passive(s, kind, start, aux, q + 1, ability=False)
 
 
@@ -480,6 +488,10 @@ def _be_not(s: Sentence_, kind: str, start: int, aux: int, neg: int, q: int) -> 
         return
     if kind == AGENT and pred == "going" and s.word(q + 1) == "to":
         yield from _wont(s, kind, start, aux, s.word(q + 2), q + 2)
+        return
+    if kind == AGENT and pred.endswith("ing") and pred not in ("going", "being"):
+        # "we are not accepting returns", "we aren't offering refunds"
+        yield from _wont(s, kind, start, aux, pred, q)
         return
     begin = s.starts[start] if kind in (AGENT, THING) and s.word(start) == "there" else None
     if pred in w["unavailable-adjectives"]:
@@ -575,7 +587,9 @@ def _wont(s: Sentence_, kind: str, start: int, aux: int, verb: str, q: int) -> I
             yield Finding(s.starts[start], s.ends[aux], "bare-wont", False)
         return
     stem = verb[:-3] if verb.endswith("ing") else verb
-    if verb in w["offer-verbs"] or stem in w["offer-verbs"] or stem + "e" in w["offer-verbs"]:
+    offers = w["offer-verbs"]
+    # "offering", "issuing" (issue), "shipping" (ship)
+    if verb in offers or stem in offers or stem + "e" in offers or stem[:-1] in offers:
         yield Finding(s.starts[start], s.ends[q], "wont", True)
 
 
@@ -870,6 +884,8 @@ def _offers(s: Sentence_, lowered: str, refusals: Sequence[tuple[int, int]]) -> 
             return True
         if word in PRONOUN_AGENT and _agent_offer(s, i):
             return True
+        if word == "let" and nxt == "me" and nxt2 in a["remedy-verbs"]:
+            return True  # "let me connect you with a specialist"
         if s.question and word in ("would", "do") and nxt == "you" and nxt2 in ("like", "want"):
             return True  # "would you like me to reserve the next delivery?"
         if s.question and word in ("shall", "should", "may", "can", "could"):

@@ -101,7 +101,12 @@ CHECK = Check(
     summary="A refusal with no alternative anywhere in the reply (the red-dress rule).",
     rationale=(
         "A customer who is told no and offered nothing else has nowhere to go; 'the red dress "
-        "is out of stock, but it is available in navy' keeps the sale and the customer."
+        "is out of stock, but it is available in navy' keeps the sale and the customer. "
+        "An alternative is read from what a sentence does, anywhere in the reply: an offer "
+        "('would you like me to reserve one?'), an option ('you can …'), a recommendation, an "
+        "instruction, another channel or a transfer, or something else that is available. A "
+        "promise to post updates, a link to background reading or 'anything else I can help "
+        "with?' is not one."
     ),
     guidance="GUIDANCE §1 Positive wording",
     run=run,
@@ -122,5 +127,9 @@ CHECK = Check(
         Example("We can't refund digital orders once they have been downloaded.", fails=True),
         Example("The red dress is out of stock, but it is available in navy.", fails=False),
         Example("Invoices are not my department; may I transfer you to billing?", fails=False),
+        Example("Your request to open a second store was not approved.", fails=True),
+        Example(
+            "We can't refund the dress, but the navy one is available in your size.", fails=False
+        ),
     ),
 )
