@@ -613,6 +613,10 @@ def _prohibition(s: Sentence_, do: int, neg: int) -> Iterable[Finding]:
     # customer's data, not a limit on what they may do with us.
     if any(word in w["protected-nouns"] for word in s.words[q + 1 : q + 6]):
         return
+    # "Do not include the "<>"s", "don't type the quotes": how to type a command, not a limit
+    obj = q + 1 + (s.word(q + 1) in ("the", "any", "a", "an"))
+    if s.word(obj) in ('"', "“", "”", "[", "(") or s.word(obj) in w["typography-nouns"]:
+        return
     begin = do - 1 if s.word(do - 1) == "please" else do
     yield Finding(s.starts[begin], s.ends[q], "prohibition", False)
 
