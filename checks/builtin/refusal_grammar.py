@@ -105,6 +105,11 @@ FRAMES: Mapping[str, tuple[bool, str, str]] = {
         "'{text}' is a no to the customer",
         'Say what the customer can do next: "You can resubmit it with …" or "We can offer …"',
     ),
+    "not-allowed": (
+        True,
+        "'{text}' forbids instead of guiding",
+        'Say what the customer can do: "You can … instead" or "The plan that covers it is …"',
+    ),
     "prohibition": (
         False,
         "'{text}' forbids instead of guiding",
@@ -536,6 +541,7 @@ def _do_not(s: Sentence_, kind: str, start: int, aux: int, neg: int, q: int) -> 
     w = s.w
     verb = s.word(q)
     if kind != AGENT:
+        yield from _not_allowed(s, kind, start, aux, verb, q)
         return
     if verb in w["offer-verbs"]:
         yield Finding(s.starts[start], s.ends[q], "dont-offer", True)
@@ -579,6 +585,7 @@ def _wont(s: Sentence_, kind: str, start: int, aux: int, verb: str, q: int) -> I
     """'we won't refund', 'I won't.' (an elliptic refusal), 'we will not be sending'."""
     w = s.w
     if kind != AGENT:
+        yield from _not_allowed(s, kind, start, aux, verb, q)
         return
     if verb in BOUNDARIES or verb == "":
         # An elliptic "I won't." answers words we cannot see (it may be a promise: "don't
@@ -599,6 +606,22 @@ def _imperative(s: Sentence_, do: int) -> bool:
     while i >= 0 and i > do - MAX_ADVERBS and s.words[i] in s.w["imperative-leads"]:
         i -= 1
     return i < 0 or s.words[i] in BOUNDARIES
+
+
+def _not_allowed(
+    s: Sentence_, kind: str, start: int, aux: int, verb: str, q: int
+) -> Iterable[Finding]:
+    """'the free plan doesn't allow three users', '… and won't let you play on demand', 'your
+    warranty doesn't cover water damage': the system or a policy says no."""
+    w = s.w
+    if s.question or kind in (CUSTOMER, OTHER):
+        return
+    head = s.word(s.skip_adverbs(aux - 1, -1))
+    permission = verb in w["permission-verbs"]
+    policy = kind == THING and head in w["policy-nouns"] and verb in w["policy-verbs"]
+    if permission or policy:
+        begin = s.starts[start] if kind == THING else s.starts[aux]
+        yield Finding(begin, s.ends[q], "not-allowed", True)
 
 
 def _prohibition(s: Sentence_, do: int, neg: int) -> Iterable[Finding]:
@@ -890,6 +913,9 @@ def _offers(s: Sentence_, lowered: str, refusals: Sequence[tuple[int, int]]) -> 
             return True
         if word == "let" and nxt == "me" and nxt2 in a["remedy-verbs"]:
             return True  # "let me connect you with a specialist"
+        if word in ("does", "do") and nxt in a["emphatic-offers"] and not s.question:
+            if s.word(i - 1) not in ("not", "why", "how", "what", "if", "you"):
+                return True  # "the Plus plan does allow more devices", "we do offer …"
         if s.question and word in ("would", "do") and nxt == "you" and nxt2 in ("like", "want"):
             return True  # "would you like me to reserve the next delivery?"
         if s.question and word in ("shall", "should", "may", "can", "could"):
