@@ -913,9 +913,9 @@ def _offers(s: Sentence_, lowered: str, refusals: Sequence[tuple[int, int]]) -> 
             return True
         if word == "let" and nxt == "me" and nxt2 in a["remedy-verbs"]:
             return True  # "let me connect you with a specialist"
-        if word in ("does", "do") and nxt in a["emphatic-offers"] and not s.question:
-            if s.word(i - 1) not in ("not", "why", "how", "what", "if", "you"):
-                return True  # "the Plus plan does allow more devices", "we do offer …"
+        emphatic = word in ("does", "do") and nxt in a["emphatic-offers"] and not s.question
+        if emphatic and s.word(i - 1) not in ("not", "why", "how", "what", "if", "you"):
+            return True  # "the Plus plan does allow more devices", "we do offer …"
         if s.question and word in ("would", "do") and nxt == "you" and nxt2 in ("like", "want"):
             return True  # "would you like me to reserve the next delivery?"
         if s.question and word in ("shall", "should", "may", "can", "could"):
