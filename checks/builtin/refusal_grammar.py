@@ -936,7 +936,9 @@ def _instruction(s: Sentence_, i: int) -> bool:
     lead = s.word(before)
     if i and before >= 0 and lead not in BOUNDARIES and lead not in s.w["instruction-leads"]:
         return False
-    return s.word(i + 1) != "not"
+    after = s.word(i + 1)
+    # "Reply to this email", not a word on its own ("$request" with its sigil left over)
+    return after != "not" and after != "" and after not in BOUNDARIES
 
 
 def _customer_option(s: Sentence_, i: int, actionable: bool) -> bool:
@@ -976,7 +978,8 @@ def _agent_offer(s: Sentence_, i: int) -> bool:
     if (aux in ("would", "will", "am", "are") and verb == "be") or aux in ("am", "are"):
         k = verb_at + 1 if verb == "be" else verb_at
         if s.word(k) in ("happy", "glad") and s.word(k + 1) == "to":
-            return s.word(k + 2) not in s.w["non-remedy-verbs"]
+            # "we're glad to assist" is a greeting; "I'd be happy to move you to …" an offer
+            return s.word(k + 2) not in s.w["non-remedy-verbs"] | {"help", "assist"}
     return False
 
 
