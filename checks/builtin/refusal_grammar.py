@@ -760,17 +760,27 @@ def lowered_sentence(reply: Reply, sentence: Sentence) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence.text)
 
 
-def _trigger_sentences(reply: Reply, triggers: frozenset[str]) -> list[Sentence]:
-    """The reply's own sentences (not the greeting) that hold a trigger word, in order."""
+NEXT_WORD = re.compile(r"[^\w]*(\w+)")
+
+
+def _trigger_sentences(
+    reply: Reply, triggers: frozenset[str], quiet: frozenset[str] = frozenset()
+) -> list[Sentence]:
+    """The reply's own sentences (not the greeting) that hold a trigger word, in order; a
+    trigger followed by a ``quiet`` word ("don't hesitate", "no problem") does not count."""
     token_starts = reply.token_starts
-    offsets = sorted(o for word in triggers & reply.tokens for o in token_starts[word])
+    lowered = reply.lowered
     found: list[Sentence] = []
-    for offset in offsets:
-        if found and offset < found[-1].end:
-            continue
-        sentence = reply.sentence_at(offset)
-        if sentence is not None and sentence.part is not Part.GREETING:
-            found.append(sentence)
+    for word in triggers & reply.tokens:
+        for offset in token_starts[word]:
+            if quiet:
+                after = NEXT_WORD.match(lowered, offset + len(word))
+                if after is not None and after.group(1) in quiet:
+                    continue
+            sentence = reply.sentence_at(offset)
+            if sentence is not None and sentence.part is not Part.GREETING:
+                found.append(sentence)
+    found = sorted(set(found), key=lambda sentence: sentence.start)
     return found
 
 
@@ -787,7 +797,7 @@ def sentence_frames(reply: Reply) -> list[Finding]:
     w = refusal_words()
     frames = []
     if not reply.tokens.isdisjoint(w["triggers"]):
-        for sentence in _trigger_sentences(reply, w["triggers"]):
+        for sentence in _trigger_sentences(reply, w["triggers"], w["quiet-after-trigger"]):
             model = Sentence_(sentence, w, lowered_sentence(reply, sentence))
             frames.extend(_frames(model))
     _last[0], _last[1] = reply, frames
