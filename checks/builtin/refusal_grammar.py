@@ -670,6 +670,16 @@ def _no(s: Sentence_, i: int) -> Iterable[Finding]:
             if kind != AGENT and not s.conditional(start):
                 yield Finding(s.starts[prev], s.ends[i + 2], "unavailable", True)
         return
+    # "there are no available slots", "no tables are available at 7"
+    if s.word(i + 1) == "available" or any(
+        s.word(k) in BE and s.word(k + 1) == "available" for k in range(i + 2, i + 5)
+    ):
+        if not s.conditional(i) and not s.question:
+            end = i + 1
+            while end < i + 6 and s.word(end) != "available":
+                end += 1
+            yield Finding(s.starts[i], s.ends[end], "unavailable", True)
+        return
     noun_at = i + 1
     # one modifier between: "no other way", "no known workaround", "no current plans"
     if s.word(noun_at) not in w["no-way-nouns"] and s.word(noun_at + 1) in w["no-way-nouns"]:
@@ -928,6 +938,8 @@ def _offers(s: Sentence_, lowered: str, refusals: Sequence[tuple[int, int]]) -> 
             return True  # "the Plus plan does allow more devices", "we do offer …"
         if s.question and word in ("would", "do") and nxt == "you" and nxt2 in ("like", "want"):
             return True  # "would you like me to reserve the next delivery?"
+        if s.question and word in ("how", "what") and nxt == "about":
+            return True  # "how about 4pm?"
         if s.question and word in ("shall", "should", "may", "can", "could"):
             if nxt in PRONOUN_AGENT and nxt2 in a["remedy-verbs"]:
                 return True  # "may I transfer you?", "shall we book it?"
