@@ -239,7 +239,7 @@ MAX_ADVERBS = 6
 AGENT, CUSTOMER, THING, NONE, OTHER = "agent", "customer", "thing", "none", "other"
 
 
-class Sentence_:
+class SentenceModel:
     """The tokens of one sentence and the lookups the frames share."""
 
     __slots__ = ("ends", "question", "starts", "text", "w", "words")
@@ -337,11 +337,11 @@ def _participle(word: str, w: Mapping[str, frozenset[str]]) -> bool:
     return (len(word) > 4 and word.endswith(("ed", "en"))) or word in w["irregular-participles"]
 
 
-def _after(s: Sentence_, index: int) -> int:
+def _after(s: SentenceModel, index: int) -> int:
     return s.skip_adverbs(index, 1)
 
 
-def _frames(s: Sentence_) -> Iterable[Finding]:
+def _frames(s: SentenceModel) -> Iterable[Finding]:
     words, w = s.words, s.w
     for i, word in enumerate(words):
         if word == "not" or word == "never":
@@ -349,7 +349,9 @@ def _frames(s: Sentence_) -> Iterable[Finding]:
         elif word == "unable":
             j = s.skip_adverbs(i - 1, -1)
             if s.word(j) in BE and s.word(i + 1) == "to":
-                yield from _ability(s, j, i + 1, s.ends[i + 1], s.word(i + 2), i + 2)
+                aux = j - 1 if s.word(j) == "be" and s.word(j - 1) in MODALS else j
+                verb_at = _after(s, i + 2)
+                yield from _ability(s, aux, s.ends[i + 1], s.word(verb_at), verb_at)
         elif word == "no":
             yield from _no(s, i)
         elif word in w["refusal-participles"]:
@@ -363,7 +365,7 @@ def _frames(s: Sentence_) -> Iterable[Finding]:
                     yield Finding(s.starts[start], s.ends[i + 1], "inability", True)
 
 
-def _negated(s: Sentence_, neg: int) -> Iterable[Finding]:
+def _negated(s: SentenceModel, neg: int) -> Iterable[Finding]:
     """Frames around a 'not' or 'never'."""
     words, w = s.words, s.w
     aux = s.skip_adverbs(neg - 1, -1)
@@ -386,12 +388,12 @@ def _negated(s: Sentence_, neg: int) -> Iterable[Finding]:
             return
         if pred == "be" and s.word(q + 1) == "able":
             return  # "can't be able to": ungrammatical, leave it
-        yield from _ability(s, start if kind != NONE else aux, neg, s.ends[neg], pred, q)
+        yield from _ability(s, aux, s.ends[neg], pred, q)
         return
     if aux_word in ("will", "would", "may", "might", "shall"):
         if pred == "be" and s.word(q + 1) == "able" and s.word(q + 2) == "to":
             verb_at = _after(s, q + 3)
-            yield from _ability(s, start, neg, s.ends[q + 2], s.word(verb_at), verb_at)
+            yield from _ability(s, aux, s.ends[q + 2], s.word(verb_at), verb_at)
             return
         if aux_word in ("may", "might", "shall"):
             return  # epistemic "may not": not a refusal
@@ -420,12 +422,10 @@ def _negated(s: Sentence_, neg: int) -> Iterable[Finding]:
         yield from _passive(s, kind, start, aux, q + 1, ability=False)
 
 
-def _ability(
-    s: Sentence_, start: int, neg: int, end: int, verb: str, verb_at: int
-) -> Iterable[Finding]:
-    """'X can't / is unable to / won't be able to VERB'."""
+def _ability(s: SentenceModel, aux: int, end: int, verb: str, verb_at: int) -> Iterable[Finding]:
+    """'X can't / is unable to / won't be able to VERB', the verb group starting at ``aux``."""
     w = s.w
-    kind, subject_start = s.subject(_aux_before(s, neg))
+    kind, subject_start = s.subject(aux)
     if s.conditional(subject_start):
         return
     if verb in w["find-verbs"] or verb in w["benign-ability"]:
@@ -444,17 +444,8 @@ def _ability(
         yield Finding(s.starts[subject_start], end, "customer-inability", True)
 
 
-def _aux_before(s: Sentence_, neg: int) -> int:
-    """The auxiliary of the verb group whose negation is at ``neg``."""
-    i = s.skip_adverbs(neg - 1, -1)
-    # "will not be able to" / "are unable to" / "is not able to"
-    while i > 0 and s.word(i) in ("be", "not") and s.word(i - 1) in AUX | {"not"}:
-        i -= 1
-    return i
-
-
 def _passive(
-    s: Sentence_, kind: str, start: int, aux: int, participle_at: int, ability: bool
+    s: SentenceModel, kind: str, start: int, aux: int, participle_at: int, ability: bool
 ) -> Iterable[Finding]:
     """'X can't be refunded', 'X will not be accepted', 'X has not been approved'."""
     w = s.w
@@ -471,7 +462,7 @@ def _passive(
     yield Finding(begin, s.ends[participle_at], "passive-refusal", True)
 
 
-def _protected(s: Sentence_, start: int, aux: int) -> bool:
+def _protected(s: SentenceModel, start: int, aux: int) -> bool:
     protected = s.w["protected-nouns"]
     first = s.clause_start(start)
     # The subject's own clause and the clause it is coordinated with ("… stored and cannot be").
@@ -479,17 +470,19 @@ def _protected(s: Sentence_, start: int, aux: int) -> bool:
     return any(word in protected for word in s.words[first:aux])
 
 
-def _be_not(s: Sentence_, kind: str, start: int, aux: int, neg: int, q: int) -> Iterable[Finding]:
+def _be_not(
+    s: SentenceModel, kind: str, start: int, aux: int, neg: int, q: int
+) -> Iterable[Finding]:
     """'X is not available / allowed / something we offer / an option'; 'is not approved'."""
     w = s.w
     pred = s.word(q)
     if pred in ("able", "unable") and s.word(q + 1) == "to":
         verb_at = _after(s, q + 2)
-        yield from _ability(s, start, neg, s.ends[q + 1], s.word(verb_at), verb_at)
+        yield from _ability(s, aux, s.ends[q + 1], s.word(verb_at), verb_at)
         return
     if pred == "in" and s.word(q + 1) == "a" and s.word(q + 2) == "position":
         verb_at = _after(s, q + 4)
-        yield from _ability(s, start, neg, s.ends[q + 3], s.word(verb_at), verb_at)
+        yield from _ability(s, aux, s.ends[q + 3], s.word(verb_at), verb_at)
         return
     if kind == AGENT and pred == "going" and s.word(q + 1) == "to":
         yield from _wont(s, kind, start, aux, s.word(q + 2), q + 2)
@@ -536,7 +529,9 @@ def _be_not(s: Sentence_, kind: str, start: int, aux: int, neg: int, q: int) -> 
             yield Finding(begin, s.ends[q + 1], "no-way", True)
 
 
-def _do_not(s: Sentence_, kind: str, start: int, aux: int, neg: int, q: int) -> Iterable[Finding]:
+def _do_not(
+    s: SentenceModel, kind: str, start: int, aux: int, neg: int, q: int
+) -> Iterable[Finding]:
     """'we don't plan to / don't have a way / don't allow'; 'I don't understand'."""
     w = s.w
     verb = s.word(q)
@@ -581,7 +576,9 @@ def _do_not(s: Sentence_, kind: str, start: int, aux: int, neg: int, q: int) -> 
                 yield Finding(s.starts[start], s.ends[j + 1], "inability", True)
 
 
-def _wont(s: Sentence_, kind: str, start: int, aux: int, verb: str, q: int) -> Iterable[Finding]:
+def _wont(
+    s: SentenceModel, kind: str, start: int, aux: int, verb: str, q: int
+) -> Iterable[Finding]:
     """'we won't refund', 'I won't.' (an elliptic refusal), 'we will not be sending'."""
     w = s.w
     if kind != AGENT:
@@ -600,7 +597,7 @@ def _wont(s: Sentence_, kind: str, start: int, aux: int, verb: str, q: int) -> I
         yield Finding(s.starts[start], s.ends[q], "wont", True)
 
 
-def _imperative(s: Sentence_, do: int) -> bool:
+def _imperative(s: SentenceModel, do: int) -> bool:
     """Whether the 'do' at ``do`` opens its clause, after nothing but leads ("please", "so")."""
     i = do - 1
     while i >= 0 and i > do - MAX_ADVERBS and s.words[i] in s.w["imperative-leads"]:
@@ -609,7 +606,7 @@ def _imperative(s: Sentence_, do: int) -> bool:
 
 
 def _not_allowed(
-    s: Sentence_, kind: str, start: int, aux: int, verb: str, q: int
+    s: SentenceModel, kind: str, start: int, aux: int, verb: str, q: int
 ) -> Iterable[Finding]:
     """'the free plan doesn't allow three users', '… and won't let you play on demand', 'your
     warranty doesn't cover water damage': the system or a policy says no."""
@@ -624,7 +621,7 @@ def _not_allowed(
         yield Finding(begin, s.ends[q], "not-allowed", True)
 
 
-def _prohibition(s: Sentence_, do: int, neg: int) -> Iterable[Finding]:
+def _prohibition(s: SentenceModel, do: int, neg: int) -> Iterable[Finding]:
     w = s.w
     q = _after(s, neg + 1)
     verb = s.word(q)
@@ -644,7 +641,7 @@ def _prohibition(s: Sentence_, do: int, neg: int) -> Iterable[Finding]:
     yield Finding(s.starts[begin], s.ends[q], "prohibition", False)
 
 
-def _no(s: Sentence_, i: int) -> Iterable[Finding]:
+def _no(s: SentenceModel, i: int) -> Iterable[Finding]:
     """'there is no way / are no workarounds', 'we have no plans', 'we can no longer'."""
     w = s.w
     prev = s.skip_adverbs(i - 1, -1)
@@ -698,7 +695,7 @@ def _no(s: Sentence_, i: int) -> Iterable[Finding]:
             yield Finding(s.starts[start], s.ends[noun_at], "no-way", True)
 
 
-def _declined(s: Sentence_, i: int) -> Iterable[Finding]:
+def _declined(s: SentenceModel, i: int) -> Iterable[Finding]:
     """'your request was declined / has been rejected'; 'we have declined your request'."""
     prev = s.skip_adverbs(i - 1, -1)
     prev_word = s.word(prev)
@@ -743,7 +740,7 @@ def need_to_frames(reply: Reply) -> list[Finding]:
         lowered = lowered_sentence(reply, sentence)
         if "need to" not in lowered:
             continue
-        s = Sentence_(sentence, w, lowered_sentence(reply, sentence))
+        s = SentenceModel(sentence, w, lowered_sentence(reply, sentence))
         if s.word(0) in NEED_TO_SKIP or s.question:
             continue
         for i, word in enumerate(s.words):
@@ -808,7 +805,7 @@ def sentence_frames(reply: Reply) -> list[Finding]:
     frames = []
     if not reply.tokens.isdisjoint(w["triggers"]):
         for sentence in _trigger_sentences(reply, w["triggers"], w["quiet-after-trigger"]):
-            model = Sentence_(sentence, w, lowered_sentence(reply, sentence))
+            model = SentenceModel(sentence, w, lowered_sentence(reply, sentence))
             frames.extend(_frames(model))
     _last[0], _last[1] = reply, frames
     return frames
@@ -904,7 +901,7 @@ def offers_alternative(reply: Reply, refusals: Sequence[tuple[int, int]]) -> boo
         lowered = lowered_sentence(reply, sentence)
         if is_generic(lowered):
             continue
-        model = Sentence_(sentence, words, lowered)
+        model = SentenceModel(sentence, words, lowered)
         if _offers(model, lowered, refusals):
             return True
     return False
@@ -916,7 +913,7 @@ def is_generic(lowered: str) -> bool:
     return any(phrase in lowered for phrase in alternative_words()["generic-closers"])
 
 
-def _offers(s: Sentence_, lowered: str, refusals: Sequence[tuple[int, int]]) -> bool:
+def _offers(s: SentenceModel, lowered: str, refusals: Sequence[tuple[int, int]]) -> bool:
     a = s.w
     actionable = any(phrase in lowered for phrase in a["actionable-info"])
     for i, word in enumerate(s.words):
@@ -952,7 +949,7 @@ def _offers(s: Sentence_, lowered: str, refusals: Sequence[tuple[int, int]]) -> 
     return False
 
 
-def _instruction(s: Sentence_, i: int) -> bool:
+def _instruction(s: SentenceModel, i: int) -> bool:
     """An action verb that starts the sentence or a clause: an imperative."""
     before = s.skip_adverbs(i - 1, -1)
     lead = s.word(before)
@@ -963,7 +960,7 @@ def _instruction(s: Sentence_, i: int) -> bool:
     return after != "not" and after != "" and after not in BOUNDARIES
 
 
-def _customer_option(s: Sentence_, i: int, actionable: bool) -> bool:
+def _customer_option(s: SentenceModel, i: int, actionable: bool) -> bool:
     """'you can / could / may / will be able to / might want to VERB', not negated, not in a
     condition."""
     j = s.skip_adverbs(i + 1, 1)
@@ -983,7 +980,7 @@ def _customer_option(s: Sentence_, i: int, actionable: bool) -> bool:
     return False
 
 
-def _agent_offer(s: Sentence_, i: int) -> bool:
+def _agent_offer(s: SentenceModel, i: int) -> bool:
     """'I can / we could / I'll / we'd be happy to / we recommend' + a remedy."""
     j = s.skip_adverbs(i + 1, 1)
     aux = s.word(j)
@@ -1005,7 +1002,7 @@ def _agent_offer(s: Sentence_, i: int) -> bool:
     return False
 
 
-def _available(s: Sentence_, i: int) -> bool:
+def _available(s: SentenceModel, i: int) -> bool:
     """'X is (also) available', 'X is in stock': something the customer can have, not negated."""
     j = i - 1 if s.words[i] == "available" else i - 2
     if s.words[i] == "stock" and s.word(i - 1) != "in":
