@@ -23,7 +23,17 @@ from replylint.checks.builtin import (
     template_slot,
 )
 from replylint.checks.engine import ActiveCheck, CheckFailure, ReplyResult, lint_reply
-from replylint.checks.model import Category, Check, Example, Finding, Hit, Kind, Option, Severity
+from replylint.checks.model import (
+    Category,
+    Check,
+    Example,
+    Finding,
+    Fix,
+    Hit,
+    Kind,
+    Option,
+    Severity,
+)
 from replylint.checks.registry import PluginError, Registry, load_registry
 from replylint.checks.reply.parsed import Part, Reply, Sentence
 
@@ -54,6 +64,7 @@ __all__ = [
     "CheckFailure",
     "Example",
     "Finding",
+    "Fix",
     "Hit",
     "Kind",
     "Option",

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from replylint.checks.model import Category, Check, Finding, Hit, Kind, Severity
+from replylint.checks.model import Category, Check, Finding, Fix, Hit, Kind, Severity
 from replylint.checks.reply.masks import merge
 from replylint.checks.reply.parsed import Reply
 from replylint.checks.reply.practice import good_practice
@@ -178,6 +178,9 @@ def _malformed(hit: object, length: int) -> str | None:
         return "returned a Hit whose message or suggestion is not text"
     if not isinstance(hit.escalate, int):
         return "returned a Hit whose escalate is not an integer"
+    fix = hit.fix
+    if fix is not None and not (isinstance(fix, Fix) and isinstance(fix.replacement, str)):
+        return "returned a Hit whose fix is not a Fix with a replacement text"
     return None
 
 
@@ -191,6 +194,7 @@ def _place(hit: Hit, reply: Reply, item: ActiveCheck) -> Finding:
     check = item.check
     line, column = reply.locate(hit.start)
     end_line, end_column = reply.locate(hit.end)
+    text = reply.text[hit.start : hit.end]
     return Finding(
         path=reply.path,
         line=line,
@@ -204,10 +208,12 @@ def _place(hit: Hit, reply: Reply, item: ActiveCheck) -> Finding:
         severity=item.severity.shifted(hit.escalate),
         category=check.category,
         message=hit.message,
-        text=reply.text[hit.start : hit.end],
+        text=text,
         suggestion=hit.suggestion,
         guidance=check.guidance,
         reply_id=reply.reply_id,
+        # A fix that would leave the text as it is is no fix (nothing for --fix to count).
+        fix=hit.fix if hit.fix is None or hit.fix.replacement != text else None,
     )
 
 

@@ -4,7 +4,8 @@ A lexicon file (``checks/lexicons/<name>.yaml``) holds ``allow`` (phrases that c
 trigger but must never be flagged: "no problem") and ``entries``, each with ``phrases`` (plain
 text) or ``patterns`` (regular expressions), a ``message``, a ``suggestion``, ``why``, optional
 ``unless`` (a regex; a sentence matching it is left alone), ``where: first-sentence``, ``tags``,
-and realistic ``fail`` / ``pass`` example replies that the test-suite runs.
+optional ``fix`` (what ``--fix`` writes instead, see FixRule) and realistic ``fail`` / ``pass``
+example replies that the test-suite runs.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 from replylint.checks import disk_cache
 from replylint.checks.anchors import Anchor, cached_anchors, save_anchors
 from replylint.checks.lazy_regex import lazy_compile
-from replylint.checks.model import Hit, Option
+from replylint.checks.model import Fix, Hit, Option
 from replylint.checks.reply.parsed import Reply, Sentence
 
 ENTRY_KEYS = frozenset(
@@ -34,6 +35,7 @@ ENTRY_KEYS = frozenset(
         "where",
         "tags",
         "case-sensitive",
+        "fix",
         "fail",
         "pass",
     }
@@ -41,10 +43,30 @@ ENTRY_KEYS = frozenset(
 LEXICON_FOLDER = Path(__file__).parent / "builtin" / "lexicons"
 APOSTROPHE = re.compile("['’]")
 WHERE = frozenset({"anywhere", "first-sentence"})
+FIX_KEYS = frozenset({"text", "sub", "match", "after", "before", "safe"})
 
 
 class LexiconError(ValueError):
     """A lexicon (built-in, or added through config) that cannot be compiled."""
+
+
+@dataclass(frozen=True, slots=True)
+class FixRule:
+    """One way to rewrite an entry's match; an entry's first rule that applies wins.
+
+    In YAML, ``fix: before`` is one safe rule; a list of mappings gives several: ``text`` (the
+    replacement, its first letter cased like the match) or ``sub`` (``[regex, replacement]``
+    applied to the matched words), ``match`` (only for these matched words, lower case),
+    ``after`` (only when this regex matches right after the match), ``before`` (only when
+    this regex matches the text before it, up to the match: add ``$``), ``safe`` (default true).
+    """
+
+    text: str | None = None
+    sub: tuple[str, str] | None = None
+    match: str | None = None
+    after: str | None = None
+    before: str | None = None
+    safe: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +84,7 @@ class Entry:
     case_sensitive: bool = False
     fail: tuple[str, ...] = ()
     passes: tuple[str, ...] = ()
+    fixes: tuple[FixRule, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,7 +419,85 @@ def _entry(source: str, item: Mapping[str, Any], checked: bool = True) -> Entry:
         case_sensitive=bool(item.get("case-sensitive", False)),
         fail=tuple(item.get("fail", ())),
         passes=tuple(item.get("pass", ())),
+        fixes=_fix_rules(label, item.get("fix")),
     )
+
+
+def _fix_rules(label: str, raw: Any) -> tuple[FixRule, ...]:
+    """The ``fix`` key of an entry: a replacement text, or a list of rule mappings."""
+    if raw is None:
+        return ()
+    items = [{"text": raw}] if isinstance(raw, str) else raw
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise LexiconError(f"{label}: fix must be a text or a list of mappings")
+    rules = []
+    for item in items:
+        unknown = set(item) - FIX_KEYS
+        if unknown:
+            raise LexiconError(f"{label}: unknown fix key(s) {', '.join(sorted(unknown))}")
+        sub = item.get("sub")
+        if ("text" in item) == (sub is not None):
+            raise LexiconError(f"{label}: a fix needs exactly one of 'text' and 'sub'")
+        if sub is not None and not (
+            isinstance(sub, list) and len(sub) == 2 and all(isinstance(p, str) for p in sub)
+        ):
+            raise LexiconError(f"{label}: fix 'sub' must be [regex, replacement]")
+        for pattern in [*(sub[:1] if sub else []), item.get("after"), item.get("before")]:
+            if pattern is not None:
+                _check_pattern(label, pattern)
+        rules.append(
+            FixRule(
+                text=str(item["text"]) if "text" in item else None,
+                sub=(sub[0], sub[1]) if sub else None,
+                match=str(item["match"]).lower() if "match" in item else None,
+                after=item.get("after"),
+                before=item.get("before"),
+                safe=bool(item.get("safe", True)),
+            )
+        )
+    return tuple(rules)
+
+
+def entry_fix(reply: Reply, match: Match) -> Fix | None:
+    """The rewrite of a match by its entry's first fix rule that applies, if any."""
+    if not match.entry.fixes:
+        return None
+    matched = reply.text[match.start : match.end]
+    words = " ".join(APOSTROPHE.sub("'", matched).lower().split())
+    for rule in match.entry.fixes:
+        if rule.match is not None and rule.match != words:
+            continue
+        if rule.after is not None and not _regex(rule.after).match(reply.masked, match.end):
+            continue
+        if rule.before is not None and not _regex(rule.before).search(
+            reply.masked, max(match.start - 80, 0), match.start
+        ):
+            continue
+        if rule.sub is not None:
+            replacement = _regex(rule.sub[0]).sub(rule.sub[1], matched, count=1)
+        else:
+            replacement = rule.text or ""
+        return Fix(cased_like(matched, replacement), rule.safe)
+    return None
+
+
+@lru_cache(maxsize=256)
+def _regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def cased_like(original: str, replacement: str) -> str:
+    """``replacement`` in the case of ``original``: "Kindly" → "Please", "KINDLY" → "PLEASE".
+
+    Capitals shorter than four letters are an abbreviation, not shouting: "BTW" → "By the way".
+    """
+    if not original or not replacement:
+        return replacement
+    if len(original) >= 4 and original.isupper():
+        return replacement.upper()
+    if original[0].isupper() and replacement[0].islower():
+        return replacement[0].upper() + replacement[1:]
+    return replacement
 
 
 @cache
@@ -468,6 +569,7 @@ def lexicon_hits(name: str, reply: Reply, options: Mapping[str, Any]) -> Iterato
             match.end,
             render(match.entry.message, reply, match),
             match.entry.suggestion,
+            fix=entry_fix(reply, match),
         )
 
 

@@ -85,6 +85,18 @@ class Example:
     fails: bool
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class Fix:
+    """A rewrite of a hit's span: the replacement text, and whether it is safe.
+
+    A safe fix keeps the meaning (``replylint check --fix`` applies it); an unsafe one changes
+    wording a person should glance at (applied only with ``--unsafe-fixes``).
+    """
+
+    replacement: str
+    safe: bool = True
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """What a check yields: a span of the reply text and what is wrong with it.
@@ -98,6 +110,8 @@ class Hit:
     message: str
     suggestion: str | None = None
     escalate: int = 0
+    # The rewrite of [start, end), if there is one (None: nothing to apply automatically).
+    fix: Fix | None = None
 
 
 Options = Mapping[str, Any]
@@ -131,6 +145,8 @@ class Check:
     # Its hits depend on a service (LanguageTool), not only on the reply and options: results
     # of a run where it is active are not reused from the results cache.
     asks_service: bool = False
+    # Which fixes its hits may carry ("safe", "unsafe"): for listings; hits decide per match.
+    fixes: frozenset[str] = frozenset()
 
     def defaults(self) -> dict[str, Any]:
         """The check's options at their declared defaults."""
@@ -165,6 +181,8 @@ class Finding:
     suggestion: str | None = None
     guidance: str = ""
     reply_id: str | None = None
+    # Not in to_dict(): the JSON report's schema stays as documented; --fix and the API read it.
+    fix: Fix | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The one serialisation every machine format is built from (schema in README)."""

@@ -45,6 +45,24 @@ def write_atomically(path: Path, content: str) -> None:
         raise
 
 
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Like write_atomically, for bytes written as they are (``--fix``: the file's own
+    encoding, byte-order mark and line ends). The file keeps its mode; a link stays a link."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    temporary, handle = _new_temporary(path)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            _keep_mode(path, stream.fileno())
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
 def _new_temporary(path: Path) -> tuple[Path, int]:
     # Not tempfile.mkstemp: it creates files 0600, and the rename would keep that mode.
     while True:

@@ -1,5 +1,6 @@
 """The `replylint` command: thin Typer wiring over the runner, formats and catalogue."""
 
+import dataclasses
 import errno
 import io
 import os
@@ -200,6 +201,25 @@ def check(
             help="Lint every file afresh: reuse neither stored results nor LanguageTool answers.",
         ),
     ] = False,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix", help="Apply safe fixes to the files (atomically), then report what remains."
+        ),
+    ] = False,
+    unsafe_fixes: Annotated[
+        bool,
+        typer.Option(
+            "--unsafe-fixes",
+            help="Also apply fixes that change wording a person should check (implies --fix).",
+        ),
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option(
+            "--diff", help="Print the fixes as a unified diff and write nothing (exit 1 if any)."
+        ),
+    ] = False,
 ) -> None:
     """Lint replies and print a scored report."""
     registry = _registry()
@@ -241,6 +261,9 @@ def check(
         cache_results=not no_cache,
         jobs=1 if (languagetool or os.environ.get("REPLYLINT_LANGUAGETOOL")) == "local" else jobs,
     )
+    if fix or unsafe_fixes or diff:
+        paths_left = _apply_fixes(resolver, options, unsafe_fixes, diff)
+        options = dataclasses.replace(options, paths=paths_left)
     report, code = run_check(resolver, options, formatter)
     if output is not None:
         assert isinstance(out, io.StringIO)
@@ -255,6 +278,51 @@ def check(
         summary = summary_segments(report, {"exit_code": code})
         Lines(sys.stdout, color).write(*summary, f" · report written to {output}")
     raise typer.Exit(code)
+
+
+def _apply_fixes(
+    resolver: ConfigResolver, options: RunOptions, unsafe: bool, diff_only: bool
+) -> tuple[str, ...]:
+    """Fix (or, with --diff, show the fixes of) every target; the paths left to report on.
+
+    With --diff the run ends here: exit 1 when something would change. Standard input, once
+    read, is written fixed to standard output and is not reported on.
+    """
+    from replylint.cli.fixing import FileFix, fix_targets, report_fixes, write_fix
+
+    fixes = list(
+        fix_targets(
+            resolver,
+            options.paths,
+            unsafe=unsafe,
+            input_override=options.input_format,
+            stdin_name=options.stdin_name,
+            force_exclude=options.force_exclude,
+        )
+    )
+    failed = False
+    for item in fixes:
+        if not isinstance(item, FileFix):
+            continue
+        if diff_only:
+            sys.stdout.write(item.diff())
+        elif item.path is None:
+            sys.stdout.buffer.write(item.encoded())
+            sys.stdout.flush()
+        elif item.changed:
+            try:
+                write_fix(item)
+            except OSError as error:
+                print(f"replylint: {item.name}: cannot write: {error.strerror or error}")
+                failed = True
+    report_fixes(fixes, wrote=not diff_only)
+    if diff_only:
+        changed = any(isinstance(f, FileFix) and f.changed for f in fixes)
+        raise typer.Exit(ExitCode.ERROR if failed else int(changed))
+    left = tuple(p for p in options.paths if p != "-")
+    if failed or not left:
+        raise typer.Exit(ExitCode.ERROR if failed else ExitCode.OK)
+    return left
 
 
 def _resolver(

@@ -57,6 +57,8 @@ class Report:
     suppressed: int = 0
     baseline_known: int | None = None  # None: no --baseline given
     baseline_fixed: int = 0
+    fixable: int = 0  # findings with a safe fix (--fix applies them)
+    unsafe_fixable: int = 0  # findings whose fix only --unsafe-fixes applies
 
     def add(self, result: ReplyResult, fail_on: Severity) -> None:
         """Record one reply's result; ``fail_on`` is the threshold of that file's config."""
@@ -84,6 +86,11 @@ class Report:
         for finding in result.findings:
             self.by_check[f"{finding.code} {finding.name}"] += 1
             self.by_severity[str(finding.severity)] += 1
+            if finding.fix is not None:
+                if finding.fix.safe:
+                    self.fixable += 1
+                else:
+                    self.unsafe_fixable += 1
         if any(f.severity >= fail_on for f in result.findings):
             self.failing_replies += 1
         self.failures.extend(

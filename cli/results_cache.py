@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from replylint.checks import Category, Finding, Kind, Registry, ReplyResult, Severity
+from replylint.checks import Category, Finding, Fix, Kind, Registry, ReplyResult, Severity
 from replylint.checks.disk_cache import cache_dir
 from replylint.checks.engine import ActiveCheck
 from replylint.checks.languagetool.options import server_setting
@@ -176,6 +176,7 @@ def _finding_record(finding: Finding) -> list[Any]:
         finding.suggestion,
         finding.guidance,
         finding.reply_id,
+        None if finding.fix is None else [finding.fix.replacement, finding.fix.safe],
     ]
 
 
@@ -189,6 +190,8 @@ def _finding(record: list[Any]) -> Finding:
     values = list(record)
     values[9] = SEVERITIES[values[9]]
     values[10] = CATEGORIES[values[10]]
+    if len(values) > 16 and values[16] is not None:
+        values[16] = Fix(*values[16])
     return Finding(*values)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from replylint.checks.lexicon import lexicon_for, lexicon_options, render
+from replylint.checks.lexicon import entry_fix, lexicon_for, lexicon_options, render
 from replylint.checks.model import Category, Check, Example, Hit, Option, Options, Severity
 from replylint.checks.reply.parsed import Reply
 from replylint.checks.reply.specificity import is_specific
@@ -31,6 +31,7 @@ def run(reply: Reply, options: Options) -> Iterator[Hit]:
                 match.end,
                 render(match.entry.message, reply, match),
                 match.entry.suggestion,
+                fix=entry_fix(reply, match),
             )
     content = reply.content
     # Boilerplate-only, measurably: at least `min-sentences` content sentences, each holding a
@@ -61,6 +62,7 @@ CHECK = Check(
     ),
     guidance="GUIDANCE §7 Empathy, choice, thanks, a human voice",
     run=run,
+    fixes=frozenset({"unsafe"}),
     severity=Severity.WARNING,
     options={
         **lexicon_options(),

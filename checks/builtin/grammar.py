@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from replylint.checks.languagetool.options import OFF_REASON, OPTIONS, server_setting
-from replylint.checks.model import Category, Check, Example, Hit, Options, Severity
+from replylint.checks.model import Category, Check, Example, Fix, Hit, Options, Severity
 from replylint.checks.reply.parsed import Reply
 
 if TYPE_CHECKING:
@@ -55,9 +55,18 @@ def _run(family: str, default: Severity) -> Callable[[Reply, Options], Iterator[
                 f"{match.message.strip()} ({match.rule})",
                 suggestion=" / ".join(r for r in match.replacements if r) or None,
                 escalate=int(severity) - int(default),
+                fix=_fix(match),
             )
 
     return run
+
+
+def _fix(match: LtMatch) -> Fix | None:
+    """LanguageTool's replacement: safe for a doubled word, unsafe when it offers one only."""
+    offered = [r for r in match.replacements if r]
+    if offered and "WORD_REPEAT" in match.rule:  # "the the" -> "the"
+        return Fix(offered[0], safe=True)
+    return Fix(offered[0], safe=False) if len(offered) == 1 else None
 
 
 def _exempt(reply: Reply, match: LtMatch, flagged: str, vocabulary: set[str]) -> bool:
@@ -102,6 +111,7 @@ def _check(
         rationale=RATIONALE,
         guidance=GUIDANCE,
         run=_run(name, severity),
+        fixes=frozenset({"safe", "unsafe"}) if name == "grammar" else frozenset({"unsafe"}),
         severity=severity,
         options=OPTIONS,
         examples=examples,

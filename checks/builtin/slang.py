@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from replylint.checks.lexicon import lexicon_hits, lexicon_options
-from replylint.checks.model import Category, Check, Example, Hit, Option, Options, Severity
+from replylint.checks.model import Category, Check, Example, Fix, Hit, Option, Options, Severity
 from replylint.checks.reply.parsed import Reply
 
 LEXICON = "slang"
@@ -79,7 +79,13 @@ def run(reply: Reply, options: Options) -> Iterator[Hit]:
             reply, _shouting(text, ACRONYMS | {a.upper() for a in options["acronyms"]})
         ),
         *(
-            Hit(m.start(), m.end(), f"'{m.group()}' sounds excited or cross", m.group()[0])
+            Hit(
+                m.start(),
+                m.end(),
+                f"'{m.group()}' sounds excited or cross",
+                m.group()[0],
+                fix=_punctuation_fix(m.group()),
+            )
             for m in _repeated_punctuation(text)
         ),
         *_emoji_overload(text, options["max-emoji"]),
@@ -88,9 +94,15 @@ def run(reply: Reply, options: Options) -> Iterator[Hit]:
         sentence = reply.sentence_at(hit.start)
         # GUIDANCE §2: in an apology or refusal switch to a careful tone; slang there is worse.
         if sentence is not None and sentence.sensitive:
-            yield Hit(hit.start, hit.end, hit.message + SENSITIVE_NOTE, hit.suggestion, 1)
+            message = hit.message + SENSITIVE_NOTE
+            yield Hit(hit.start, hit.end, message, hit.suggestion, 1, hit.fix)
         else:
             yield hit
+
+
+def _punctuation_fix(marks: str) -> Fix:
+    # "!!!" -> "!" keeps the meaning; "?!" -> "?" drops the surprise, a person should look.
+    return Fix(marks[0], safe=len(set(marks)) == 1)
 
 
 def _repeated_punctuation(text: str) -> Iterator[re.Match[str]]:
@@ -234,6 +246,7 @@ CHECK = Check(
     ),
     guidance="GUIDANCE §2 Tone",
     run=run,
+    fixes=frozenset({"safe", "unsafe"}),
     severity=Severity.WARNING,
     options={
         **lexicon_options(),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from replylint.checks.lexicon import lexicon_for, lexicon_options, render
+from replylint.checks.lexicon import entry_fix, lexicon_for, lexicon_options, render
 from replylint.checks.model import Category, Check, Example, Hit, Option, Options, Severity
 from replylint.checks.reply.parsed import Reply
 
@@ -34,7 +34,8 @@ def run(reply: Reply, options: Options) -> Iterator[Hit]:
         if match.sentence is not None and match.sentence.sensitive:
             escalate -= 1
             message += SENSITIVE_NOTE
-        yield Hit(match.start, match.end, message, match.entry.suggestion, escalate)
+        fix = entry_fix(reply, match)
+        yield Hit(match.start, match.end, message, match.entry.suggestion, escalate, fix)
 
 
 CHECK = Check(
@@ -48,6 +49,7 @@ CHECK = Check(
     ),
     guidance="GUIDANCE §2 Tone",
     run=run,
+    fixes=frozenset({"safe", "unsafe"}),
     severity=Severity.WARNING,
     options={
         **lexicon_options(),

@@ -60,6 +60,11 @@ def summary_parts(report: Report, settings: dict[str, Any]) -> tuple[str, str]:
         parts.append(_count(len(report.errors), "input error"))
     if report.suppressed:
         parts.append(f"{report.suppressed} suppressed")
+    if report.fixable or report.unsafe_fixable:
+        more = (
+            f" ({report.unsafe_fixable} more with --unsafe-fixes)" if report.unsafe_fixable else ""
+        )
+        parts.append(f"{report.fixable} fixable{more}")
     if report.baseline_known is not None:
         parts.append(
             f"baseline: {report.baseline_known} known skipped, {report.baseline_fixed} fixed"
