@@ -115,7 +115,9 @@ def save_anchors() -> None:
     if _unsaved and _known is not None:
         stored = {
             p: [[_stored(a) for a in anchors], _stored(start) if start else None]
-            for p, (anchors, start) in _known.items()
+            # A copy (one C call, atomic under the GIL): another thread of the Python API may
+            # add anchors meanwhile, and iterating the dict itself would then fail.
+            for p, (anchors, start) in dict(_known).items()
         }
         disk_cache.write_json(disk_cache.cache_dir() / ANCHORS_FILE, stored)
         _unsaved = False

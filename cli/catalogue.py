@@ -12,19 +12,36 @@ from replylint.checks import Check, Registry
 def print_checks(registry: Registry) -> None:
     """A table of every check with its code, name, category, severity and summary."""
     table = Table(show_edge=False, pad_edge=False)
-    for header in ("Code", "Name", "Category", "Severity", "Applies to"):
+    for header in ("Code", "Name", "Category", "Severity", "Applies to", "Fix"):
         table.add_column(header, no_wrap=True)
     table.add_column("What it flags", overflow="fold", min_width=30)
     for check in registry:
         kinds = ", ".join(sorted(str(k) for k in check.kinds))
         severity = str(check.severity) + ("" if check.default_enabled else " (off)")
         table.add_row(
-            check.code, check.name, str(check.category), severity, kinds, escape(check.summary)
+            check.code,
+            check.name,
+            str(check.category),
+            severity,
+            kinds,
+            fixes_label(check) or "-",
+            escape(check.summary),
         )
     console = Console(highlight=False)
     if not console.is_terminal:
         console.width = 160  # piped into a file or pager: don't squeeze the table to 80
     console.print(table)
+
+
+def fixes_label(check: Check) -> str:
+    """Which fixes a check's findings may carry: "safe", "unsafe", "safe, unsafe" or ""."""
+    return ", ".join(kind for kind in ("safe", "unsafe") if kind in check.fixes)
+
+
+FIX_NOTES = {
+    "safe": "some findings have a safe fix: replylint check --fix applies it",
+    "unsafe": "some findings have an unsafe fix (wording to check): --unsafe-fixes applies it",
+}
 
 
 def print_explanation(check: Check) -> None:
@@ -49,6 +66,8 @@ def print_explanation(check: Check) -> None:
         console.print("\n[bold]Fine[/]")
         for text in passing:
             console.print(f"  [green]✓[/] {escape(text)}")
+    notes = [FIX_NOTES[kind] for kind in ("safe", "unsafe") if kind in check.fixes]
+    console.print("\n[bold]Fixes[/]\n" + ("\n".join(f"  {n}" for n in notes) or "  (none)"))
     console.print("\n[bold]Options[/]" if check.options else "\n[bold]Options[/]\n  (none)")
     for name, option in check.options.items():
         console.print(

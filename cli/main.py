@@ -455,8 +455,21 @@ def _excerpt(text: str, limit: int = 160) -> str:
 
 
 @app.command("checks", short_help="List every check: code, name, category and severity.")
-def list_checks() -> None:
-    """List every check: code, name, category, default severity and what it flags."""
+def list_checks(
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="Listing format: text, json.")
+    ] = "text",
+) -> None:
+    """List every check: code, name, category, default severity, fixes and what it flags."""
+    if output_format not in ("text", "json"):
+        _die(f"unknown --format {output_format!r} (use text, json)")
+    if output_format == "json":
+        import json
+
+        from replylint.cli.api import check_records
+
+        print(json.dumps(check_records(_registry()), indent=2, ensure_ascii=False, default=str))
+        return
     from replylint.cli import catalogue
 
     catalogue.print_checks(_registry())

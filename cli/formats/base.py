@@ -184,7 +184,7 @@ def _rounded(value: float | None) -> float | None:
 
 # Every --format name. Each lives in the module that needs it: Rich is imported only for
 # text, the CI formats only when one is asked for.
-FORMAT_NAMES = ("text", "json", "github", "sarif", "junit")
+FORMAT_NAMES = ("text", "json", "concise", "github", "sarif", "junit")
 
 
 def make_formatter(
@@ -197,6 +197,10 @@ def make_formatter(
         return TextFormat(out, color=color, quiet=quiet)
     if name == "json":
         return JsonFormat(out)
+    if name == "concise":
+        from replylint.cli.formats.concise import ConciseFormat
+
+        return ConciseFormat(out)
     from replylint.cli.formats.ci import FORMATS
 
     return FORMATS[name](out, registry=registry)  # type: ignore[no-any-return]
