@@ -73,3 +73,54 @@ def test_hook_fails_on_a_bad_reply_and_passes_on_a_good_one(tmp_path: Path) -> N
     passed = run()
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "Passed" in passed.stdout
+
+
+@pytest.mark.slow
+def test_fix_hook_fixes_and_fails_when_it_changed_files(tmp_path: Path) -> None:
+    pre_commit = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or (
+        shutil.which("pre-commit")
+    )
+    if pre_commit is None:
+        pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("needs git and a git checkout of replylint")
+    head = git("rev-parse", "HEAD", cwd=ROOT)
+    hooks = git("show", f"{head}:.pre-commit-hooks.yaml", cwd=ROOT)
+    if "id: replylint-fix" not in hooks:
+        pytest.skip("the replylint-fix hook is not committed at HEAD")
+    repo = tmp_path / "templates"
+    repo.mkdir()
+    git("init", "-q", cwd=repo)
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {ROOT}\n    rev: {head}\n    hooks:\n"
+        "      - id: replylint-fix\n        args: [--select, RL201]\n",
+        encoding="utf-8",
+    )
+    (repo / "late.txt").write_text("Kindly reply prior to Monday.\n", encoding="utf-8")
+    git("add", ".", cwd=repo)
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "REPLYLINT_LANGUAGETOOL": "off",
+    }
+
+    def run() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [pre_commit, "run", "--all-files", "--color", "never"],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+
+    changed = run()
+    if changed.returncode == 3 and "pip" in changed.stdout + changed.stderr:
+        pytest.skip("pre-commit could not pip-install the hook (is PyPI reachable?)")
+    assert changed.returncode == 1, changed.stdout + changed.stderr
+    assert "files were modified by this hook" in changed.stdout
+    assert (repo / "late.txt").read_text(encoding="utf-8") == "Please reply before Monday.\n"
+    git("add", ".", cwd=repo)
+    again = run()
+    assert again.returncode == 0, again.stdout + again.stderr
