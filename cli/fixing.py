@@ -84,6 +84,17 @@ class FileFix:
         return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in lines)
 
 
+@dataclass(frozen=True, slots=True)
+class Unfixable:
+    """A file with fixes that are not applied because its format's positions are not exact."""
+
+    name: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.message}"
+
+
 def fix_targets(
     resolver: ConfigResolver,
     paths: tuple[str, ...],
@@ -92,8 +103,8 @@ def fix_targets(
     input_override: str | None = None,
     stdin_name: str = "-",
     force_exclude: bool = False,
-) -> Iterator[FileFix | InputError]:
-    """Every target's fix (computed, not written), or why it cannot be fixed."""
+) -> Iterator[FileFix | Unfixable | InputError]:
+    """Every target's fix (computed, not written), why it is not fixed, or its input error."""
 
     def excluded(path: Path) -> bool:
         try:
@@ -102,20 +113,20 @@ def fix_targets(
             return False
 
     for item in collect_targets(paths, stdin_name, excluded, force_exclude):
-        if isinstance(item, InputError):
-            continue  # the report of the run after fixing names it
-        outcome = _fix_target(resolver, item, unsafe, input_override)
+        outcome = item if isinstance(item, InputError) else None
+        if isinstance(item, Target):
+            outcome = _fix_target(resolver, item, unsafe, input_override)
         if outcome is not None:
             yield outcome
 
 
 def _fix_target(
     resolver: ConfigResolver, target: Target, unsafe: bool, override: str | None
-) -> FileFix | InputError | None:
+) -> FileFix | Unfixable | InputError | None:
     try:
         config = resolver.for_path(target.config_path)
-    except ConfigError:
-        return None  # reported by the run after fixing
+    except ConfigError as error:
+        return InputError(target.name, f"config error: {error}")
     fmt = input_format(target.path or Path(target.name), override)
     from replylint.cli.runner import _library_settings  # one definition of a file's settings
 
@@ -124,25 +135,26 @@ def _fix_target(
     try:
         data = read_bytes(target, config.max_file_size)
         text = decode(data, config.max_file_size)
-    except InputProblem:
-        return None  # reported by the run after fixing
+    except InputProblem as error:
+        return InputError(target.name, str(error))
     source = _Reading(target.name, config.max_file_size, settings, claimed, fmt)
     bom, encoding = _encoding_of(data)
     plan = config.plan_for(target.config_path)
     if fmt not in EXACT_FORMATS:
         try:
             fixable = _fixable(source.replies(text), plan, unsafe)
-        except InputProblem:
-            return None
+        except InputProblem as error:
+            return InputError(target.name, str(error))
         if not fixable:
             return None
-        return InputError(
-            target.name, f"{fixable} fixes not applied: positions in {fmt} files are not exact"
+        return Unfixable(
+            target.name,
+            f"{_fixes(fixable)} not applied: positions in {fmt} files are not exact",
         )
     try:
         after, applied, left = fix_document(text, source, plan, unsafe)
-    except InputProblem:
-        return None
+    except InputProblem as error:
+        return InputError(target.name, str(error))
     return FileFix(target.name, target.path, text, after, applied, left, bom, encoding)
 
 
@@ -245,17 +257,24 @@ def write_fix(fixed: FileFix) -> None:
     write_bytes_atomically(fixed.path, fixed.encoded())
 
 
+def _fixes(count: int) -> str:
+    return f"{count} fix{'es' * (count != 1)}"
+
+
 def report_fixes(
-    fixes: list[FileFix | InputError], wrote: bool, errors: IO[str] | None = None
+    fixes: list[FileFix | Unfixable | InputError], wrote: bool, errors: IO[str] | None = None
 ) -> None:
-    """One line per file fixes left out, then how many fixes went into how many files."""
+    """One line per file fixes left out, then how many fixes went into how many files.
+
+    Input errors are printed only with --diff: otherwise the report after fixing names them.
+    """
     stream = errors or sys.stderr
     for item in fixes:
-        if isinstance(item, InputError):
+        if isinstance(item, Unfixable) or (isinstance(item, InputError) and not wrote):
             print(f"replylint: {item}", file=stream)
-        elif item.left:
+        elif isinstance(item, FileFix) and item.left:
             print(
-                f"replylint: {item.name}: {item.left} fix{'es' * (item.left != 1)} not applied: "
+                f"replylint: {item.name}: {_fixes(item.left)} not applied: "
                 "the flagged text is not exactly at its position in the file (an entity, escape "
                 "or folded value)",
                 file=stream,

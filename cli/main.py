@@ -289,6 +289,7 @@ def _apply_fixes(
     read, is written fixed to standard output and is not reported on.
     """
     from replylint.cli.fixing import FileFix, fix_targets, report_fixes, write_fix
+    from replylint.cli.inputs.targets import InputError
 
     fixes = list(
         fix_targets(
@@ -313,11 +314,15 @@ def _apply_fixes(
             try:
                 write_fix(item)
             except OSError as error:
-                print(f"replylint: {item.name}: cannot write: {error.strerror or error}")
+                print(
+                    f"replylint: {item.name}: cannot write: {error.strerror or error}",
+                    file=sys.stderr,
+                )
                 failed = True
     report_fixes(fixes, wrote=not diff_only)
     if diff_only:
         changed = any(isinstance(f, FileFix) and f.changed for f in fixes)
+        failed = failed or any(isinstance(f, InputError) for f in fixes)
         raise typer.Exit(ExitCode.ERROR if failed else int(changed))
     left = tuple(p for p in options.paths if p != "-")
     if failed or not left:

@@ -149,9 +149,7 @@ def test_inexact_positions_are_left_and_said(project: Path) -> None:
     assert (project / "reply.eml").read_text(encoding="utf-8") == mail
     assert "folded.yaml: 2 fixes not applied" in result.stderr
     assert "entity.html: 1 fix not applied" in result.stderr
-    assert "reply.eml: 1 fixes not applied: positions in email files are not exact" in (
-        result.stderr
-    )
+    assert "reply.eml: 1 fix not applied: positions in email files are not exact" in (result.stderr)
 
 
 @pytest.mark.parametrize(
@@ -219,6 +217,16 @@ def test_bad_input_is_one_line_and_the_others_are_still_fixed(project: Path) -> 
     assert "replylint: broken.txt: binary file" in result.stderr
 
 
+def test_diff_names_unreadable_files_and_exits_2(project: Path) -> None:
+    (project / "draft.txt").write_text(DRAFT, encoding="utf-8")
+    (project / "broken.txt").write_bytes(b"\x00\x01binary")
+    result = invoke("check", "--diff", ".")
+    assert result.exit_code == 2
+    assert "replylint: broken.txt: binary file" in result.stderr
+    assert "+Please send the form before Friday!" in result.stdout
+    assert (project / "draft.txt").read_text(encoding="utf-8") == DRAFT
+
+
 def test_standard_input_is_written_fixed_to_standard_output(project: Path) -> None:
     result = invoke("check", "--fix", "-", stdin=DRAFT)
     assert result.stdout == SAFE_FIXED
@@ -247,6 +255,7 @@ def test_a_failed_write_leaves_the_file_whole(
     monkeypatch.setattr(os, "replace", full_disk)
     result = invoke("check", "--fix", "draft.txt")
     assert result.exit_code == 2
+    assert "replylint: draft.txt: cannot write: No space left on device" in result.stderr
     assert (project / "draft.txt").read_text(encoding="utf-8") == DRAFT
     assert [p.name for p in project.iterdir() if p.name.endswith(".tmp")] == []
 
