@@ -113,9 +113,11 @@ def fix_targets(
             return False
 
     for item in collect_targets(paths, stdin_name, excluded, force_exclude):
-        outcome = item if isinstance(item, InputError) else None
+        outcome: FileFix | Unfixable | InputError | None
         if isinstance(item, Target):
             outcome = _fix_target(resolver, item, unsafe, input_override)
+        else:
+            outcome = item
         if outcome is not None:
             yield outcome
 
