@@ -43,7 +43,9 @@ def _registry() -> Registry:
 
 
 def _die(message: str) -> NoReturn:
-    print(f"replylint: {message}", file=sys.stderr)
+    from replylint.cli.formats.visible import visible  # file names and values in messages
+
+    print(f"replylint: {visible(message)}", file=sys.stderr)
     raise typer.Exit(ExitCode.ERROR)
 
 
@@ -245,7 +247,9 @@ def check(
         from replylint.cli.formats.text import Lines, summary_segments
 
         summary = summary_segments(report, {"exit_code": code})
-        Lines(sys.stdout, color).write(*summary, f" · report written to {output}")
+        from replylint.cli.formats.visible import visible
+
+        Lines(sys.stdout, color).write(*summary, f" · report written to {visible(str(output))}")
     raise typer.Exit(code)
 
 

@@ -13,6 +13,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from replylint.checks import Reply, ReplyResult, lint_reply
 from replylint.cli.formats.base import Formatter
+from replylint.cli.formats.visible import visible
 from replylint.cli.inputs.readers import READERS
 from replylint.cli.inputs.targets import (
     LIBRARY_FORMATS,
@@ -62,7 +63,9 @@ def run_check(
     def fail(error: InputError) -> None:
         report.errors.append(error)
         formatter.input_error(error)
-        print(f"replylint: {error}", file=errors or sys.stderr)
+        # Escaped: a file name holding a newline and "::error ...::" would otherwise be a
+        # GitHub workflow command of its own (Actions reads them from stderr too).
+        print(f"replylint: {visible(str(error))}", file=errors or sys.stderr)
 
     def excluded(path: Path) -> bool:
         try:
@@ -366,7 +369,7 @@ def _record(result: ReplyResult, config: Config, report: Report, formatter: Form
     known = len(report.failures)
     report.add(result, config.fail_on)
     for line in report.failures[known:]:  # a crashed check is an error of the run: one line each
-        print(f"replylint: {line}", file=sys.stderr)
+        print(f"replylint: {visible(line)}", file=sys.stderr)
     for check in config.registry:
         reason = result.not_applicable.get(check.name)
         if reason is not None and check.announce_skip:
