@@ -466,11 +466,18 @@ def baseline_write(
     writer = BaselineWriter(file)
     options = RunOptions(paths=tuple(paths or ["."]), input_format=input_format, exit_zero=True)
     try:
-        report, code = run_check(resolver, options, writer)
+        report, _ = run_check(resolver, options, writer)
     except BaselineError as error:
         _die(str(error))
+    if not writer.written:
+        # Errors and failures were printed above; a baseline of an incomplete run would drop
+        # the known findings of what was not read.
+        what = f"{len(report.errors)} input error{'s' * (len(report.errors) != 1)}"
+        if report.failures:
+            what += f", {len(report.failures)} crashed check{'s' * (len(report.failures) != 1)}"
+        _die(f"{file}: baseline not written: the run had {what}")
     print(f"wrote {file}: {len(writer.records)} findings in {len(report.files)} files")
-    raise typer.Exit(ExitCode.ERROR if code == ExitCode.ERROR else ExitCode.OK)
+    raise typer.Exit(ExitCode.OK)
 
 
 cache_app = typer.Typer(
