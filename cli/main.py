@@ -216,6 +216,7 @@ def check(
             known = Baseline.load(baseline)
         except BaselineError as error:
             _die(str(error))
+    watched = _output_refused_early(output) if output is not None else None
     out = io.StringIO() if output is not None else sys.stdout
     formatter = make_formatter(
         output_format,
@@ -234,10 +235,12 @@ def check(
         # Each worker would start its own local LanguageTool server: keep to one process.
         cache_results=not no_cache,
         jobs=1 if (languagetool or os.environ.get("REPLYLINT_LANGUAGETOOL")) == "local" else jobs,
+        output=watched,
     )
     report, code = run_check(resolver, options, formatter)
     if output is not None:
         assert isinstance(out, io.StringIO)
+        _refuse_output_in_use(output, report.output_read, resolver.files_read)
         try:
             from replylint.cli.files import write_atomically
 
@@ -251,6 +254,33 @@ def check(
 
         Lines(sys.stdout, color).write(*summary, f" · report written to {visible(str(output))}")
     raise typer.Exit(code)
+
+
+def _output_refused_early(output: Path) -> tuple[str, tuple[int, int]] | None:
+    """Refuse an --output that a link leads out of the working tree; else what to watch for
+    among the inputs (the file's name and identity, when it exists)."""
+    from replylint.cli.files import file_identity, link_out_of_tree, work_tree
+
+    tree = work_tree(Path.cwd())
+    leads_to = link_out_of_tree(output, tree)
+    if leads_to is not None:
+        _die(
+            f"{output}: --output: a symbolic link to {leads_to}, outside the working tree "
+            f"{tree}; refusing to write through it"
+        )
+    identity = file_identity(output)
+    return None if identity is None else (output.name, identity)
+
+
+def _refuse_output_in_use(output: Path, was_input: bool, configs: list[Path]) -> None:
+    """The report never replaces a file this run read: an input, or a config file in use."""
+    from replylint.cli.files import file_identity
+
+    identity = file_identity(output)
+    if was_input:
+        _die(f"{output}: --output names an input of this run; the report is not written")
+    if identity is not None and any(file_identity(c) == identity for c in configs):
+        _die(f"{output}: --output names a config file in use; the report is not written")
 
 
 def _resolver(

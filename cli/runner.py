@@ -48,6 +48,8 @@ class RunOptions:
     baseline: Any = None  # a replylint.cli.baseline.Baseline (imported only when used)
     jobs: int = 0  # worker processes; 0 = as many as CPUs for large runs, 1 = none
     cache_results: bool = True  # reuse results of files linted before (see results_cache)
+    # The --output file, when it exists: (its name, (device, inode)); see _is_output.
+    output: tuple[str, tuple[int, int]] | None = None
 
 
 def run_check(
@@ -80,6 +82,7 @@ def run_check(
             store.remember(*remember)
         config = None
         if isinstance(item, Target):
+            report.output_read = report.output_read or _is_output(item, options)
             try:
                 config = resolver.for_path(item.config_path)
             except ConfigError:
@@ -144,6 +147,15 @@ class _ToLint:
 Step = tuple[Target | InputError, Done | _ToLint]
 SENT: Done = ([], None)  # in a chunk, in place of a file sent to a worker
 Chunk = list[tuple[Target | InputError, Done]]
+
+
+def _is_output(target: Target, options: RunOptions) -> bool:
+    """Whether the target is the --output file (compared by name first: no stat per file)."""
+    if options.output is None or target.path is None or target.path.name != options.output[0]:
+        return False
+    from replylint.cli.files import file_identity
+
+    return file_identity(target.path) == options.output[1]
 
 
 def _results_cache(options: RunOptions) -> ResultsCache | None:

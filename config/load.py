@@ -22,6 +22,7 @@ class RawConfig:
     data: Mapping[str, Any]
     source: str
     lines: Mapping[tuple[str, ...], int] = field(default_factory=dict)
+    path: Path | None = None  # the file read (None: defaults, command line)
 
     def where(self, path: tuple[str, ...]) -> str:
         """``file:line`` of a key path (the nearest known ancestor's line), for messages."""
@@ -50,6 +51,7 @@ def read_config_file(path: Path, seen: tuple[Path, ...] = ()) -> list[RawConfig]
         if path.name == "pyproject.toml"
         else _read_yaml(path, str(path), "utf-8-sig")
     )
+    raw = RawConfig(raw.data, raw.source, raw.lines, path)
     parent = raw.data.get("extends")
     if parent is None or parent == "default":
         return [raw]

@@ -174,6 +174,7 @@ class ConfigResolver:
         self.default = self.validator.layer(read_default())
         self._by_file: dict[Path | None, Config] = {}
         self._by_folder: dict[Path, Path | None] = {}
+        self.files_read: list[Path] = []  # every config file loaded, extends included
 
     def for_path(self, path: Path | None) -> Config:
         """The Config for an input path (None: standard input, resolved from the cwd)."""
@@ -200,7 +201,11 @@ class ConfigResolver:
     def _load(self, config_file: Path | None) -> Config:
         layers = [self.default]
         if config_file is not None:
-            layers.extend(self.validator.layer(raw) for raw in read_config_file(config_file))
+            self.files_read.append(config_file)
+            for raw in read_config_file(config_file):
+                if raw.path is not None and raw.path != config_file:
+                    self.files_read.append(raw.path)
+                layers.append(self.validator.layer(raw))
         layers.append(self.command_line)
         root = config_file.parent if config_file is not None else Path.cwd()
         return build_config(
