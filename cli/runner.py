@@ -6,6 +6,7 @@ import collections
 import itertools
 import os
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -273,7 +274,45 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(
+        jobs,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_die_with_parent,
+        initargs=(os.getpid(),),
+    )
+
+
+PARENT_POLL = 0.5  # seconds between a worker's looks at whether its parent is still there
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make this worker end when the process that started it does (``kill -9`` included).
+
+    A killed parent closes nothing its forked workers wait on (they hold the queue's pipes
+    themselves), so they would wait forever. On Linux the kernel sends SIGKILL at the
+    parent's death (prctl PR_SET_PDEATHSIG); everywhere a daemon thread also looks every
+    PARENT_POLL seconds whether the worker was handed to another parent.
+    """
+    import signal
+    import threading
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass  # no usable libc: the thread below still watches
+    if os.getppid() != parent:  # the parent died before the watch began
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL)
+        os._exit(1)  # no clean-up: nothing a worker holds outlives it usefully
+
+    threading.Thread(target=watch, name="replylint-parent-watch", daemon=True).start()
 
 
 # A worker's results as they travel back: the results cache's JSON (and the key to store it
