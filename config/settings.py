@@ -12,7 +12,13 @@ from typing import Any
 from replylint.checks import ActiveCheck, Check, Kind, Registry, Severity
 from replylint.config.discover import find_config_file
 from replylint.config.globs import matches_any
-from replylint.config.load import ConfigError, RawConfig, read_config_file, read_default
+from replylint.config.load import (
+    ConfigError,
+    RawConfig,
+    hidden_if_private,
+    read_config_file,
+    read_default,
+)
 from replylint.config.schema import Layer, Override, Validator, freeze, merge_check_settings
 
 
@@ -205,7 +211,8 @@ class ConfigResolver:
             for raw in read_config_file(config_file):
                 if raw.path is not None and raw.path != config_file:
                     self.files_read.append(raw.path)
-                layers.append(self.validator.layer(raw))
+                with hidden_if_private(raw):
+                    layers.append(self.validator.layer(raw))
         layers.append(self.command_line)
         root = config_file.parent if config_file is not None else Path.cwd()
         return build_config(
