@@ -78,6 +78,7 @@ def run_check(
 
     targets = collect_targets(options.paths, options.stdin_name, excluded, options.force_exclude)
     store = _results_cache(options)
+    announced: set[int] = set()  # plans whose LanguageTool server the report names already
     for item, outcomes, remember in _outcomes(targets, resolver, options, store):
         if remember is not None and store is not None:
             store.remember(*remember)
@@ -90,6 +91,8 @@ def run_check(
                 config = None  # the worker reported it as this target's input error
         if config is not None:
             last_config = config
+            assert isinstance(item, Target)
+            _announce_servers(config.plan_for(item.config_path), report, announced)
         for outcome in outcomes:
             if isinstance(outcome, InputError):
                 fail(outcome)
@@ -148,6 +151,21 @@ class _ToLint:
 Step = tuple[Target | InputError, Done | _ToLint]
 SENT: Done = ([], None)  # in a chunk, in place of a file sent to a worker
 Chunk = list[tuple[Target | InputError, Done]]
+
+
+def _announce_servers(plan: Plan, report: Report, announced: set[int]) -> None:
+    """Name in the report every LanguageTool server this run sends reply text to."""
+    if id(plan) in announced:
+        return
+    announced.add(id(plan))
+    from replylint.checks.languagetool.options import OPTIONS, server_setting
+
+    for active in plan.checks:
+        if active.check.options is OPTIONS:
+            server = server_setting(active.options)
+            if server.lower().startswith(("http://", "https://")):
+                reason = f"grammar: reply text is sent to the LanguageTool server {server}"
+                report.notice(active.check.name, visible(reason))
 
 
 def _is_output(target: Target, options: RunOptions) -> bool:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from replylint.checks import ActiveCheck, Check, Kind, Registry, Severity
-from replylint.config.discover import find_config_file
+from replylint.config.discover import find_config_file, user_config_file
 from replylint.config.globs import matches_any
 from replylint.config.load import (
     ConfigError,
@@ -20,6 +20,7 @@ from replylint.config.load import (
     read_default,
 )
 from replylint.config.schema import Layer, Override, Validator, freeze, merge_check_settings
+from replylint.config.servers import refuse_remote_servers, user_named_servers
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,11 @@ class ConfigResolver:
             RawConfig(dict(command_line or {}), "command line")
         )
         self.default = self.validator.layer(read_default())
+        # The user's own config, laid under the project's (and trusted to name a server).
+        user_file = None if isolated else user_config_file()
+        user_raws = read_config_file(user_file) if user_file is not None else []
+        self.user = [self.validator.layer(raw) for raw in user_raws]
+        self.servers_allowed = user_named_servers(command_line, user_raws, registry)
         self._by_file: dict[Path | None, Config] = {}
         self._by_folder: dict[Path, Path | None] = {}
         self.files_read: list[Path] = []  # every config file loaded, extends included
@@ -205,7 +211,7 @@ class ConfigResolver:
             return self._load(None)
 
     def _load(self, config_file: Path | None) -> Config:
-        layers = [self.default]
+        layers = [self.default, *self.user]
         if config_file is not None:
             self.files_read.append(config_file)
             for raw in read_config_file(config_file):
@@ -213,6 +219,7 @@ class ConfigResolver:
                     self.files_read.append(raw.path)
                 with hidden_if_private(raw):
                     layers.append(self.validator.layer(raw))
+                refuse_remote_servers(raw, self.registry, self.servers_allowed)
         layers.append(self.command_line)
         root = config_file.parent if config_file is not None else Path.cwd()
         return build_config(
