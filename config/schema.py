@@ -25,6 +25,9 @@ CHECK_KEYS = ("enabled", "severity", "exclude")
 # The checks that share one LanguageTool request; `languagetool:` sets their options at once.
 LANGUAGETOOL_CHECKS = ("spelling", "grammar", "style")
 OVERRIDE_KEYS = ("files", "kind", "select", "ignore", "checks")
+# The most a config may set max-file-size to (4x the default): each input is read whole, and
+# a macro library is parsed whole, so this bounds what one file of a pull request can cost.
+MAX_FILE_SIZE_CEILING = 20_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +64,7 @@ class Validator:
             "fail-under": self._score,
             "kind": self._kind,
             "exclude": self._strings,
-            "max-file-size": self._positive_int,
+            "max-file-size": self._file_size,
             "select": self._selectors,
             "ignore": self._selectors,
             "checks": lambda raw, key, value: value,  # validated in layer()
@@ -279,6 +282,12 @@ class Validator:
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             self._fail(raw, path, f"expected a positive integer, got {value!r}")
         return value
+
+    def _file_size(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> int:
+        size = self._positive_int(raw, path, value)
+        if size > MAX_FILE_SIZE_CEILING:  # a committed config must not lift the limit at will
+            self._fail(raw, path, f"at most {MAX_FILE_SIZE_CEILING:,} bytes, got {size:,}")
+        return size
 
     def _bool(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> bool:
         if not isinstance(value, bool):
