@@ -150,3 +150,21 @@ def test_no_notice_when_nothing_is_sent(project: Path) -> None:
 )
 def test_is_loopback_url(url: str, loopback: bool) -> None:
     assert is_loopback_url(url) is loopback
+
+
+@pytest.mark.parametrize("fmt", ["github", "sarif"])
+def test_ci_formats_name_the_server_too(
+    project: Path, fake_server: fake_languagetool.FakeLanguageTool, fmt: str
+) -> None:
+    result = CliRunner().invoke(
+        app, ["check", "draft.txt", *GRAMMAR_ONLY, "-f", fmt, "--languagetool", fake_server.url]
+    )
+    notice = f"grammar: reply text is sent to the LanguageTool server {fake_server.url}"
+    if fmt == "github":
+        assert f"{notice} (spelling, grammar, style)" in result.stdout.splitlines()
+    else:
+        notes = json.loads(result.stdout)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        assert {
+            "level": "note",
+            "message": {"text": f"{notice} (spelling, grammar, style)"},
+        } in notes

@@ -16,7 +16,7 @@ from urllib.parse import quote
 from replylint.checks import Registry, ReplyResult, Severity
 from replylint.cli.baseline import finding_records
 from replylint.cli.formats.base import summary_line, tool_version
-from replylint.cli.formats.visible import visible
+from replylint.cli.formats.visible import visible, visible_line_start
 from replylint.cli.inputs.targets import InputError
 from replylint.cli.report import Report, reply_label
 
@@ -25,6 +25,11 @@ SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 # XML 1.0 forbids most control characters, even escaped; reply text may hold them.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def notice_lines(report: Report) -> list[str]:
+    """The run's notices as the text report prints them: reason (checks)."""
+    return [f"{reason} ({', '.join(checks)})" for reason, checks in sorted(report.notices.items())]
 
 
 # -- GitHub Actions -------------------------------------------------------------------------
@@ -81,6 +86,8 @@ class GithubFormat:
     def finish(self, report: Report, settings: dict[str, Any]) -> None:
         for failure in report.failures:
             self.out.write(_command("error", failure, title="replylint check failure") + "\n")
+        for notice in notice_lines(report):  # plain log lines: a skipped check, a server used
+            self.out.write(visible_line_start(notice) + "\n")
         self.out.write(summary_line(report, settings) + "\n")
 
 
@@ -175,9 +182,14 @@ class SarifFormat:
         )
 
     def finish(self, report: Report, settings: dict[str, Any]) -> None:
-        notifications = self.notifications + [
-            {"level": "error", "message": {"text": visible(failure)}} for failure in report.failures
-        ]
+        notifications = (
+            self.notifications
+            + [
+                {"level": "error", "message": {"text": visible(failure)}}
+                for failure in report.failures
+            ]
+            + [{"level": "note", "message": {"text": visible(n)}} for n in notice_lines(report)]
+        )
         invocation: dict[str, Any] = {
             "executionSuccessful": not report.errors and not report.failures,
             "exitCode": int(settings["exit_code"]),
