@@ -256,16 +256,18 @@ def check(
     raise typer.Exit(code)
 
 
-def _output_refused_early(output: Path) -> tuple[str, tuple[int, int]] | None:
-    """Refuse an --output that a link leads out of the working tree; else what to watch for
-    among the inputs (the file's name and identity, when it exists)."""
+def _output_refused_early(
+    output: Path, option: str = "--output"
+) -> tuple[str, tuple[int, int]] | None:
+    """Refuse a file to write that a link leads out of the working tree; else what to watch
+    for among the inputs (the file's name and identity, when it exists)."""
     from replylint.cli.files import file_identity, link_out_of_tree, work_tree
 
     tree = work_tree(Path.cwd())
     leads_to = link_out_of_tree(output, tree)
     if leads_to is not None:
         _die(
-            f"{output}: --output: a symbolic link to {leads_to}, outside the working tree "
+            f"{output}: {option}: a symbolic link to {leads_to}, outside the working tree "
             f"{tree}; refusing to write through it"
         )
     identity = file_identity(output)
@@ -444,6 +446,7 @@ def init(
     """Write a commented starter .replylint.yaml."""
     if path.exists() and not force:
         _die(f"{path}: already exists (use --force to overwrite)")
+    _output_refused_early(path, "init")
     from replylint.cli import catalogue
     from replylint.cli.files import write_atomically
 
@@ -493,6 +496,7 @@ def baseline_write(
     resolver = _resolver(_registry(), input_format, config, no_config, layer)
     from replylint.cli.baseline import BaselineError, BaselineWriter
 
+    _output_refused_early(file, "baseline write")
     writer = BaselineWriter(file)
     options = RunOptions(paths=tuple(paths or ["."]), input_format=input_format, exit_zero=True)
     try:

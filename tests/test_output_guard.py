@@ -83,3 +83,18 @@ def test_an_input_or_config_in_use_is_never_overwritten(
         f"replylint: {output}: {message}; the report is not written"
     )
     assert (repo / output).read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "command", [["baseline", "write", "base.json", "replies"], ["init", "--force", "base.json"]]
+)
+def test_baseline_and_init_refuse_a_link_out_of_the_tree(repo: Path, command: list[str]) -> None:
+    (repo / "base.json").symlink_to(repo.parent / "victim" / "bashrc")
+    env = {**os.environ, "REPLYLINT_LANGUAGETOOL": "off"}
+    done = subprocess.run(
+        [installed_executable(), *command], cwd=repo, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 2
+    assert "a symbolic link to " in done.stderr and "outside the working tree" in done.stderr
+    victim = repo.parent / "victim" / "bashrc"
+    assert victim.read_text(encoding="utf-8") == "export PATH=/usr/bin\n"
