@@ -105,6 +105,12 @@ def check(
     kind: Annotated[
         str | None, typer.Option(metavar="KIND", help="Reply kind: auto, email or chat.")
     ] = None,
+    pedantic: Annotated[
+        bool,
+        typer.Option(
+            "--pedantic", help="Also show the opt-in hints of checks with a 'pedantic' option."
+        ),
+    ] = False,
     select: Annotated[
         list[str] | None,
         typer.Option(
@@ -202,6 +208,8 @@ def check(
     if output_format not in FORMAT_NAMES:
         _die(f"unknown --format {output_format!r} (use {', '.join(FORMAT_NAMES)})")
     layer = _command_line_layer(fail_on, fail_under, kind, select, ignore)
+    if pedantic:
+        layer["pedantic"] = True
     if languagetool is not None or no_cache:
         layer["languagetool"] = {
             **({"server": languagetool} if languagetool is not None else {}),

@@ -65,6 +65,7 @@ class Validator:
             "kind": self._kind,
             "exclude": self._strings,
             "max-file-size": self._file_size,
+            "pedantic": self._bool,
             "select": self._selectors,
             "ignore": self._selectors,
             "checks": lambda raw, key, value: value,  # validated in layer()

@@ -48,6 +48,9 @@ class Config:
     checks: Mapping[str, Mapping[str, Any]]
     overrides: tuple[Override, ...]
     extra: Mapping[str, Any] = field(default_factory=dict)
+    # Opt-in hints of every check that declares a ``pedantic`` option (ruff's preview,
+    # LanguageTool's picky rules): lower-precision findings stay off unless asked for.
+    pedantic: bool = False
     _plans: dict[tuple[tuple[int, ...], frozenset[str]], Plan] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -112,10 +115,19 @@ class Config:
                     ActiveCheck(
                         check,
                         settings.get("severity", check.severity),
-                        freeze({**check.defaults(), **settings.get("options", {})}),
+                        freeze(
+                            {
+                                **check.defaults(),
+                                **self._pedantic_default(check),
+                                **settings.get("options", {}),
+                            }
+                        ),
                     )
                 )
         return Plan(tuple(active), kind)
+
+    def _pedantic_default(self, check: Check) -> dict[str, Any]:
+        return {"pedantic": True} if self.pedantic and "pedantic" in check.options else {}
 
 
 def _is_enabled(
@@ -156,6 +168,7 @@ def build_config(
         checks=checks,
         overrides=tuple(overrides),
         extra=extra,
+        pedantic=settings.get("pedantic", False),
     )
 
 

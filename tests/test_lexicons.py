@@ -79,8 +79,11 @@ def test_reported_entries_fail_through_the_check(name: str, entry_id: str) -> No
     counted_only = entry.tags & COUNTED_NOT_REPORTED and "flag" not in entry.tags
     if counted_only or name not in CHECKS:
         return
+    # stiff-formal's "mild" entries are reported only with its `pedantic` option.
+    options = {"pedantic": True} if "mild" in entry.tags and name == "stiff-formal" else None
     for text in entry.fail:
-        assert lint_text(text, only=name).findings, f"{entry_id}: check silent on {text!r}"
+        found = lint_text(text, only=name, options=options).findings
+        assert found, f"{entry_id}: check silent on {text!r}"
 
 
 def test_word_boundary_prefix_only_when_every_alternative_starts_at_one() -> None:

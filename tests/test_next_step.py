@@ -20,10 +20,48 @@ LONG_EMAIL = (
 )
 
 
-def test_short_email_is_not_applicable_not_a_pass() -> None:
+def test_short_email_is_measured() -> None:
+    # Short notices are what people flag most: no word minimum by default.
     result = lint_text("Hi Sam,\n\nDone, the address is updated.\n\nBest,\nLea", only="RL401")
-    assert "missing-next-step" in result.not_applicable
+    assert not result.not_applicable
+    assert [f.code for f in result.findings] == ["RL401"]
+
+
+def test_min_words_option_still_makes_short_replies_na() -> None:
+    text = "Hi Sam,\n\nDone, the address is updated.\n\nBest,\nLea"
+    result = lint_text(text, only="RL401", options={"min-words": 30})
     assert "words" in result.not_applicable["missing-next-step"]
+
+
+def test_confirmation_of_the_customers_own_action_is_not_applicable() -> None:
+    result = lint_text(
+        "You have declined the invitation to the team.", only="RL401", kind=Kind.EMAIL
+    )
+    assert "nothing is left to do" in result.not_applicable["missing-next-step"]
+    assert not result.findings
+
+
+def test_a_notice_done_to_the_customer_is_measured() -> None:
+    result = lint_text("You have been removed from the team.", only="RL401", kind=Kind.EMAIL)
+    assert not result.not_applicable
+    assert [f.code for f in result.findings] == ["RL401"]
+
+
+def test_next_step_without_time_is_not_applicable_to_chat() -> None:
+    result = lint_text("We'll get back to you.", only="RL402", kind=Kind.CHAT)
+    assert result.not_applicable["next-step-without-time"] == "not applicable to chat replies"
+
+
+def test_the_two_checks_never_flag_one_reply_together() -> None:
+    # A vague promise is a step for missing-next-step, so the labels exclude each other.
+    for text in (
+        "Thanks for the report. We will look into it.",
+        "Thanks for the report. The fix shipped in version 2.",
+        "Thanks for the report. Please update to version 2.",
+    ):
+        result = lint_text(text, kind=Kind.EMAIL)
+        codes = {f.code for f in result.findings}
+        assert not {"RL401", "RL402"} <= codes, text
 
 
 def test_chat_is_not_applicable() -> None:
@@ -88,4 +126,34 @@ def test_promise_gate_on_the_examples() -> None:
     promising = "Thanks. Our team will look into it."
     assert _may_promise(Reply(promising))
     assert not _may_promise(Reply("Thanks, your refund is done."))
-    assert lint_text(promising, only="RL402").findings
+    assert lint_text(promising, only="RL402", kind=Kind.EMAIL).findings
+
+
+HOSTILE = [
+    "x" * 100_000,
+    "will " * 20_000,
+    ("please click here and we will get back to you if you have any questions " * 1500),
+    "If you " + "have any " * 5000 + "questions, contact us.",
+    "\x00\x01\x02 we'll\x0b look\x0c into it \u202e" * 2000,
+    "A" * 5000 + "?" * 5000,
+    "ı will get back to you İ ſoon." * 100,
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_input_neither_hangs_nor_crashes(text: str) -> None:
+    import time
+
+    started = time.process_time()
+    for code in ("RL401", "RL402"):
+        result = lint_text(text, only=code, kind=Kind.EMAIL)
+        assert not result.failures
+    assert time.process_time() - started < 5
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*PROMISE_PIECES, "?", ",", "please", " if you"]), max_size=40))
+def test_random_replies_never_crash(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for code in ("RL401", "RL402"):
+        assert not lint_text(text, only=code, kind=Kind.EMAIL).failures

@@ -13,6 +13,12 @@ LEXICON = "canned-phrasing"
 GENERIC = "generic"
 
 
+# Cost: about 25-28 µs a reply on the review corpus (19-25 before the formula families were
+# modelled). Nearly all of it is the lexicon's anchor tests for its 34 branches: the families
+# (apology for any trouble, value and importance statements, mission statements, notices)
+# have few whole-word anchors, so about ten branches are tested on every reply.
+
+
 def run(reply: Reply, options: Options) -> Iterator[Hit]:
     """Each canned formula; and, once, a reply whose every sentence is stock and unspecific."""
     stock: set[int] = set()
@@ -28,7 +34,8 @@ def run(reply: Reply, options: Options) -> Iterator[Hit]:
             )
     content = reply.content
     # Boilerplate-only, measurably: at least `min-sentences` content sentences, each holding a
-    # stock formula and none holding a case-specific token (reply/specificity). One hit per reply.
+    # stock formula and none holding a case-specific token (reply/specificity.py). One hit a
+    # reply.
     if len(content) >= int(options["min-sentences"]) and all(
         s.index in stock and not is_specific(reply, s) for s in content
     ):

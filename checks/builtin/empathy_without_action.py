@@ -13,7 +13,10 @@ from replylint.checks.reply.specificity import is_specific
 
 EMPATHY = lazy_compile(
     r"\b(?:(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+(?:so\s+|very\s+|really\s+|truly\s+|terribly\s+"
-    r"|deeply\s+|sincerely\s+)?sorry|sorry\s+(?:to\s+hear|for|about|that)"
+    # "I'm sorry to inform you that…" announces a decision (a refusal formula), it does not
+    # acknowledge the customer's difficulty: not the empathy this check follows up.
+    r"|deeply\s+|sincerely\s+)?sorry(?!\s+to\s+(?:inform|say|tell|report|announce|advise|notify"
+    r"|let\s+you\s+know)\b)|sorry\s+(?:to\s+(?:hear|know|learn|see|read)|for|about|that)"
     r"|(?:I|we)\s+(?:sincerely\s+|truly\s+|do\s+)?apologi[sz]e|(?:my|our)\s+(?:sincere\s+"
     r"|deepest\s+)?apologies|apologies\s+for|I\s+can\s+(?:only\s+)?imagine|I\s+hear\s+you"
     r"|(?:I|we)\s+(?:completely\s+|totally\s+|fully\s+|truly\s+|really\s+)?understand\s+"
@@ -39,13 +42,22 @@ VERB = (
     r"|complete|confirm|refresh|unplug|plug|reconnect|verify|email|message|return|keep|submit"
     r"|forward|reach\s+out|get\s+in\s+touch)\b"
 )
+# "I'd like to help." / "We're here to help!" alone offers nothing the customer can take up: an
+# offer counts when it names what will be done ("I'd like to send you a new one").
+BARE_OFFER = (
+    r"(?!\s*(?:help|assist|support)(?:\s+(?:you|out))?(?:\s+with\s+(?:this|that|it))?\s*"
+    r"(?:[.!]|\Z|\^|\(\d))"
+)
 # What counts as doing something about it (kk: "I understand your frustration, I'll try to fix
 # it"): a first-person commitment, a team at work, a resolved status ("ships today", "is
 # fixed"), an instruction or request. Remedies (refund, replacement) are REMEDY below.
 ACTION = lazy_compile(
     r"\b(?:(?:I|we)(?:['’]ll|\s+will|\s+(?:am|are)\s+going\s+to|['’](?:m|re)\s+going\s+to"
-    r"|(?:['’]d|\s+would)\s+(?:be\s+(?:happy|glad)|like|love)\s+to|(?:['’](?:m|re)|\s+am|\s+are)"
-    r"\s+(?:happy|glad|here)\s+to|\s+can\s+(?!(?:see|imagine|understand|only|tell|hear)\b))"
+    r"|(?:['’]d|\s+would)\s+(?:be\s+(?:happy|glad)|like|love)\s+to"
+    + BARE_OFFER
+    + r"|(?:['’](?:m|re)"
+    r"|\s+am|\s+are)\s+(?:happy|glad|here)\s+to" + BARE_OFFER + r"|\s+can\s+(?!(?:see|imagine"
+    r"|understand|only|tell|hear)\b))"
     r"|(?:I|we)(?:['’]ve|\s+have)?\s+(?:just\s+|already\s+|now\s+|also\s+)?(?:\w+ed|sent|made|done"
     r"|put|set|given|taken|got|written|spoken|found|begun|paid|told|shared|issued)\b(?<!\bneed)"
     r"|let\s+(?:me|us)\s+(?!know\b)|(?:request|ask|invite)\s+you\s+to"
@@ -57,6 +69,8 @@ ACTION = lazy_compile(
     r"|will\s+(?:be|arrive|ship|reach|show|appear|work)|(?:is|are|has\s+been|have\s+been|was"
     r"|were)\s+(?:now\s+)?(?:fixed|resolved|sorted|processed|issued|refunded|credited|replaced"
     r"|restored|reactivated|updated|corrected|cancell?ed|back)"
+    # Handing over what was asked for ("Here's the tracking number: …") is the help itself.
+    r"|here(?:['’]s|\s+is|\s+are|\s+it\s+is|\s+you\s+go)\b"
     r"|(?:could|can|would)\s+you\s+(?:please\s+)?(?!imagine)\w+"
     r"|you\s+(?:can|could|may|will\s+need\s+to|need\s+to|might\s+want\s+to)\s+(?:now\s+|also\s+)?"
     r"(?!be\b)\w+|(?:please|kindly)\s+" + VERB + r")",
@@ -124,7 +138,9 @@ CHECK = Check(
     rationale=(
         "An apology that leads nowhere tells the customer their problem was heard and then "
         "left; the guidance pairs the acknowledgement with the fix ('I understand your "
-        "frustration, I'll try to fix it') and offers a choice of remedies."
+        "frustration, I'll try to fix it') and offers a choice of remedies. A bare 'I'd like to "
+        "help' is not an action; 'I'm sorry to inform you…' announces a decision and is not "
+        "the acknowledgement this check follows."
     ),
     guidance="GUIDANCE §7 Empathy, choice, thanks, a human voice",
     run=run,

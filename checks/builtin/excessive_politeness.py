@@ -12,6 +12,7 @@ from replylint.checks.reply.parsed import Reply
 LEXICON = "excessive-politeness"
 APOLOGY_FIX = "Apologise once, sincerely, then say what you are doing: \"I'm sorry — I've …\""
 STACK_FIX = 'Keep one courtesy per sentence: "Thanks for your patience — the fix is live."'
+THANKS_FIX = "Thank the customer once, specifically; let the help carry the rest."
 DENSITY_FIX = "Keep one thank-you and at most one apology; let the help itself be the courtesy."
 
 
@@ -41,10 +42,21 @@ def run(reply: Reply, options: Options) -> Iterator[Hit]:
         message = f"{len(apologies)} apologies in {words} words; one sincere apology is enough"
         hits.append(Hit(anchor.start, anchor.end, message, APOLOGY_FIX, escalate))
         used.add((anchor.start, anchor.end))
+    # GUIDANCE §3: "not a pile of apologies and thank-yous". Thanks are kinder than apologies,
+    # so the pile starts later: one thanks, one "we value your feedback", one "we appreciate"
+    # is a courteous reply; a fourth is a formula repeated.
+    thanks = [m for m in matches if "gratitude" in m.entry.tags]
+    piled = len(thanks) >= options["thanks-warning"]
+    if piled:
+        anchor = _free(thanks[options["thanks-warning"] - 1 :], used)
+        message = f"{len(thanks)} thank-yous and appreciations in {words} words; one is enough"
+        hits.append(Hit(anchor.start, anchor.end, message, THANKS_FIX))
+        used.add((anchor.start, anchor.end))
     counted = [m for m in matches if _counts_for_density(m)]
     density = 100 * len(counted) / words if words else 0.0
     enough = words >= options["min-words"] and len(counted) >= options["min-count"]
-    if enough and density > options["max-density"]:
+    # A pile of thanks is what makes most dense replies dense: one finding says it.
+    if enough and density > options["max-density"] and not piled:
         anchor = _free(counted, used)
         message = (
             f"{len(counted)} courtesy words in {words} words ({density:.1f} per 100, "
@@ -64,7 +76,10 @@ def _stacked_and_flagged(reply: Reply, matches: list[Match], limit: int) -> Iter
         by_sentence[match.sentence.index if match.sentence else -1].append(match)
     for index, group in by_sentence.items():
         weight = sum(_weight(m) for m in group)
-        if index >= 0 and weight > limit:
+        # Thanks said twice in one sentence and dressed up on top ("we value your report and
+        # appreciate your patience and understanding") is stacked at the limit itself.
+        thanked_twice = sum("gratitude" in m.entry.tags for m in group) >= 2
+        if index >= 0 and (weight > limit or (thanked_twice and weight >= limit)):
             start, end = group[0].start, group[-1].end
             if reply.masks.covers(start, end):
                 end = group[0].end
@@ -84,7 +99,9 @@ CHECK = Check(
     summary="Too many apologies or thank-yous, stacked courtesies, grovelling formulas.",
     rationale=(
         "Overused courtesy leaves a negative impression and buries the help: customers trust "
-        "one sincere apology followed by a fix more than a pile of apologies and thank-yous."
+        "one sincere apology followed by a fix more than a pile of apologies and thank-yous. "
+        "Two apologies, four thank-yous ('we value your feedback', 'we appreciate…' count), "
+        "thanks said twice in one dressed-up sentence, or grovelling formulas are flagged."
     ),
     guidance="GUIDANCE §3 Politeness in proportion",
     run=run,
@@ -92,6 +109,9 @@ CHECK = Check(
     options={
         "apologies-warning": Option(int, 2, "apologies per reply that give a warning", minimum=1),
         "apologies-error": Option(int, 3, "apologies per reply that give an error", minimum=1),
+        "thanks-warning": Option(
+            int, 4, "thank-yous and appreciations per reply that give a warning", minimum=2
+        ),
         "max-density": Option(
             (int, float), 8.0, "courtesy words per 100 words above which a reply is flagged"
         ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -29,8 +30,24 @@ CAPS_RUN = re.compile(
 NUMBER_BEFORE = re.compile(r"#?\w*\d\w*,?[ \t]+\Z")
 NUMBER_AFTER = re.compile(r",?[ \t]+#?\w*\d")
 # A line with no lower case and decoration ("---- CUT HERE ----", "**TOPIC SPLIT**") is a banner.
-BANNER = re.compile(r"\A[^a-z]*(?:-{2,}|={2,}|\*{2,}|#{2,}|_{2,}|~{2,})[^a-z]*\Z")
+# (Tested as "no lower case" and "a run of decoration" apart: one regex backtracks on long lines.)
+LOWER = re.compile(r"[a-z]")
+DASHES = re.compile(r"-{2,}|={2,}|\*{2,}|#{2,}|_{2,}|~{2,}")
+NEWLINE = re.compile(r"\n")
 VOWEL = re.compile(r"[AEIOUY]")
+# A long run of decoration on a line of its own: the edge of a cut-out form.
+DECORATION = re.compile(r"-{4,}|={4,}|_{4,}|~{4,}|\*{4,}|#{4,}")
+# A label in a menu path or named by the control it is on ("… > Help > I STILL NEED HELP",
+# "tap SEND NOW"): the screen's words, not the writer's voice.
+UI_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:click|clicking|tap|tapping|press|pressing|select|selecting|choose"
+    r"|hit|open|under|labell?ed|called|named|button|tab|menu|option|link)[ \t]+"
+    r"(?:on[ \t]+|the[ \t]+)?)\Z",
+    re.IGNORECASE,
+)
+OPEN_QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»"}
+# Words that make a line of capitals an order or a warning, not a section name.
+URGENT = frozenset({"please", "do", "not", "don't", "don’t", "never", "stop", "must"})
 EMOJI = re.compile(
     "[\U0001f1e6-\U0001f1ff]{2}"
     "|[\U0001f300-\U0001faff\u2600-\u26ff\u2705\u2728\u274c\u2764\u2b50]"
@@ -97,12 +114,16 @@ def _shouting(text: str, acronyms: frozenset[str]) -> Iterator[Hit]:
     # one emphasis word ("it is IMPORTANT", "you NEVER"). Any other lone capitalised word marks
     # a term ("REQUIRED items"), a product name ("SUMO") or a status ("DELETED"), which in the
     # review corpus were not shouting at the customer.
+    lines: _Lines | None = None
     for match in CAPS_RUN.finditer(text):
         words = [w for w in match.group().split() if w not in acronyms and VOWEL.search(w)]
-        if not words or _is_code_or_banner(text, match.start(), match.end()):
-            continue
         several = len(words) >= 2 and any(len(w) >= SHOUT_MIN_LETTERS for w in words)
         if several or (len(words) == 1 and words[0].lower().strip(".,!?") in EMPHASIS):
+            # The context (line, banners) is read only for a run that would be reported.
+            lines = lines or _Lines(text)
+            urgent = any(w.lower() in URGENT for w in words)
+            if _is_code_or_banner(text, match.start(), match.end(), urgent, lines):
+                continue
             shouted = match.group()
             yield Hit(
                 match.start(),
@@ -112,15 +133,76 @@ def _shouting(text: str, acronyms: frozenset[str]) -> Iterator[Hit]:
             )
 
 
-def _is_code_or_banner(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+class _Lines:
+    """Line bounds and banner lines of a text, worked out once (a caps run asks for its line)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0, *(m.end() for m in NEWLINE.finditer(text))]
+        self._banner: dict[int, bool] = {}
+        self._banners: list[int] | None = None
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        at = bisect.bisect_right(self.starts, offset) - 1
+        start = self.starts[at]
+        end = self.starts[at + 1] - 1 if at + 1 < len(self.starts) else len(self.text)
+        return start, end
+
+    def is_banner(self, start: int, end: int) -> bool:
+        # BANNER without the regex: "no lower case, and a run of decoration" (linear, cached).
+        known = self._banner.get(start)
+        if known is None:
+            line = self.text[start:end]
+            known = self._banner[start] = not LOWER.search(line) and bool(DASHES.search(line))
+        return known
+
+    def banners(self) -> list[int]:
+        """Starts of the lines that are long decoration banners (the edges of a cut-out form)."""
+        if self._banners is None:
+            self._banners = []
+            for match in DECORATION.finditer(self.text):
+                start, end = self.bounds(match.start())
+                if (not self._banners or self._banners[-1] != start) and self.is_banner(start, end):
+                    self._banners.append(start)
+        return self._banners
+
+
+def _is_code_or_banner(text: str, start: int, end: int, urgent: bool, lines: _Lines) -> bool:
+    line_start, line_end = lines.bounds(start)
+    # Windows of 40 characters: a number or a label stands next to the run, and a scan of the
+    # whole line for every run would be quadratic on one long line.
+    near_start, near_end = max(line_start, start - 40), min(line_end, end + 40)
     return (
-        NUMBER_BEFORE.search(text, line_start, start) is not None
-        or NUMBER_AFTER.match(text, end, line_end) is not None
-        or BANNER.match(text[line_start:line_end]) is not None
+        NUMBER_BEFORE.search(text, near_start, start) is not None
+        or NUMBER_AFTER.match(text, end, near_end) is not None
+        # A banner names a section ("---- CUT HERE ----", "**TOPIC SPLIT**"); one that orders
+        # the reader about ("**PLEASE DO NOT CROSS-POST**") is shouting in bold.
+        or (not urgent and lines.is_banner(line_start, line_end))
+        or UI_LABEL_BEFORE.search(text, max(line_start, start - 24), start) is not None
+        or _in_menu_path(text[near_start:start])
+        or _quoted(text, start, end)
+        or _inside_form(lines.banners(), line_start, line_end)
     )
+
+
+def _inside_form(banners: list[int], line_start: int, line_end: int) -> bool:
+    # Lines between two banners ("---- CUT HERE ----") are a form the customer prints and
+    # signs, written in the signer's voice; capitals there are the form's, not shouting.
+    at = bisect.bisect_left(banners, line_start)
+    return at > 0 and at < len(banners) and banners[at] > line_end
+
+
+def _in_menu_path(before: str) -> bool:
+    # "Settings > Help > I STILL NEED HELP": the last step of a menu path is the screen's label.
+    step = max(before.rfind(">"), before.rfind("»"), before.rfind("→"))
+    return step >= 0 and not any(c.islower() for c in before[step + 1 :])
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    # A button or menu label quoted as it appears on screen ("press 'SEND NOW'").
+    before = text[start - 1 : start]
+    after = text[end : end + 1]
+    return bool(before) and before in OPEN_QUOTES and after == OPEN_QUOTES[before]
 
 
 def _emoji_overload(text: str, limit: int) -> Iterator[Hit]:
@@ -144,7 +226,11 @@ CHECK = Check(
     summary="Slang, txt-speak, profanity, shouting, '!!' and emoji overload.",
     rationale=(
         "A friendly tone is good, slang is not: it reads as careless, and inside an apology or "
-        "a refusal it tells an upset customer their problem is not taken seriously."
+        "a refusal it tells an upset customer their problem is not taken seriously. Txt-speak "
+        "includes contractions without their apostrophe ('dont', 'cant', 'im') and a lower-case "
+        "'asap'. Capitals that are a screen's label (a menu path, a quoted or tapped button), a "
+        "section banner or a printed form are not shouting; a banner that orders the reader "
+        "about ('**PLEASE DO NOT…**') is."
     ),
     guidance="GUIDANCE §2 Tone",
     run=run,

@@ -16,10 +16,16 @@ CONVERSION_TAGS = (
     r"(?!(?i:image|photo|picture|logo|icon|attachment|external|spam|suspicious|caution"
     r"|edit|edited|update|updated|solved|resolved|closed)\])"
 )
+# Keys and buttons in instructions ("press <Enter>", "click [Save]") are not slots either.
+KEYS = (
+    r"(?!(?i:enter|return|esc|escape|tab|shift|ctrl|control|alt|cmd|command|option|delete|del"
+    r"|backspace|space|home|end|ok|cancel|submit|save|apply|next|back|continue|yes|no|send"
+    r"|close|done|login|log\s+in|sign\s+in|sign\s+up)[\]>])"
+)
 BRACKET_SLOT = re.compile(
-    r"\[" + CONVERSION_TAGS + r"(?:(?i:insert|enter|add|your)\b[^\[\]\n]{0,60}"
+    r"\[" + CONVERSION_TAGS + KEYS + r"(?:(?i:insert|enter|add|your)\b[^\[\]\n]{0,60}"
     r"|[A-Z][\w.'-]*(?:[ _][A-Z][\w.'-]*){0,5}|[A-Z][A-Z0-9_]+)\](?![(:\[])"
-    r"|<(?i:insert|enter|add|your)\b[^<>\n]{0,60}>|<<[\w .\-]+>>"
+    r"|<" + KEYS + r"(?i:insert|enter|add|your)\b[^<>\n]{0,60}>|<<[\w .\-]+>>"
 )
 # Draft markers. "TBD" after a status verb ("the date is still TBD") is news, not a gap.
 # "XXXX-XXXX-XXXX-4242" is a redacted card number, not a slot.
@@ -28,6 +34,67 @@ MARKER = re.compile(
     r"|(?<!\bis )(?<!\bstill )(?<!\bremains )(?<!\bare )\bTBD\b"
 )
 MARKER_HINTS = ("XXX", "TODO", "FIXME", "TBD")
+# A slot name written in capitals, outside any delimiters: "#NUMBER", ".../REPONAME/issues",
+# "ORDER_ID". Either a "#" reference to a slot word ("#NUMBER", "#ISSUE"), or a compound of a
+# slot noun (NAME, NUMBER, ID, URL …) after a word that says whose ("REPO", "USER", "ORDER" …),
+# so that acronyms, hashtags and shouting ("COVID", "#BLM", "PLEASE DO NOT") are not slots.
+# Inside a well-formed placeholder ("{USERNAME}", "%%SITE_NAME%%", "{{ AUTHOR_NAME }}") it is
+# the variable name, not a slot.
+SLOT_OWNER = (
+    r"(?:REPO|REPOSITORY|USER|ORG|ORGANI[SZ]ATION|PROJECT|PRODUCT|COMPANY|CUSTOMER|CLIENT|AGENT"
+    r"|TICKET|ISSUE|ORDER|PR|SITE|TEAM|FIRST|LAST|FULL|ACCOUNT|BRANCH|PACKAGE|APP|SERVICE"
+    r"|TRACKING|CASE|INVOICE|AUTHOR|CONTACT|STORE|SHOP|BRAND|PLAN|EVENT|BOOKING|PHONE|EMAIL"
+    r"|YOUR|THEIR|HIS|HER|MY)"
+)
+SLOT_NOUN = r"(?:NAME|NUMBER|NUM|NO|ID|URL|LINK|DATE|EMAIL|ADDRESS|PHONE|TITLE|HANDLE|CODE)"
+SLOT_WORD = re.compile(
+    r"#(?:" + SLOT_OWNER + r"_?)?" + SLOT_NOUN + r"|#(?:ISSUE|PR|TICKET|ORDER|CASE)"
+    r"|" + SLOT_OWNER + r"_?" + SLOT_NOUN + r"S?"
+)
+# Runs of capitals are found first (one cheap scan), and only they are tested as slot words.
+CAPITALS = re.compile(r"[#A-Z][A-Z_]{3,}")
+BEFORE_SLOT = frozenset("%{$<")  # a delimiter before it: part of a placeholder
+AFTER_SLOT = frozenset("%}>")
+# An @-mention left to fill: "(@maintainer)", "@username", and an "@" alone on its line. Real
+# handles are names; these are the role a template asks the agent to replace.
+AT_SLOT = re.compile(
+    r"(?<![\w.@])@(?:maintainers?|username|user-?name|user|handle|author|reviewers?|mention"
+    r"|at-mention|someone|owner|assignee|contributor|person|name|team-?member|your-?handle)\b"
+    r"|^[ \t]*@[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+# "[[at-mention]]", "[[minimized|deleted]]": a double-bracket slot (wiki syntax, which a reply
+# never uses), and a lower-case bracketed noun phrase naming what goes there ("[product support
+# URL, if easily found]", "[processing time]"). An aside in brackets ("[as agreed on the
+# phone]") starts with a preposition or a verb and is not a slot.
+DOUBLE_BRACKET = re.compile(r"\[\[[^\[\]\n]{1,80}\]\]")
+LOWER_SLOT = re.compile(
+    r"\[(?!(?i:as|on|in|at|by|to|for|from|with|of|via|per|see|is|was|were|are|and|or|if|when)\b)"
+    r"(?:[a-z][\w'’-]*[ \t]+){0,4}"
+    r"(?:URL|link|name|number|date|time|e-?mail(?:[ \t]+address)?|address|phone(?:[ \t]+number)?"
+    r"|amount|price|ID|handle)"
+    r"(?:[ \t]*(?:,|\bif\b|\bor\b|\be\.g\.)[^\[\]\n]{0,60})?\](?![(:\[])"
+)
+# "<Customer Name>", "<Date>": a slot in angle brackets (an HTML tag has no space and is lower
+# case); "INSERT LINK HERE", "lorem ipsum"; and a greeting whose name slot came out empty
+# ("Hello ,", "Dear ,").
+ANGLE_SLOT = re.compile(
+    r"<[A-Z][a-z]+(?:[ _][A-Z][a-z]+){1,4}>"
+    r"|<(?:Name|Date|Email|E-mail|Number|Link|URL|Address|Phone|Amount|Time)>"
+)
+# Each with the token or literal it needs, so that most replies skip the scan.
+FILLERS = (
+    (re.compile(r"\b(?:INSERT|ENTER|ADD|PUT)\b[A-Z0-9 _'-]{2,40}\bHERE\b"), "HERE", ()),
+    (re.compile(r"\blorem\s+ipsum\b", re.IGNORECASE), None, ("lorem",)),
+    (
+        re.compile(r"^[ \t]*(?:(?:hi|hello|hey)[ \t]+,|dear[ \t]*,)", re.MULTILINE | re.IGNORECASE),
+        None,
+        ("hi", "hello", "hey", "dear"),
+    ),
+)
+# "{{113542617735902}}": a template filled with the value but its braces left; a variable
+# name never is a number ("{{ order_number }}" and "{{Order Number}}" are well-formed).
+BRACED_VALUE = re.compile(r"\{\{\{?[ \t]*\d[\d \t.,/-]*\}\}\}?")
 BRACES = re.compile(r"\{\{\{?|\}\}\}?|\{%|%\}")
 OPEN_WORD = re.compile(r"(?:\{\{\{?|\{%)(?:[ \t]*[\w.\-]+)?\}?")
 CLOSE_WORD = re.compile(r"\{?[\w.\-]*[ \t]*$")
@@ -39,15 +106,87 @@ FILL = "Replace it with the real value before sending"
 def run(reply: Reply, options: Options) -> Iterator[Hit]:
     """Bracket slots, draft markers, broken braces and (optionally) unknown variables."""
     view = _view(reply)
+    urls = reply.masks.of_kind("url")
+    # This check reads URLs, but only for capital slot names ("…/REPONAME/issues"): every other
+    # rule keeps away from links, as the engine does for the other checks.
+    hits = _hits(reply, view, options)
+    if urls:
+        hits = (h for h in hits if not _touches(urls, h.start, max(h.end, h.start + 1)))
+    yield from hits
+    text = reply.text
+    for start, end in urls:
+        # A Markdown link's target is not read ("[open an issue](…)"); a bare URL is read
+        # like the text around it.
+        if text[max(start - 2, 0) : start] == "](":
+            continue
+        for begin, stop in _caps_slots(text, start, end):
+            yield Hit(begin, stop, f"Unfilled slot '{text[begin:stop]}' in a link", FILL)
+
+
+def _hits(reply: Reply, view: str, options: Options) -> Iterator[Hit]:
     # Each scan needs a character most replies lack; skipping them keeps this check cheap.
     if options["bracket-slots"] and ("[" in view or "<" in view):
         for match in BRACKET_SLOT.finditer(view):
             yield Hit(*match.span(), f"Unfilled slot '{match.group()}'", FILL)
+        if "[" in view:
+            doubles = [m.span() for m in DOUBLE_BRACKET.finditer(view)]
+            for start, end in doubles:
+                yield Hit(start, end, f"Unfilled slot '{view[start:end]}'", FILL)
+            for match in LOWER_SLOT.finditer(view):
+                if not any(s <= match.start() < e for s, e in doubles):
+                    yield Hit(*match.span(), f"Unfilled slot '{match.group()}'", FILL)
+        if "<" in view:
+            for match in ANGLE_SLOT.finditer(view):
+                yield Hit(*match.span(), f"Unfilled slot '{match.group()}'", FILL)
+    for regex, literal, tokens in FILLERS:
+        if literal is not None and literal not in view:
+            continue
+        if tokens and reply.tokens.isdisjoint(tokens):
+            continue
+        for match in regex.finditer(view):
+            yield Hit(*match.span(), f"Unfilled slot '{match.group().strip()}'", FILL)
     if any(marker in view for marker in MARKER_HINTS):
         for match in MARKER.finditer(view):
             yield Hit(*match.span(), f"Draft marker '{match.group()}' left in the reply", FILL)
+    placeholders = reply.masks.of_kind("placeholder")
+    for start, end in _caps_slots(view, 0, len(view)):
+        if not _inside(placeholders, start):
+            yield Hit(start, end, f"Unfilled slot '{view[start:end]}'", FILL)
+    if "@" in view:
+        for match in AT_SLOT.finditer(view):
+            if not _inside(placeholders, match.start()):
+                text = match.group().strip()
+                yield Hit(*match.span(), f"Unfilled mention '{text}'", "Put the person's handle")
     if "{" in view or "}" in view:
+        for match in BRACED_VALUE.finditer(view):
+            yield Hit(
+                *match.span(),
+                f"Braces left around a filled-in value '{match.group()}'",
+                "Remove the template braces around the value",
+            )
         yield from _braces(view, [str(v) for v in options["known-variables"]])
+
+
+def _caps_slots(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of capital slot words (SLOT_WORD) in text[start:end], outside any delimiters."""
+    for run in CAPITALS.finditer(text, start, end):
+        begin, stop = run.span()
+        if begin and (text[begin - 1].isalnum() or text[begin - 1] in BEFORE_SLOT):
+            continue
+        if stop < len(text) and (text[stop].isalnum() or text[stop] in AFTER_SLOT):
+            continue
+        if text[stop : stop + 2][:1] == "-" and text[stop + 1 : stop + 2].isdigit():
+            continue  # "ORDER_NO-4471": a reference, filled
+        if SLOT_WORD.fullmatch(text, begin, stop):
+            yield begin, stop
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+def _touches(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
 
 
 def _view(reply: Reply) -> str:
@@ -145,5 +284,5 @@ CHECK = Check(
         Example("Hi {{ticket.requester.first_name}, your refund was issued today.", fails=True),
         Example("Hi {{ticket.requester.first_name}}, your refund was issued today.", fails=False),
     ),
-    reads_masked=frozenset({"placeholder", "signature"}),
+    reads_masked=frozenset({"placeholder", "signature", "url"}),
 )

@@ -27,11 +27,11 @@ _ACTION_VERBS = (
     "read|see|find|head|navigate|turn|enable|disable|remove|add|change|make|let|keep|note"
 )
 INSTRUCTION = re.compile(
-    rf"^(?:(?:please|simply|just|first|then|next|now|also|alternatively|to\s+\w+[^,]{{0,60}},)\s+)*"
-    rf"(?:{_ACTION_VERBS})\b"
-    rf"|\byou\s+(?:can|could|may|might\s+want\s+to)\s+(?:also\s+)?\w",
+    rf"(?:(?:please|simply|just|first|then|next|now|also|alternatively|to\s+\w+[^,]{{0,60}},)\s+)*"
+    rf"(?:{_ACTION_VERBS})\b",
     re.IGNORECASE,
 )
+OPTION = re.compile(r"\byou\s+(?:can|could|may|might\s+want\s+to)\s+(?:also\s+)?\w", re.IGNORECASE)
 GENERIC_QUESTION = re.compile(
     r"\b(?:anything\s+else|any\s+(?:other|further|more)\s+questions?|else\s+I\s+can)\b",
     re.IGNORECASE,
@@ -79,4 +79,6 @@ def _gives_a_link(reply: Reply) -> bool:
 def _is_actionable(sentence: str) -> bool:
     if sentence.endswith("?") and not GENERIC_QUESTION.search(sentence):
         return True
-    return INSTRUCTION.search(sentence) is not None
+    if INSTRUCTION.match(sentence):
+        return True
+    return ("you" in sentence or "You" in sentence) and OPTION.search(sentence) is not None

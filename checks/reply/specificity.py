@@ -12,9 +12,14 @@ from __future__ import annotations
 import re
 
 from replylint.checks.reply.parsed import Reply, Sentence
-from replylint.checks.reply.segment import WORD
+from replylint.checks.reply.segment import ASCII_WORD, WORD
 
 SPECIFIC_TOKEN = re.compile(r"\d|#\w|[\"“][^\"”\n]{2,80}[\"”]|(?<!\w)['‘][^'’\n]{2,40}['’](?!\w)")
+# An ASCII word (as ASCII_WORD) that starts with a capital: not preceded by a letter or digit,
+# nor by an apostrophe joined to one ("don't" is one word).
+ASCII_CAPITALISED = re.compile(
+    r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]')[A-Z][A-Za-z0-9]*(?:'[A-Za-z0-9]+)*"
+)
 # Capitalised words that every form letter has: not a sign of a particular case.
 GENERIC_CAPITALS = frozenset(
     "I I'm I've I'll I'd I’m I’ve I’ll I’d Customer Customers Client Service Services Support "
@@ -28,5 +33,18 @@ def is_specific(reply: Reply, sentence: Sentence) -> bool:
         return True  # a link, address, code or placeholder was masked out of it
     if SPECIFIC_TOKEN.search(sentence.text):
         return True
-    words = WORD.findall(sentence.text)[1:]
-    return any(w[0].isupper() and w not in GENERIC_CAPITALS for w in words)
+    return has_proper_noun(sentence.text)
+
+
+def has_proper_noun(text: str) -> bool:
+    """A capitalised word, not the first, that is not a form letter's (GENERIC_CAPITALS)."""
+    if not text.isascii():
+        words = WORD.findall(text)[1:]
+        return any(w[0].isupper() and w not in GENERIC_CAPITALS for w in words)
+    # ASCII: only the words that start with a capital are found, not every word (most are not).
+    first = ASCII_WORD.search(text)
+    if first is None:
+        return False
+    return any(
+        word not in GENERIC_CAPITALS for word in ASCII_CAPITALISED.findall(text, first.end())
+    )
