@@ -48,6 +48,9 @@ class Config:
     checks: Mapping[str, Mapping[str, Any]]
     overrides: tuple[Override, ...]
     extra: Mapping[str, Any] = field(default_factory=dict)
+    # The command line's per-check settings (--languagetool, --no-cache), applied after the
+    # overrides too: a committed override must not turn --languagetool off back on.
+    command_line_checks: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     # Opt-in hints of every check that declares a ``pedantic`` option (ruff's preview,
     # LanguageTool's picky rules): lower-precision findings stay off unless asked for.
     pedantic: bool = False
@@ -108,7 +111,9 @@ class Config:
         active = []
         for check in self.registry:
             settings = merge_check_settings(
-                self.checks.get(check.code, {}), *(o.checks.get(check.code, {}) for o in overrides)
+                self.checks.get(check.code, {}),
+                *(o.checks.get(check.code, {}) for o in overrides),
+                self.command_line_checks.get(check.code, {}),
             )
             if _is_enabled(check, settings, selected, ignored) and check.code not in excluded:
                 active.append(
@@ -141,9 +146,14 @@ def _is_enabled(
 
 
 def build_config(
-    registry: Registry, layers: Sequence[Layer], root: Path, source: str | None
+    registry: Registry,
+    layers: Sequence[Layer],
+    root: Path,
+    source: str | None,
+    command_line: Layer | None = None,
 ) -> Config:
-    """Merge validated layers, later ones winning."""
+    """Merge validated layers, later ones winning, and the command line over them all."""
+    layers = [*layers, command_line] if command_line is not None else list(layers)
     settings: dict[str, Any] = {}
     checks: dict[str, dict[str, Any]] = {}
     overrides: list[Override] = []
@@ -169,6 +179,7 @@ def build_config(
         overrides=tuple(overrides),
         extra=extra,
         pedantic=settings.get("pedantic", False),
+        command_line_checks=command_line.checks if command_line is not None else {},
     )
 
 
@@ -233,8 +244,6 @@ class ConfigResolver:
                 with hidden_if_private(raw):
                     layers.append(self.validator.layer(raw))
                 refuse_remote_servers(raw, self.registry, self.servers_allowed)
-        layers.append(self.command_line)
         root = config_file.parent if config_file is not None else Path.cwd()
-        return build_config(
-            self.registry, layers, root, str(config_file) if config_file is not None else None
-        )
+        source = str(config_file) if config_file is not None else None
+        return build_config(self.registry, layers, root, source, self.command_line)

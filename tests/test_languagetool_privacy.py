@@ -168,3 +168,16 @@ def test_ci_formats_name_the_server_too(
             "level": "note",
             "message": {"text": f"{notice} (spelling, grammar, style)"},
         } in notes
+
+
+def test_languagetool_off_on_the_command_line_beats_a_committed_override(
+    project: Path, fake_server: fake_languagetool.FakeLanguageTool
+) -> None:
+    (project / ".replylint.yaml").write_text(
+        "overrides:\n  - files: ['*.txt']\n    checks:\n"
+        f"      grammar: {{server: '{fake_server.url}'}}\n"
+    )
+    code, document, _ = _check("--languagetool", "off")
+    assert fake_server.requests == []
+    assert not any("sent" in reason for reason in _notices(document))
+    assert code == 0
