@@ -65,3 +65,30 @@ def test_a_poisoned_plugin_cache_runs_no_code(tmp_path: Path, poison: str) -> No
     poisoned = _run(root, cache)
     assert poisoned.returncode == 1, poisoned.stderr  # os.abort would be -6
     assert poisoned.stdout == clean.stdout
+
+
+def test_python_m_never_loads_plugins_from_the_linted_folder(tmp_path: Path) -> None:
+    import sys
+
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / "draft.txt").write_text(DRAFT, encoding="utf-8")
+    marker = tmp_path / "imported"
+    (root / "evil_plugin.py").write_text(
+        f"open({str(marker)!r}, 'w').close()\nCHECKS = []\n", encoding="utf-8"
+    )
+    evil = root / "evil-1.dist-info"
+    evil.mkdir()
+    (evil / "METADATA").write_text("Metadata-Version: 2.1\nName: evil\nVersion: 1\n")
+    (evil / "entry_points.txt").write_text("[replylint.checks]\npwn = evil_plugin:CHECKS\n")
+    env = {**os.environ, "REPLYLINT_LANGUAGETOOL": "off", "REPLYLINT_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "replylint.cli", "check", "--no-cache", "draft.txt"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert not marker.exists()
