@@ -243,7 +243,7 @@ class ConfigResolver:
                     self.files_read.append(raw.path)
                 with hidden_if_private(raw):
                     layers.append(self.validator.layer(raw))
-                refuse_remote_servers(raw, self.registry, self.servers_allowed)
+                    refuse_remote_servers(raw, self.registry, self.servers_allowed)
         root = config_file.parent if config_file is not None else Path.cwd()
         source = str(config_file) if config_file is not None else None
         return build_config(self.registry, layers, root, source, self.command_line)

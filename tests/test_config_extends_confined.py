@@ -79,3 +79,14 @@ def test_a_file_named_like_a_config_keeps_its_specific_errors(repo: Path) -> Non
     code, stderr = _lint(repo, "../team-replylint.yaml")
     assert code == 2
     assert "team-replylint.yaml:1: fail-on: unknown severity 'loud'" in stderr
+
+
+def test_a_remote_server_in_a_private_extended_file_is_refused_without_its_value(
+    repo: Path,
+) -> None:
+    (repo / "secrets.yaml").write_text(
+        f"languagetool:\n  server: https://{SECRET}@lt.example/\n", encoding="utf-8"
+    )
+    code, stderr = _lint(repo, "../secrets.yaml")
+    assert code == 2
+    assert SECRET not in stderr and "secrets.yaml:2: not a valid replylint config" in stderr
