@@ -307,7 +307,7 @@ def risky_pattern(pattern: str) -> str | None:
     class to ``re`` (``(?:a|b)+`` is ``[ab]+``) and pass. Atomic groups and possessive
     repeats are judged like the others (their content backtracks until it first matches).
     """
-    from re import _parser  # the parser re.compile uses (private; stable since 3.11)
+    from re import _parser  # type: ignore[attr-defined]  # re.compile's own (private; 3.11+)
 
     try:
         re.compile(pattern)
@@ -330,7 +330,7 @@ def risky_pattern(pattern: str) -> str | None:
 
 def _backtracking(items: list[Any], repeated: bool) -> str | None:
     """ "quantifier" or "alternation" when one sits inside a repeated group, else None."""
-    from re import _constants as sre
+    from re import _constants as sre  # type: ignore[attr-defined]
 
     for op, value in items:
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
