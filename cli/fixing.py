@@ -251,12 +251,24 @@ def _encoding_of(data: bytes) -> tuple[bytes, str]:
     return b"", "utf-8"
 
 
-def write_fix(fixed: FileFix) -> None:
-    """Replace the file with its fixed text, atomically (OSError when it cannot be written)."""
-    from replylint.cli.files import write_bytes_atomically
+def write_fix(fixed: FileFix) -> str | None:
+    """Replace the file with its fixed text, atomically; why it was not written, or None.
+
+    Like --output, never through a symbolic link that leads out of the working tree (a link
+    committed in the linted repository must not get a file elsewhere rewritten).
+    """
+    from replylint.cli.files import link_out_of_tree, work_tree, write_bytes_atomically
 
     assert fixed.path is not None
-    write_bytes_atomically(fixed.path, fixed.encoded())
+    tree = work_tree(Path.cwd())
+    leads_to = link_out_of_tree(fixed.path, tree)
+    if leads_to is not None:
+        return f"a symbolic link to {leads_to}, outside the working tree {tree}; not fixed"
+    try:
+        write_bytes_atomically(fixed.path, fixed.encoded())
+    except OSError as error:
+        return f"cannot write: {error.strerror or error}"
+    return None
 
 
 def _fixes(count: int) -> str:

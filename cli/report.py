@@ -59,6 +59,7 @@ class Report:
     baseline_fixed: int = 0
     fixable: int = 0  # findings with a safe fix (--fix applies them)
     unsafe_fixable: int = 0  # findings whose fix only --unsafe-fixes applies
+    output_read: bool = False  # the --output file was one of the inputs (it is not written)
 
     def add(self, result: ReplyResult, fail_on: Severity) -> None:
         """Record one reply's result; ``fail_on`` is the threshold of that file's config."""

@@ -244,6 +244,18 @@ def test_fix_keeps_mode_and_symbolic_link(project: Path) -> None:
     assert stat.S_IMODE(real.stat().st_mode) == 0o640
 
 
+def test_a_link_out_of_the_working_tree_is_not_fixed(tmp_path: Path, project: Path) -> None:
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.txt"
+    outside.write_text(DRAFT, encoding="utf-8")
+    try:
+        (project / "link.txt").symlink_to(outside)
+        result = invoke("check", "--fix", "link.txt")
+        assert outside.read_text(encoding="utf-8") == DRAFT
+        assert "outside the working tree" in result.stderr and result.exit_code == 2
+    finally:
+        outside.unlink()
+
+
 def test_a_failed_write_leaves_the_file_whole(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
