@@ -178,6 +178,12 @@ def check_records(checks: Iterable[Check] | None = None) -> list[dict[str, Any]]
     ]
 
 
+def forget_configs() -> None:
+    """Read config files afresh on the next call (the editor server calls it when one is saved)."""
+    with _LOCK:
+        _RESOLVERS.clear()
+
+
 def _lint(data: bytes, name: str, fmt: str, config: Config, path: Path | None) -> Linted:
     from replylint.cli.runner import _library_settings, _lint_data
 

@@ -512,6 +512,17 @@ def list_checks(
     catalogue.print_checks(_registry())
 
 
+@app.command(short_help="Run the Language Server (LSP) over stdio, for editors.")
+def lsp() -> None:
+    """Run replylint as a Language Server over standard input and output (for editors)."""
+    _registry()  # a broken plugin is one line and exit 2 before the editor connects
+    try:
+        from replylint.cli.lsp import serve
+    except ImportError as error:  # pygls or lsprotocol missing from this install
+        _die(f"the language server needs pygls and lsprotocol: {error}")
+    serve()
+
+
 @app.command(short_help="Explain a check: why, the guidance it enforces, examples.")
 def explain(
     check_name: Annotated[str, typer.Argument(metavar="CHECK", help="A check's code or name.")],
