@@ -9,6 +9,7 @@ document's folder, as ``replylint check`` finds them. pygls is imported only by 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -108,11 +109,11 @@ def _range(document: TextDocument, finding: Finding) -> types.Range:
     return types.Range(start, end)
 
 
-def _exact(lines: Any, finding: Finding) -> bool:
+def _exact(lines: Sequence[str], finding: Finding) -> bool:
     """Whether the document holds the flagged text at the finding's position (see fixing)."""
     if finding.line != finding.end_line or finding.line > len(lines):
         return False
-    line = lines[finding.line - 1]
+    line: str = lines[finding.line - 1]
     return line[finding.column - 1 : finding.end_column - 1] == finding.text
 
 
