@@ -138,7 +138,7 @@ def _fix_target(
         data = read_bytes(target, config.max_file_size)
         text = decode(data, config.max_file_size)
     except InputProblem as error:
-        return InputError(target.name, str(error))
+        return _problem(error, target, fmt, claimed)
     source = _Reading(target.name, config.max_file_size, settings, claimed, fmt)
     bom, encoding = _encoding_of(data)
     plan = config.plan_for(target.config_path)
@@ -146,7 +146,7 @@ def _fix_target(
         try:
             fixable = _fixable(source.replies(text), plan, unsafe)
         except InputProblem as error:
-            return InputError(target.name, str(error))
+            return _problem(error, target, fmt, claimed)
         if not fixable:
             return None
         return Unfixable(
@@ -156,8 +156,16 @@ def _fix_target(
     try:
         after, applied, left = fix_document(text, source, plan, unsafe)
     except InputProblem as error:
-        return InputError(target.name, str(error))
+        return _problem(error, target, fmt, claimed)
     return FileFix(target.name, target.path, text, after, applied, left, bom, encoding)
+
+
+def _problem(error: InputProblem, target: Target, fmt: str, claimed: bool) -> InputError | None:
+    """The input error, unless check passes the file over (a walked JSON that holds no macros)."""
+    from replylint.cli.runner import _problem as problem_of
+
+    found = problem_of(error, target, fmt, claimed)
+    return found[0] if found and isinstance(found[0], InputError) else None
 
 
 @dataclass(frozen=True, slots=True)

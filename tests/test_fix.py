@@ -227,6 +227,14 @@ def test_diff_names_unreadable_files_and_exits_2(project: Path) -> None:
     assert (project / "draft.txt").read_text(encoding="utf-8") == DRAFT
 
 
+def test_files_a_walk_passes_over_are_not_errors_of_diff(project: Path) -> None:
+    (project / "draft.txt").write_text(DRAFT, encoding="utf-8")
+    (project / "package.json").write_text('{"name": "templates"}\n', encoding="utf-8")
+    (project / "ci.yaml").write_text("on: [push\n", encoding="utf-8")  # broken, not ours
+    result = invoke("check", "--diff", ".")
+    assert (result.exit_code, result.stderr.count("replylint:")) == (1, 1), result.stderr
+
+
 def test_standard_input_is_written_fixed_to_standard_output(project: Path) -> None:
     result = invoke("check", "--fix", "-", stdin=DRAFT)
     assert result.stdout == SAFE_FIXED
