@@ -122,10 +122,50 @@ async def _session(folder: Path) -> None:
             uri, lambda ds: not any("'Kindly'" in d.message for d in ds)
         )
         assert any("'prior to'" in d.message for d in after)
+        await _other_formats(session, folder)
         await session.client.shutdown_async(None)
         session.client.exit(None)
     finally:
         await session.client.stop()
+
+
+async def _actions(session: Session, uri: str, language: str, text: str) -> list[Any]:
+    session.client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=uri, language_id=language, version=1, text=text
+            )
+        )
+    )
+    (found,) = await session.diagnostics(uri, bool)
+    result = await session.client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=found.range,
+            context=types.CodeActionContext(diagnostics=[found]),
+        )
+    )
+    return list(result or [])
+
+
+async def _other_formats(session: Session, folder: Path) -> None:
+    """Markdown gets the directive in a comment; JSON only the fix (a line would break it)."""
+    markdown = await _actions(
+        session,
+        (folder / "reply.md").as_uri(),
+        "markdown",
+        "# Order\n\nThe form is due prior to Friday.\n",
+    )
+    disable = markdown[1].edit.changes[(folder / "reply.md").as_uri()][0].new_text
+    assert disable.startswith("<!-- replylint: disable-next-line=stiff-formal reason=")
+    library = (
+        '{"macros": [{"id": 1, "actions": [{"field": "comment_value", '
+        '"value": "Due prior to Friday."}]}]}\n'
+    )
+    json_actions = await _actions(session, (folder / "macros.json").as_uri(), "json", library)
+    assert [a.title for a in json_actions] == ["Replace with 'before' (RL201)"]
+    edit = json_actions[0].edit.changes[(folder / "macros.json").as_uri()][0]
+    assert _apply(library, [edit]) == library.replace("prior to", "before")
 
 
 def test_language_server_round_trip(tmp_path: Path) -> None:
