@@ -230,6 +230,7 @@ def check(
         color=False if output is not None else color,
         quiet=quiet,
     )
+    progress = _progress(quiet, report_to_stdout=output is None)
     options = RunOptions(
         paths=tuple(paths or ["."]),
         input_format=input_format,
@@ -240,8 +241,13 @@ def check(
         # Each worker would start its own local LanguageTool server: keep to one process.
         cache_results=not no_cache,
         jobs=1 if (languagetool or os.environ.get("REPLYLINT_LANGUAGETOOL")) == "local" else jobs,
+        progress=progress,
     )
-    report, code = run_check(resolver, options, formatter)
+    try:
+        report, code = run_check(resolver, options, formatter)
+    finally:
+        if progress is not None:
+            progress.stop()
     if output is not None:
         assert isinstance(out, io.StringIO)
         try:
@@ -255,6 +261,20 @@ def check(
         summary = summary_segments(report, {"exit_code": code})
         Lines(sys.stdout, color).write(*summary, f" · report written to {output}")
     raise typer.Exit(code)
+
+
+def _progress(quiet: bool, report_to_stdout: bool) -> Any:
+    """A progress bar on stderr when someone watches a long run (see cli/progress.py)."""
+    from replylint.cli.progress import Progress, wants_progress
+
+    watched = wants_progress(
+        quiet=quiet,
+        stderr=sys.stderr,
+        stdout=sys.stdout,
+        report_to_stdout=report_to_stdout,
+        environ=os.environ,
+    )
+    return Progress(sys.stderr) if watched else None
 
 
 def _resolver(
