@@ -31,6 +31,7 @@ from replylint.cli.formats.visible import visible
 from replylint.cli.inputs.targets import InputError
 from replylint.cli.report import Report, reply_label
 
+PART_ORDER = (*SEVERITIES, "new", "known")  # how stacked bars and their legends are ordered
 TEXTS_BUDGET = 6_000_000  # characters of reply texts rendered; the rest are table rows only
 MASK_NAMES = {"signature": "signature", "quote": "quoted history", "url": "link"}
 # Controls and BiDi overrides in reply text are shown as escapes (as visible() does), but the
@@ -192,7 +193,10 @@ def _charts(audit: Audit, report: Report) -> str:
             bar_chart(
                 "checks",
                 "Findings per check",
-                [(check, dict(audit.by_check[check])) for check, _ in audit.checks_by_count()],
+                [
+                    (check, {s: audit.by_check[check][s] for s in SEVERITIES})
+                    for check, _ in audit.checks_by_count()
+                ],
                 "check",
             ),
         ),
@@ -229,7 +233,7 @@ def _charts(audit: Audit, report: Report) -> str:
                 bar_chart("baseline", "New and known findings per check", rows, "check"),
             )
         )
-    return "".join(parts)
+    return f'<div class="charts">{"".join(parts)}</div>\n'
 
 
 def _section(anchor: str, title: str, lead: str, body: str) -> str:
@@ -269,7 +273,7 @@ def bar_chart(name: str, title: str, rows: Sequence[tuple[str, dict[str, int]]],
     if not rows:
         return "<p>No findings.</p>\n"
     top = max(sum(parts.values()) for _, parts in rows) or 1
-    label_width, bar_width, step = 260, 380, 24
+    label_width, bar_width, step = 260, 250, 24
     shapes = []
     for i, (label, parts) in enumerate(rows):
         y = 8 + i * step
@@ -291,7 +295,8 @@ def bar_chart(name: str, title: str, rows: Sequence[tuple[str, dict[str, int]]],
             f"{''.join(rects)}"
             f'<text class="count" x="{x + 4}" y="{y + step - 11}">{total}</text></g>'
         )
-    legend = sorted({part for _, parts in rows for part in parts if part != "all"})
+    used = {part for _, parts in rows for part, count in parts.items() if count}
+    legend = [part for part in PART_ORDER if part in used]
     keys = "".join(f'<li><span class="swatch {esc(p)}"></span>{esc(p)}</li>' for p in legend)
     height = 16 + len(rows) * step
     headers = [key.capitalize(), *(legend or ["findings"]), *(["total"] if legend else [])]
@@ -565,7 +570,8 @@ z-index:2}
 .facts{display:flex;flex-wrap:wrap;gap:.4rem 1.5rem;margin:.5em 0}.facts dt{font-weight:600}
 .facts dd{margin:0}
 nav ul{display:flex;flex-wrap:wrap;gap:.3rem 1rem;padding:0;list-style:none}
-.chart{margin:0}.chart svg{width:100%;max-width:48rem;height:auto;display:block}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,28rem),1fr));
+gap:0 2rem}.chart{margin:0}.chart svg{width:100%;max-width:48rem;height:auto;display:block}
 svg text{font:12px system-ui,sans-serif;fill:var(--ink)}svg .axis,svg .count{text-anchor:middle}
 svg .bar .label{text-anchor:end}svg .bar .count{text-anchor:start}
 .fill,.part.all{fill:var(--accent)}.part.error,.swatch.error{fill:var(--error);background:var(--error)}
