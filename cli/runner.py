@@ -77,9 +77,9 @@ def run_check(
     store = _results_cache(options)
     # A format that shows reply text (html) gets each Reply, read again from the bytes this
     # process read already; other formats pay nothing for it.
-    held: dict[int, _ToLint] | None = {} if getattr(formatter, "wants_replies", False) else None
+    kept: dict[int, _ToLint] | None = {} if getattr(formatter, "wants_replies", False) else None
     configs: dict[str | None, Config] = {}
-    for item, outcomes, remember in _outcomes(targets, resolver, options, store, held):
+    for item, outcomes, remember in _outcomes(targets, resolver, options, store, kept):
         if remember is not None and store is not None:
             store.remember(*remember)
         config = None
@@ -91,7 +91,7 @@ def run_check(
         if config is not None:
             last_config = config
             configs.setdefault(config.source, config)
-        replies = _read_again(held.pop(id(item), None), outcomes) if held is not None else None
+        replies = _read_again(kept.pop(id(item), None), outcomes) if kept is not None else None
         for index, outcome in enumerate(outcomes):
             if isinstance(outcome, InputError):
                 fail(outcome)
@@ -172,20 +172,20 @@ def _outcomes(
     resolver: ConfigResolver,
     options: RunOptions,
     store: ResultsCache | None,
-    held: dict[int, _ToLint] | None = None,
+    kept: dict[int, _ToLint] | None = None,
 ) -> Iterator[tuple[Target | InputError, list[Outcome], Remember]]:
     """Each target with its results, in the order given.
 
     This process reads every file and answers from the results cache; only the files left to
     lint go to worker processes, and only when there are enough of them to pay for the workers.
-    With ``held``, each file read is kept there (by the target's id) until its results come.
+    With ``kept``, each file read is kept there (by the target's id) until its results come.
     """
     global _WORK, _fingerprints
     _WORK = (resolver, options, store)
     _fingerprints = _Fingerprints()
-    steps = map(_first_step, targets)
-    if held is not None:
-        steps = _holding(steps, held)
+    steps: Iterator[Step] = map(_first_step, targets)
+    if kept is not None:
+        steps = _keeping(steps, kept)
     steps = _looked_up(steps)
     if options.jobs == 1 or not hasattr(os, "fork"):
         yield from _here(steps)
@@ -363,11 +363,11 @@ def _looked_up(steps: Iterator[Step]) -> Iterator[Step]:
 LOOKUP_BATCH = 64  # files looked up in the results cache with one query
 
 
-def _holding(steps: Iterator[Step], held: dict[int, _ToLint]) -> Iterator[Step]:
-    """The steps unchanged, each file read also kept in ``held`` (until run_check takes it)."""
+def _keeping(steps: Iterator[Step], kept: dict[int, _ToLint]) -> Iterator[Step]:
+    """The steps unchanged, each file read also put in ``kept`` (until run_check takes it)."""
     for item, step in steps:
         if isinstance(step, _ToLint):
-            held[id(item)] = step
+            kept[id(item)] = step
         yield item, step
 
 

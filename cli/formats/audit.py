@@ -77,7 +77,8 @@ class Audit:
         number = self.replies
         self.replies += 1
         label = reply_label(result)
-        score = shown_score(result.score.overall)
+        exact = result.score.overall
+        score = shown_score(exact)
         severities = collections.Counter(str(f.severity) for f in result.findings)
         for finding in result.findings:
             check = f"{finding.code} {finding.name}"
@@ -88,10 +89,10 @@ class Audit:
                 examples.append((label, finding))
         for finding in known:
             self.known_by_check[f"{finding.code} {finding.name}"] += 1
-        if score is not None:
+        if exact is not None and score is not None:
             self.scored += 1
             self.histogram[histogram_bin(score)] += 1
-            self._keep_lowest(Lowest(number, label, result.score.overall, result.findings))
+            self._keep_lowest(Lowest(number, label, exact, result.findings))
         if len(self.rows) < ROWS_KEPT:
             self.rows.append(
                 Row(
