@@ -108,7 +108,7 @@ class HtmlFormat:
         write("<main>\n")
         write(_charts(self.audit, report))
         write(_lowest(self.audit, self.with_text))
-        write(_table(self.audit, self.with_text))
+        write(_table(self.audit, self.with_text, report.baseline_known is not None))
         write('<section id="texts" aria-labelledby="texts-h">\n<h2 id="texts-h">Reply texts</h2>\n')
         write(
             "<p>Each reply with its findings marked where they are (the number after a mark "
@@ -374,13 +374,12 @@ TABLE_COLUMNS = (
 )
 
 
-def _table(audit: Audit, with_text: set[int]) -> str:
+def _table(audit: Audit, with_text: set[int], baseline: bool) -> str:
+    columns = [c for c in TABLE_COLUMNS if baseline or c[0] != "Known"]
     checks = sorted({code for row in audit.rows for code in row.checks})
     options = "".join(f'<option value="{esc(c)}">{esc(c)}</option>' for c in checks)
     severities = "".join(f'<option value="{s}">{s}</option>' for s in SEVERITIES)
-    head = "".join(
-        f'<th scope="col" data-type="{kind}">{name}</th>' for name, kind in TABLE_COLUMNS
-    )
+    head = "".join(f'<th scope="col" data-type="{kind}">{name}</th>' for name, kind in columns)
     lines = []
     for row in audit.rows:
         label = esc(row.label)
@@ -394,7 +393,8 @@ def _table(audit: Audit, with_text: set[int]) -> str:
             f'<td data-v="{row.words}">{row.words}</td>'
             f'<td data-v="{score or -1}">{_number(row.score)}</td>'
             + "".join(f"<td>{n}</td>" for n in row.by_severity)
-            + f"<td>{row.known}</td><td>{codes}</td></tr>\n"
+            + (f"<td>{row.known}</td>" if baseline else "")
+            + f"<td>{codes}</td></tr>\n"
         )
     left_out = (
         f"<p>The table holds the first {len(audit.rows)} replies; "
@@ -584,7 +584,8 @@ svg .bar .label{text-anchor:end}svg .bar .count{text-anchor:start}
 table{border-collapse:collapse}th,td{border:1px solid var(--line);padding:.2em .5em;
 text-align:left;vertical-align:top}td{overflow-wrap:anywhere}
 .scroll{overflow:auto;max-height:70vh}
-#reply-table{width:100%}#reply-table thead th{position:sticky;top:0;background:#eef0f6}
+#reply-table{width:100%}#reply-table td:first-child{min-width:14rem}
+#reply-table thead th{position:sticky;top:0;background:#eef0f6}
 th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer;
 color:inherit}th[aria-sort=ascending] button::after{content:" \\25B2"}
 th[aria-sort=descending] button::after{content:" \\25BC"}
