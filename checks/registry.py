@@ -35,7 +35,7 @@ class PluginEntryPoint(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class RememberedEntryPoint:
-    """An entry point of our group as found by an earlier run (see plugin_entry_points)."""
+    """An entry point of our group, read from an installed distribution's metadata files."""
 
     name: str
     value: str  # "module:attribute", as in entry_points.txt
@@ -53,35 +53,119 @@ class RememberedEntryPoint:
 
 
 ENTRY_POINT_VALUE = re.compile(r"(?P<module>[\w.]+)\s*(?::\s*(?P<attr>[\w.]+)\s*)?(?:\[.*\]\s*)?")
-PLUGINS_FILE = "plugins-v2.json"
+# v3: the cache names only where metadata is, never what to import (issue 15: editing the
+# modules named in v2's entries made the next run import and run them).
+PLUGINS_FILE = "plugins-v3.json"
 KEPT_LAYOUTS = 8
+METADATA_FOLDER = re.compile(r"[^/\\]+\.(?:dist|egg)-info")
 
 
 def plugin_entry_points() -> list[PluginEntryPoint]:
     """The entry points of the ``replylint.checks`` group in the installed distributions.
 
     importlib.metadata reads every installed distribution, and importing it alone costs a run
-    ~15 ms. What it found is remembered with the modification time of every folder on
-    sys.path: installing, upgrading or removing a distribution adds or removes a folder in
-    one of them, so a changed time means looking again. A few sys.path layouts are kept
-    (``python -m`` puts the working folder first, the console script its own folder).
+    ~15 ms. Which distributions declare our group is remembered with the modification time
+    of every folder on sys.path: installing, upgrading or removing a distribution adds or
+    removes a folder in one of them, so a changed time means looking again. A few sys.path
+    layouts are kept (``python -m`` puts the working folder first, the console script its own
+    folder). The cache holds only *where* those distributions' metadata folders are (a
+    sys.path entry and a ``*.dist-info`` name in it); what to import is read from their
+    ``entry_points.txt`` every run, so a cache shared between CI jobs cannot name code to run.
     """
     stamp = json.dumps([[entry, _modified(entry)] for entry in sys.path])
     cache_file = disk_cache.cache_dir() / PLUGINS_FILE
     stored = disk_cache.read_json(cache_file)
     layouts: dict[str, Any] = stored if isinstance(stored, dict) else {}
     if stamp in layouts:
-        try:
-            return [RememberedEntryPoint(*point) for point in layouts[stamp]]
-        except TypeError:
-            pass  # a damaged entry: look again
+        remembered = _from_metadata(layouts[stamp])
+        if remembered is not None:
+            return remembered
     from importlib.metadata import entry_points
 
     found = list(entry_points(group=GROUP))
+    places = [_metadata_place(point) for point in found]
     layouts.pop(stamp, None)  # re-inserted last: the oldest layouts go first
-    layouts[stamp] = [[p.name, p.value, _distribution(p)] for p in found]
+    if None not in places:  # a distribution not in a folder on sys.path: look every run
+        layouts[stamp] = sorted({tuple(place) for place in places if place is not None})
     disk_cache.write_json(cache_file, dict(list(layouts.items())[-KEPT_LAYOUTS:]))
     return list(found)
+
+
+def _metadata_place(point: Any) -> list[str] | None:
+    """[sys.path entry, metadata folder name] of the distribution declaring ``point``."""
+    folder = getattr(getattr(point, "dist", None), "_path", None)  # PathDistribution's
+    if folder is None:
+        return None
+    entry = os.path.dirname(str(folder))
+    for listed in sys.path:
+        if os.path.abspath(listed or ".") == os.path.abspath(entry):
+            return [listed, os.path.basename(str(folder))]
+    return None
+
+
+def _from_metadata(places: Any) -> list[PluginEntryPoint] | None:
+    """The entry points declared by the metadata folders the cache names, read from those
+    folders now; None when the cache names anything else (it is then looked up afresh)."""
+    if not isinstance(places, list):
+        return None
+    points: list[PluginEntryPoint] = []
+    for place in places:
+        if not (
+            isinstance(place, list)
+            and len(place) == 2
+            and place[0] in sys.path
+            and isinstance(place[1], str)
+            and METADATA_FOLDER.fullmatch(place[1])
+            and place[1] not in (".", "..")
+        ):
+            return None
+        folder = os.path.join(place[0] or ".", place[1])
+        read = _declared(folder)
+        if read is None:
+            return None
+        points.extend(read)
+    return points
+
+
+def _declared(folder: str) -> list[PluginEntryPoint] | None:
+    """Our group's entry points in ``folder``/entry_points.txt (None: not readable)."""
+    try:
+        with open(os.path.join(folder, "entry_points.txt"), encoding="utf-8") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError):
+        return None
+    distribution = _name_and_version(folder)
+    points: list[PluginEntryPoint] = []
+    section = None
+    for line in text.splitlines():  # the format importlib.metadata reads (INI-like)
+        line = line.strip()
+        if not line or line.startswith(("#", ";")):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1].strip()
+        elif section == GROUP and "=" in line:
+            name, value = (part.strip() for part in line.split("=", 1))
+            points.append(RememberedEntryPoint(name, value, distribution))
+    return points
+
+
+def _name_and_version(folder: str) -> str | None:
+    """ "name version" from the distribution's METADATA (or an egg's PKG-INFO) headers."""
+    fields: dict[str, str] = {}
+    for file in ("METADATA", "PKG-INFO"):
+        try:
+            with open(os.path.join(folder, file), encoding="utf-8") as handle:
+                for line in handle:
+                    if not line.strip():
+                        break  # the headers end at the first blank line
+                    key, _, value = line.partition(":")
+                    fields.setdefault(key.strip().lower(), value.strip())
+        except (OSError, UnicodeDecodeError):
+            continue
+        break
+    if "name" not in fields or "version" not in fields:
+        return None
+    return f"{fields['name']} {fields['version']}"
 
 
 def _modified(entry: str) -> int | None:

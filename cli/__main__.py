@@ -1,5 +1,14 @@
 """`python -m replylint.cli`."""
 
-from replylint.cli.main import main
+import os
+import sys
+
+# `python -m` puts the working folder first on sys.path (as Python's -P would not). In CI
+# that folder is the linted repository: its *.dist-info folders would be read as installed
+# plugins and its modules imported, or shadow a real plugin's. Drop it before anything loads.
+if sys.path and os.path.abspath(sys.path[0] or os.curdir) == os.path.abspath(os.curdir):
+    del sys.path[0]
+
+from replylint.cli.main import main  # after the sys.path fix, on purpose
 
 main()

@@ -146,6 +146,7 @@ class BaselineWriter:
         self.path = path
         self.root = path.parent.resolve() if path.parent != Path("") else Path.cwd()
         self.records: list[dict[str, Any]] = []
+        self.written = False
 
     def reply(self, result: ReplyResult) -> None:
         self.records.extend(finding_records(result, self.root))
@@ -154,6 +155,10 @@ class BaselineWriter:
         pass  # reported on stderr by the runner
 
     def finish(self, report: Any, settings: dict[str, Any]) -> None:
+        if report.errors or report.failures:
+            # Findings of what could not be read (a mistyped path, a broken file) are missing:
+            # writing would drop their known findings and pass them later as new.
+            return
         records = sorted(
             self.records,
             key=lambda r: (r["path"], r["reply"] or "", r["code"], r["text"], r["occurrence"]),
@@ -163,3 +168,4 @@ class BaselineWriter:
             write_atomically(self.path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
         except OSError as error:
             raise BaselineError(f"{self.path}: cannot write: {error.strerror or error}") from None
+        self.written = True

@@ -208,7 +208,7 @@ def _text_of(
     if isinstance(record.get("text"), str):
         return str(record["text"])
     if isinstance(record.get("path"), str):
-        file = labels_path.parent / record["path"]
+        file = labels_path.parent / str(record["path"])
         try:
             return file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:

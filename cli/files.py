@@ -62,3 +62,35 @@ def _keep_mode(path: Path, handle: int) -> None:
         return  # a new file: the mode os.open gave it stands
     if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
         os.fchmod(handle, mode)
+
+
+def work_tree(start: Path) -> Path:
+    """The git work tree holding ``start`` (the nearest folder with ``.git``), else ``start``."""
+    start = Path(os.path.abspath(start))
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return start
+
+
+def link_out_of_tree(path: Path, tree: Path) -> Path | None:
+    """Where ``path`` leads when a symbolic link in it leaves ``tree``, else None.
+
+    A link committed in the linted repository (``replylint.sarif -> ../victim/.bashrc``)
+    would otherwise have the report written over a file outside it. A path the user names
+    outside the tree (``-o /tmp/report.json``, ``/dev/stdout``) is theirs to name.
+    """
+    literal = Path(os.path.abspath(path))
+    real = Path(os.path.realpath(path))
+    if real == literal or not literal.is_relative_to(tree) or real.is_relative_to(tree):
+        return None
+    return real
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file ``path`` names (through links), None when there is none."""
+    try:
+        found = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return found.st_dev, found.st_ino

@@ -43,7 +43,9 @@ def _registry() -> Registry:
 
 
 def _die(message: str) -> NoReturn:
-    print(f"replylint: {message}", file=sys.stderr)
+    from replylint.cli.formats.visible import visible  # file names and values in messages
+
+    print(f"replylint: {visible(message)}", file=sys.stderr)
     raise typer.Exit(ExitCode.ERROR)
 
 
@@ -222,6 +224,7 @@ def check(
             known = Baseline.load(baseline)
         except BaselineError as error:
             _die(str(error))
+    watched = _output_refused_early(output) if output is not None else None
     out = io.StringIO() if output is not None else sys.stdout
     formatter = make_formatter(
         output_format,
@@ -241,6 +244,7 @@ def check(
         # Each worker would start its own local LanguageTool server: keep to one process.
         cache_results=not no_cache,
         jobs=1 if (languagetool or os.environ.get("REPLYLINT_LANGUAGETOOL")) == "local" else jobs,
+        output=watched,
         progress=progress,
     )
     try:
@@ -250,6 +254,7 @@ def check(
             progress.stop()
     if output is not None:
         assert isinstance(out, io.StringIO)
+        _refuse_output_in_use(output, report.output_read, resolver.files_read)
         try:
             from replylint.cli.files import write_atomically
 
@@ -259,8 +264,39 @@ def check(
         from replylint.cli.formats.text import Lines, summary_segments
 
         summary = summary_segments(report, {"exit_code": code})
-        Lines(sys.stdout, color).write(*summary, f" · report written to {output}")
+        from replylint.cli.formats.visible import visible
+
+        Lines(sys.stdout, color).write(*summary, f" · report written to {visible(str(output))}")
     raise typer.Exit(code)
+
+
+def _output_refused_early(
+    output: Path, option: str = "--output"
+) -> tuple[str, tuple[int, int]] | None:
+    """Refuse a file to write that a link leads out of the working tree; else what to watch
+    for among the inputs (the file's name and identity, when it exists)."""
+    from replylint.cli.files import file_identity, link_out_of_tree, work_tree
+
+    tree = work_tree(Path.cwd())
+    leads_to = link_out_of_tree(output, tree)
+    if leads_to is not None:
+        _die(
+            f"{output}: {option}: a symbolic link to {leads_to}, outside the working tree "
+            f"{tree}; refusing to write through it"
+        )
+    identity = file_identity(output)
+    return None if identity is None else (output.name, identity)
+
+
+def _refuse_output_in_use(output: Path, was_input: bool, configs: list[Path]) -> None:
+    """The report never replaces a file this run read: an input, or a config file in use."""
+    from replylint.cli.files import file_identity
+
+    identity = file_identity(output)
+    if was_input:
+        _die(f"{output}: --output names an input of this run; the report is not written")
+    if identity is not None and any(file_identity(c) == identity for c in configs):
+        _die(f"{output}: --output names a config file in use; the report is not written")
 
 
 def _progress(quiet: bool, report_to_stdout: bool) -> Any:
@@ -438,6 +474,7 @@ def init(
     """Write a commented starter .replylint.yaml."""
     if path.exists() and not force:
         _die(f"{path}: already exists (use --force to overwrite)")
+    _output_refused_early(path, "init")
     from replylint.cli import catalogue
     from replylint.cli.files import write_atomically
 
@@ -487,14 +524,22 @@ def baseline_write(
     resolver = _resolver(_registry(), input_format, config, no_config, layer)
     from replylint.cli.baseline import BaselineError, BaselineWriter
 
+    _output_refused_early(file, "baseline write")
     writer = BaselineWriter(file)
     options = RunOptions(paths=tuple(paths or ["."]), input_format=input_format, exit_zero=True)
     try:
-        report, code = run_check(resolver, options, writer)
+        report, _ = run_check(resolver, options, writer)
     except BaselineError as error:
         _die(str(error))
+    if not writer.written:
+        # Errors and failures were printed above; a baseline of an incomplete run would drop
+        # the known findings of what was not read.
+        what = f"{len(report.errors)} input error{'s' * (len(report.errors) != 1)}"
+        if report.failures:
+            what += f", {len(report.failures)} crashed check{'s' * (len(report.failures) != 1)}"
+        _die(f"{file}: baseline not written: the run had {what}")
     print(f"wrote {file}: {len(writer.records)} findings in {len(report.files)} files")
-    raise typer.Exit(ExitCode.ERROR if code == ExitCode.ERROR else ExitCode.OK)
+    raise typer.Exit(ExitCode.OK)
 
 
 cache_app = typer.Typer(

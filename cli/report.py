@@ -57,6 +57,7 @@ class Report:
     suppressed: int = 0
     baseline_known: int | None = None  # None: no --baseline given
     baseline_fixed: int = 0
+    output_read: bool = False  # the --output file was one of the inputs (it is not written)
 
     def add(self, result: ReplyResult, fail_on: Severity) -> None:
         """Record one reply's result; ``fail_on`` is the threshold of that file's config."""

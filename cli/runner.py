@@ -6,6 +6,7 @@ import collections
 import itertools
 import os
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from replylint.checks import Reply, ReplyResult, lint_reply
 from replylint.cli.formats.base import Formatter
+from replylint.cli.formats.visible import visible
 from replylint.cli.inputs.readers import READERS
 from replylint.cli.inputs.targets import (
     LIBRARY_FORMATS,
@@ -47,6 +49,8 @@ class RunOptions:
     baseline: Any = None  # a replylint.cli.baseline.Baseline (imported only when used)
     jobs: int = 0  # worker processes; 0 = as many as CPUs for large runs, 1 = none
     cache_results: bool = True  # reuse results of files linted before (see results_cache)
+    # The --output file, when it exists: (its name, (device, inode)); see _is_output.
+    output: tuple[str, tuple[int, int]] | None = None
     progress: Any = None  # a replylint.cli.progress.Progress: a bar on stderr for long runs
 
 
@@ -63,7 +67,9 @@ def run_check(
     def fail(error: InputError) -> None:
         report.errors.append(error)
         formatter.input_error(error)
-        print(f"replylint: {error}", file=errors or sys.stderr)
+        # Escaped: a file name holding a newline and "::error ...::" would otherwise be a
+        # GitHub workflow command of its own (Actions reads them from stderr too).
+        print(f"replylint: {visible(str(error))}", file=errors or sys.stderr)
 
     def excluded(path: Path) -> bool:
         try:
@@ -75,6 +81,7 @@ def run_check(
     if options.progress is not None:
         targets = options.progress.start(targets)
     store = _results_cache(options)
+    announced: set[int] = set()  # plans whose LanguageTool server the report names already
     # A format that shows reply text (html) gets each Reply, read again from the bytes this
     # process read already; other formats pay nothing for it.
     kept: dict[int, _ToLint] | None = {} if getattr(formatter, "wants_replies", False) else None
@@ -84,6 +91,7 @@ def run_check(
             store.remember(*remember)
         config = None
         if isinstance(item, Target):
+            report.output_read = report.output_read or _is_output(item, options)
             try:
                 config = resolver.for_path(item.config_path)
             except ConfigError:
@@ -91,6 +99,8 @@ def run_check(
         if config is not None:
             last_config = config
             configs.setdefault(config.source, config)
+            assert isinstance(item, Target)
+            _announce_servers(config.plan_for(item.config_path), report, announced)
         replies = _read_again(kept.pop(id(item), None), outcomes) if kept is not None else None
         for index, outcome in enumerate(outcomes):
             if isinstance(outcome, InputError):
@@ -157,6 +167,30 @@ class _ToLint:
 Step = tuple[Target | InputError, Done | _ToLint]
 SENT: Done = ([], None)  # in a chunk, in place of a file sent to a worker
 Chunk = list[tuple[Target | InputError, Done]]
+
+
+def _announce_servers(plan: Plan, report: Report, announced: set[int]) -> None:
+    """Name in the report every LanguageTool server this run sends reply text to."""
+    if id(plan) in announced:
+        return
+    announced.add(id(plan))
+    from replylint.checks.languagetool.options import OPTIONS, server_setting
+
+    for active in plan.checks:
+        if active.check.options is OPTIONS:
+            server = server_setting(active.options)
+            if server.lower().startswith(("http://", "https://")):
+                reason = f"grammar: reply text is sent to the LanguageTool server {server}"
+                report.notice(active.check.name, visible(reason))
+
+
+def _is_output(target: Target, options: RunOptions) -> bool:
+    """Whether the target is the --output file (compared by name first: no stat per file)."""
+    if options.output is None or target.path is None or target.path.name != options.output[0]:
+        return False
+    from replylint.cli.files import file_identity
+
+    return file_identity(target.path) == options.output[1]
 
 
 def _results_cache(options: RunOptions) -> ResultsCache | None:
@@ -279,7 +313,45 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(
+        jobs,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_die_with_parent,
+        initargs=(os.getpid(),),
+    )
+
+
+PARENT_POLL = 0.5  # seconds between a worker's looks at whether its parent is still there
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make this worker end when the process that started it does (``kill -9`` included).
+
+    A killed parent closes nothing its forked workers wait on (they hold the queue's pipes
+    themselves), so they would wait forever. On Linux the kernel sends SIGKILL at the
+    parent's death (prctl PR_SET_PDEATHSIG); everywhere a daemon thread also looks every
+    PARENT_POLL seconds whether the worker was handed to another parent.
+    """
+    import signal
+    import threading
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass  # no usable libc: the thread below still watches
+    if os.getppid() != parent:  # the parent died before the watch began
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL)
+        os._exit(1)  # no clean-up: nothing a worker holds outlives it usefully
+
+    threading.Thread(target=watch, name="replylint-parent-watch", daemon=True).start()
 
 
 # A worker's results as they travel back: the results cache's JSON (and the key to store it
@@ -420,7 +492,7 @@ def _record(result: ReplyResult, config: Config, report: Report, formatter: Form
     known = len(report.failures)
     report.add(result, config.fail_on)
     for line in report.failures[known:]:  # a crashed check is an error of the run: one line each
-        print(f"replylint: {line}", file=sys.stderr)
+        print(f"replylint: {visible(line)}", file=sys.stderr)
     for check in config.registry:
         reason = result.not_applicable.get(check.name)
         if reason is not None and check.announce_skip:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 CONFIG_NAMES = (".replylint.yaml", ".replylint.yml")
@@ -41,3 +42,12 @@ def _has_replylint_table(path: Path) -> bool:
     except (tomllib.TOMLDecodeError, RecursionError):
         return False  # a broken pyproject.toml that is not ours is not our error to report
     return isinstance(data.get("tool"), dict) and "replylint" in data["tool"]
+
+
+def user_config_file() -> Path | None:
+    """The user-level config, when there is one: $XDG_CONFIG_HOME/replylint/config.yaml,
+    else ~/.config/replylint/config.yaml. It is the user's own, outside any linted tree."""
+    xdg = os.environ.get("XDG_CONFIG_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".config"
+    path = base / "replylint" / "config.yaml"
+    return path if path.is_file() else None

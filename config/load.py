@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import re
 import stat
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +25,8 @@ class RawConfig:
     data: Mapping[str, Any]
     source: str
     lines: Mapping[tuple[str, ...], int] = field(default_factory=dict)
+    path: Path | None = None  # the file read (None: defaults, command line)
+    private: bool = False  # extended, and not named like a config: its values are never shown
 
     def where(self, path: tuple[str, ...]) -> str:
         """``file:line`` of a key path (the nearest known ancestor's line), for messages."""
@@ -40,26 +45,96 @@ def read_default() -> RawConfig:
     return _read_yaml(DEFAULT_FILE, "replylint defaults", "utf-8")
 
 
-def read_config_file(path: Path, seen: tuple[Path, ...] = ()) -> list[RawConfig]:
-    """The file and the files it extends, most general first (so later ones override)."""
+ENV_EXTENDS_ALLOW = "REPLYLINT_EXTENDS_ALLOW"
+
+
+def read_config_file(
+    path: Path, seen: tuple[Path, ...] = (), boundary: Path | None = None
+) -> list[RawConfig]:
+    """The file and the files it extends, most general first (so later ones override).
+
+    ``extends`` stays inside ``boundary``: the repository (or discovery boundary) holding the
+    first file, or a folder listed in $REPLYLINT_EXTENDS_ALLOW. A config committed in a pull
+    request could otherwise read any file on the machine and echo it in its errors.
+    """
     resolved = path.resolve()
     if resolved in seen:
         raise ConfigError(f"{path}: extends loops back to itself")
-    raw = (
-        parse_toml(_read_text(path, "utf-8-sig"), str(path))
-        if path.name == "pyproject.toml"
-        else _read_yaml(path, str(path), "utf-8-sig")
-    )
+    private = bool(seen) and not named_like_a_config(path)
+    with _content_hidden(str(path), private):
+        raw = (
+            parse_toml(_read_text(path, "utf-8-sig"), str(path))
+            if path.name == "pyproject.toml"
+            else _read_yaml(path, str(path), "utf-8-sig")
+        )
+    raw = RawConfig(raw.data, raw.source, raw.lines, path, private)
     parent = raw.data.get("extends")
     if parent is None or parent == "default":
         return [raw]
-    if not isinstance(parent, str) or "\0" in parent:  # a NUL cannot be in any path
-        raise ConfigError(f"{raw.where(('extends',))}: extends: expected a path or 'default'")
+    with _content_hidden(raw.source, private):
+        if not isinstance(parent, str) or "\0" in parent:  # a NUL cannot be in any path
+            raise ConfigError(f"{raw.where(('extends',))}: extends: expected a path or 'default'")
     target = path.parent / parent
-    problem = _not_a_file(target)
+    boundary = boundary or extends_boundary(path)
+    shown = "the named file" if private else parent
+    problem = _outside(target, boundary) or _not_a_file(target)
     if problem:  # named at the extends line: the file that says it is the clue
-        raise ConfigError(f"{raw.where(('extends',))}: extends: {parent}: {problem}")
-    return [*read_config_file(target, (*seen, resolved)), raw]
+        raise ConfigError(f"{raw.where(('extends',))}: extends: {shown}: {problem}")
+    return [*read_config_file(target, (*seen, resolved), boundary), raw]
+
+
+def named_like_a_config(path: Path) -> bool:
+    """.replylint.yaml, pyproject.toml, or a YAML file with "replylint" in its name."""
+    name = path.name.lower()
+    return name in (".replylint.yaml", ".replylint.yml", "pyproject.toml") or (
+        "replylint" in name and name.endswith((".yaml", ".yml"))
+    )
+
+
+def extends_boundary(config: Path) -> Path:
+    """The folder ``extends`` may not leave: the repository root (a folder with ``.git``)
+    or the home folder above the config, as discovery stops there; else its own folder."""
+    folder = config.resolve().parent
+    home = Path.home().resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists() or candidate == home:
+            return candidate
+    return folder
+
+
+def _outside(target: Path, boundary: Path) -> str | None:
+    real = target.resolve()
+    allowed = [boundary] + [
+        Path(folder).expanduser().resolve()
+        for folder in os.environ.get(ENV_EXTENDS_ALLOW, "").split(os.pathsep)
+        if folder.strip()
+    ]
+    if any(real.is_relative_to(folder) for folder in allowed):
+        return None
+    return (
+        f"outside {boundary}, the repository of this config (list its folder in "
+        f"${ENV_EXTENDS_ALLOW} to allow it)"
+    )
+
+
+@contextmanager
+def _content_hidden(source: str, private: bool) -> Iterator[None]:
+    """Re-raise a ConfigError of a private file as its file and line only."""
+    try:
+        yield
+    except ConfigError as error:
+        if not private:
+            raise
+        where = re.match(re.escape(source) + r"(?::\d+)?", str(error))
+        raise ConfigError(
+            f"{where.group() if where else source}: not a valid replylint config (its "
+            "content is not shown: the file is not named like one, e.g. replylint.yaml)"
+        ) from None
+
+
+def hidden_if_private(raw: RawConfig) -> Any:
+    """A context in which a ConfigError about ``raw`` names only its file and line."""
+    return _content_hidden(raw.source, raw.private)
 
 
 def _not_a_file(path: Path) -> str | None:

@@ -25,6 +25,9 @@ CHECK_KEYS = ("enabled", "severity", "exclude")
 # The checks that share one LanguageTool request; `languagetool:` sets their options at once.
 LANGUAGETOOL_CHECKS = ("spelling", "grammar", "style")
 OVERRIDE_KEYS = ("files", "kind", "select", "ignore", "checks")
+# The most a config may set max-file-size to (4x the default): each input is read whole, and
+# a macro library is parsed whole, so this bounds what one file of a pull request can cost.
+MAX_FILE_SIZE_CEILING = 20_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +64,7 @@ class Validator:
             "fail-under": self._score,
             "kind": self._kind,
             "exclude": self._strings,
-            "max-file-size": self._positive_int,
+            "max-file-size": self._file_size,
             "pedantic": self._bool,
             "select": self._selectors,
             "ignore": self._selectors,
@@ -172,11 +175,17 @@ class Validator:
     def _lexicon_additions(
         self, raw: RawConfig, path: tuple[str, ...], options: Mapping[str, Any]
     ) -> None:
+        for index, phrase in enumerate(options.get("allow", [])):
+            if not isinstance(phrase, str):  # the check splits each phrase into words
+                self._fail(
+                    raw, (*path, "allow", str(index)), f"expected a phrase, got {_type_of(phrase)}"
+                )
         for index, entry in enumerate(options.get("add", [])):
             if not isinstance(entry, str | dict):
                 self._fail(raw, (*path, "add", str(index)), "expected a phrase or a mapping")
             if isinstance(entry, dict):
-                for pattern in entry.get("patterns", []) or []:
+                unless = [entry["unless"]] if entry.get("unless") else []
+                for pattern in [*(entry.get("patterns", []) or []), *unless]:
                     problem = risky_pattern(str(pattern))
                     if problem:
                         self._fail(raw, (*path, "add", str(index)), problem)
@@ -275,27 +284,78 @@ class Validator:
             self._fail(raw, path, f"expected a positive integer, got {value!r}")
         return value
 
+    def _file_size(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> int:
+        size = self._positive_int(raw, path, value)
+        if size > MAX_FILE_SIZE_CEILING:  # a committed config must not lift the limit at will
+            self._fail(raw, path, f"at most {MAX_FILE_SIZE_CEILING:,} bytes, got {size:,}")
+        return size
+
     def _bool(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> bool:
         if not isinstance(value, bool):
             self._fail(raw, path, f"expected true or false, got {_type_of(value)}")
         return value
 
 
-# Nested quantifiers such as (a+)+ or (\w*)* backtrack exponentially on near-misses.
-NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]")
-
-
 def risky_pattern(pattern: str) -> str | None:
-    """Why a user-supplied regex is refused (invalid, or catastrophic backtracking), or None."""
+    """Why a user-supplied regex is refused (invalid, or catastrophic backtracking), or None.
+
+    Python's ``re`` backtracks, and has no time limit: a repeated group that holds another
+    quantifier (``(a+)+``, ``(\\w+\\s?)+``) or an alternation (``(?:a|a)+``, ``(?:ab|a)*``)
+    can try exponentially many ways to split a near-miss (issue 15: 60 s on 34 characters).
+    Both are refused, read from the parsed pattern rather than its text, so groups, escapes
+    and lookarounds cannot hide them. Alternatives of one character each are a character
+    class to ``re`` (``(?:a|b)+`` is ``[ab]+``) and pass. Atomic groups and possessive
+    repeats are judged like the others (their content backtracks until it first matches).
+    """
+    from re import _parser  # type: ignore[attr-defined]  # re.compile's own (private; 3.11+)
+
     try:
         re.compile(pattern)
-    except re.error as error:
+        parsed = _parser.parse(pattern)
+    except (re.error, RecursionError, OverflowError) as error:
         return f"invalid regex {pattern!r}: {error}"
-    if NESTED_QUANTIFIER.search(pattern):
+    problem = _backtracking(list(parsed), repeated=False)
+    if problem == "quantifier":
         return (
             f"regex {pattern!r} nests quantifiers (like (a+)+), which can hang on "
             "some texts; rewrite it without the outer repetition"
         )
+    if problem == "alternation":
+        return (
+            f"regex {pattern!r} repeats an alternation (like (?:ab|a)+), which can hang on "
+            "some texts; repeat a character class instead, or list the phrases"
+        )
+    return None
+
+
+def _backtracking(items: list[Any], repeated: bool) -> str | None:
+    """ "quantifier" or "alternation" when one sits inside a repeated group, else None."""
+    from re import _constants as sre  # type: ignore[attr-defined]
+
+    for op, value in items:
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            if repeated:
+                return "quantifier"
+            _, most, body = value
+            found = _backtracking(list(body), repeated=most > 1)
+        elif op is sre.BRANCH:
+            if repeated:
+                return "alternation"
+            found = next((f for f in (_backtracking(list(b), False) for b in value[1]) if f), None)
+        elif op is sre.SUBPATTERN:
+            found = _backtracking(list(value[-1]), repeated)
+        elif op is sre.ATOMIC_GROUP:  # its content still backtracks until it first matches
+            found = _backtracking(list(value), repeated)
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            found = _backtracking(list(value[1]), repeated)
+        elif op is sre.GROUPREF_EXISTS:
+            found = next(
+                (f for f in (_backtracking(list(b), repeated) for b in value[1:] if b) if f), None
+            )
+        else:  # literals, character classes, anchors, back-references
+            found = None
+        if found:
+            return found
     return None
 
 

@@ -10,10 +10,17 @@ from pathlib import Path
 from typing import Any
 
 from replylint.checks import ActiveCheck, Check, Kind, Registry, Severity
-from replylint.config.discover import find_config_file
+from replylint.config.discover import find_config_file, user_config_file
 from replylint.config.globs import matches_any
-from replylint.config.load import ConfigError, RawConfig, read_config_file, read_default
+from replylint.config.load import (
+    ConfigError,
+    RawConfig,
+    hidden_if_private,
+    read_config_file,
+    read_default,
+)
 from replylint.config.schema import Layer, Override, Validator, freeze, merge_check_settings
+from replylint.config.servers import refuse_remote_servers, user_named_servers
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,9 @@ class Config:
     checks: Mapping[str, Mapping[str, Any]]
     overrides: tuple[Override, ...]
     extra: Mapping[str, Any] = field(default_factory=dict)
+    # The command line's per-check settings (--languagetool, --no-cache), applied after the
+    # overrides too: a committed override must not turn --languagetool off back on.
+    command_line_checks: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     # Opt-in hints of every check that declares a ``pedantic`` option (ruff's preview,
     # LanguageTool's picky rules): lower-precision findings stay off unless asked for.
     pedantic: bool = False
@@ -101,7 +111,9 @@ class Config:
         active = []
         for check in self.registry:
             settings = merge_check_settings(
-                self.checks.get(check.code, {}), *(o.checks.get(check.code, {}) for o in overrides)
+                self.checks.get(check.code, {}),
+                *(o.checks.get(check.code, {}) for o in overrides),
+                self.command_line_checks.get(check.code, {}),
             )
             if _is_enabled(check, settings, selected, ignored) and check.code not in excluded:
                 active.append(
@@ -134,9 +146,14 @@ def _is_enabled(
 
 
 def build_config(
-    registry: Registry, layers: Sequence[Layer], root: Path, source: str | None
+    registry: Registry,
+    layers: Sequence[Layer],
+    root: Path,
+    source: str | None,
+    command_line: Layer | None = None,
 ) -> Config:
-    """Merge validated layers, later ones winning."""
+    """Merge validated layers, later ones winning, and the command line over them all."""
+    layers = [*layers, command_line] if command_line is not None else list(layers)
     settings: dict[str, Any] = {}
     checks: dict[str, dict[str, Any]] = {}
     overrides: list[Override] = []
@@ -162,6 +179,7 @@ def build_config(
         overrides=tuple(overrides),
         extra=extra,
         pedantic=settings.get("pedantic", False),
+        command_line_checks=command_line.checks if command_line is not None else {},
     )
 
 
@@ -185,8 +203,14 @@ class ConfigResolver:
             RawConfig(dict(command_line or {}), "command line")
         )
         self.default = self.validator.layer(read_default())
+        # The user's own config, laid under the project's (and trusted to name a server).
+        user_file = None if isolated else user_config_file()
+        user_raws = read_config_file(user_file) if user_file is not None else []
+        self.user = [self.validator.layer(raw) for raw in user_raws]
+        self.servers_allowed = user_named_servers(command_line, user_raws, registry)
         self._by_file: dict[Path | None, Config] = {}
         self._by_folder: dict[Path, Path | None] = {}
+        self.files_read: list[Path] = []  # every config file loaded, extends included
 
     def for_path(self, path: Path | None) -> Config:
         """The Config for an input path (None: standard input, resolved from the cwd)."""
@@ -211,11 +235,15 @@ class ConfigResolver:
             return self._load(None)
 
     def _load(self, config_file: Path | None) -> Config:
-        layers = [self.default]
+        layers = [self.default, *self.user]
         if config_file is not None:
-            layers.extend(self.validator.layer(raw) for raw in read_config_file(config_file))
-        layers.append(self.command_line)
+            self.files_read.append(config_file)
+            for raw in read_config_file(config_file):
+                if raw.path is not None and raw.path != config_file:
+                    self.files_read.append(raw.path)
+                with hidden_if_private(raw):
+                    layers.append(self.validator.layer(raw))
+                    refuse_remote_servers(raw, self.registry, self.servers_allowed)
         root = config_file.parent if config_file is not None else Path.cwd()
-        return build_config(
-            self.registry, layers, root, str(config_file) if config_file is not None else None
-        )
+        source = str(config_file) if config_file is not None else None
+        return build_config(self.registry, layers, root, source, self.command_line)

@@ -41,6 +41,7 @@ def _isolated_languagetool(
 ) -> Iterator[None]:
     monkeypatch.setenv(ENV_SERVER, fake_server.url)
     monkeypatch.setenv("REPLYLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "user-config"))  # no user config
     monkeypatch.setenv("LTP_PATH", str(tmp_path / "no-languagetool-here"))
     monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
     fake_server.mode = "ok"

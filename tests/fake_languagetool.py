@@ -225,8 +225,8 @@ def _plain_text(segments: list[dict[str, str]]) -> tuple[str, list[int]]:
     return "".join(plain), positions
 
 
-def start(fake: FakeLanguageTool) -> ThreadingHTTPServer:
-    """Serve ``fake`` on 127.0.0.1 (a free port) in a daemon thread; sets ``fake.url``."""
+def start(fake: FakeLanguageTool, host: str = "127.0.0.1") -> ThreadingHTTPServer:
+    """Serve ``fake`` on ``host`` (a free port) in a daemon thread; sets ``fake.url``."""
 
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, format: str, *args: Any) -> None:  # quiet test output
@@ -269,9 +269,9 @@ def start(fake: FakeLanguageTool) -> ThreadingHTTPServer:
             else:
                 self._send(*fake.answer(form))
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = ThreadingHTTPServer((host, 0), Handler)
     server.daemon_threads = True
     server.handle_error = lambda request, address: None  # type: ignore[method-assign]
-    fake.url = f"http://127.0.0.1:{server.server_address[1]}"
+    fake.url = f"http://{host}:{server.server_address[1]}"
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

@@ -24,6 +24,18 @@ CONFIGS = {
         "checks:\n  negative-wording:\n    add: [{patterns: ['(\\w+\\s?)+$'], message: m}]\n",
         "nests quantifiers",
     ),
+    # Issue 15: rows a config committed in a pull request must not get past.
+    "cfg-hanging-unless": (
+        "checks:\n  negative-wording:\n"
+        "    add: [{phrases: [x], unless: '(?:a|a)+$', message: m}]\n",
+        "repeats an alternation",
+    ),
+    "cfg-remote-languagetool": (
+        "languagetool:\n  server: http://192.0.2.1:8010\n",
+        "'http://192.0.2.1:8010' is not on this machine",
+    ),
+    "cfg-extends-outside": ("extends: /etc/hostname\n", "extends: /etc/hostname: outside "),
+    "cfg-file-size-ceiling": ("max-file-size: 999999999999\n", "max-file-size: at most "),
 }
 
 

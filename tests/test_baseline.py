@@ -101,3 +101,24 @@ def test_bad_baseline_is_one_line_exit_2(project: Path, content: str | None, mes
     result = invoke("check", "replies", "--baseline", "baseline.json")
     assert result.exit_code == 2
     assert result.stderr.startswith("replylint: baseline.json: ") and message in result.stderr
+
+
+@pytest.mark.parametrize(
+    "paths",
+    [("replies", "repleis"), ("replies/a.txt", "replies/b.txt", "replies/binary.txt")],
+    ids=["mistyped-path", "unreadable-file"],
+)
+def test_a_run_with_input_errors_never_writes_the_baseline(
+    project: Path, paths: tuple[str, ...]
+) -> None:
+    before = write_baseline("replies")
+    if "replies/binary.txt" in paths:
+        (project / "replies" / "binary.txt").write_bytes(b"\0\0")
+    (project / "replies" / "a.txt").write_text("Sadly the third.\n", encoding="utf-8")
+    result = invoke("baseline", "write", "baseline.json", *paths, "--select", "RL999")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == (
+        "replylint: baseline.json: baseline not written: the run had 1 input error"
+    )
+    assert json.loads(Path("baseline.json").read_text(encoding="utf-8")) == before

@@ -59,7 +59,7 @@ def test_off_and_unavailable_are_announced_once_and_not_scored(project: Path) ->
         app,
         ["check", "typo.txt", *GRAMMAR_ONLY, "--languagetool", "http://127.0.0.1:9/"],
     )
-    notices = [line for line in result.output.splitlines() if "LanguageTool" in line]
+    notices = [line for line in result.output.splitlines() if "not available" in line]
     assert len(notices) == 1 and "(spelling, grammar, style)" in notices[0]
     assert "score n/a" in result.output
     data = grammar_json("--languagetool", "off")

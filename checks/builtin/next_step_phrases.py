@@ -87,7 +87,7 @@ class _Parts:
 
     def spans(self, text: _Text) -> list[tuple[int, int]]:
         """Every match of every part in the text, as (start, end)."""
-        found = []
+        found: list[tuple[int, int]] = []
         for regex, anchors in self._candidates(text):
             if text.holds(anchors):
                 found.extend(m.span() for m in regex.finditer(text.text))

@@ -38,3 +38,38 @@ def server_setting(options: Mapping[str, Any]) -> str:
     if server.lower() == "auto":
         server = os.environ.get(ENV_SERVER, "").strip() or "auto"
     return server if "://" in server else server.lower()
+
+
+def is_loopback_url(server: str) -> bool:
+    """Whether an http(s) URL names this machine: 127.0.0.0/8, ::1 or ``localhost``.
+
+    Conservative on purpose: user info (``http://127.0.0.1@host/``), backslashes or a host
+    name other than ``localhost`` count as another machine.
+    """
+    import ipaddress  # deferred: asked only when a config names a server
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(server.strip())
+        host = parts.hostname
+    except ValueError:
+        return False
+    if parts.scheme.lower() not in ("http", "https") or "@" in parts.netloc or "\\" in server:
+        return False
+    if host is None:
+        return False
+    if host.lower() == "localhost":
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    mapped = getattr(address, "ipv4_mapped", None)
+    return bool(address.is_loopback or (mapped is not None and mapped.is_loopback))
+
+
+def sends_off_machine(server: str) -> bool:
+    """Whether ``server`` (an option value) names an http(s) server on another machine."""
+    return server.strip().lower().startswith(("http://", "https://")) and not is_loopback_url(
+        server
+    )

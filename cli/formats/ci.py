@@ -16,6 +16,7 @@ from urllib.parse import quote
 from replylint.checks import Registry, ReplyResult, Severity
 from replylint.cli.baseline import finding_records
 from replylint.cli.formats.base import summary_line, tool_version
+from replylint.cli.formats.visible import visible, visible_line_start
 from replylint.cli.inputs.targets import InputError
 from replylint.cli.report import Report, reply_label
 
@@ -26,10 +27,16 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+def notice_lines(report: Report) -> list[str]:
+    """The run's notices as the text report prints them: reason (checks)."""
+    return [f"{reason} ({', '.join(checks)})" for reason, checks in sorted(report.notices.items())]
+
+
 # -- GitHub Actions -------------------------------------------------------------------------
 def github_data(value: str) -> str:
-    """Escape a workflow command's message (GitHub: %, CR and LF)."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow command's message: %, CR and LF as GitHub documents ("Workflow
+    commands for GitHub Actions"), then every other control character shown (see visible)."""
+    return visible(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def github_property(value: str) -> str:
@@ -79,6 +86,8 @@ class GithubFormat:
     def finish(self, report: Report, settings: dict[str, Any]) -> None:
         for failure in report.failures:
             self.out.write(_command("error", failure, title="replylint check failure") + "\n")
+        for notice in notice_lines(report):  # plain log lines: a skipped check, a server used
+            self.out.write(visible_line_start(notice) + "\n")
         self.out.write(summary_line(report, settings) + "\n")
 
 
@@ -136,42 +145,51 @@ class SarifFormat:
                         "startColumn": data["column"],
                         "endLine": data["end_line"],
                         "endColumn": data["end_column"],
-                        "snippet": {"text": data["text"]},
+                        "snippet": {"text": visible(data["text"])},
                     },
                 }
             }
             if result.title or result.reply_id:
                 location["logicalLocations"] = [
-                    {"name": result.title or result.reply_id, "fullyQualifiedName": label}
+                    {
+                        "name": visible(result.title or result.reply_id or ""),
+                        "fullyQualifiedName": visible(label),
+                    }
                 ]
             sarif: dict[str, Any] = {
                 "ruleId": data["code"],
                 "level": SARIF_LEVELS[data["severity"]],
-                "message": {"text": data["message"]},
+                "message": {"text": visible(data["message"])},
                 "locations": [location],
                 "partialFingerprints": {"replylintFinding/v1": record["fingerprint"]},
-                "properties": {"category": data["category"], "reply": label},
+                "properties": {"category": data["category"], "reply": visible(label)},
             }
             if data["code"] in self.index:
                 sarif["ruleIndex"] = self.index[data["code"]]
             if data["suggestion"]:
-                sarif["properties"]["suggestion"] = data["suggestion"]
-                sarif["message"]["text"] += f" Suggestion: {data['suggestion']}"
+                suggestion = visible(data["suggestion"])
+                sarif["properties"]["suggestion"] = suggestion
+                sarif["message"]["text"] += f" Suggestion: {suggestion}"
             self.results.append(sarif)
 
     def input_error(self, error: InputError) -> None:
         self.notifications.append(
             {
                 "level": "error",
-                "message": {"text": error.message},
+                "message": {"text": visible(error.message)},
                 "locations": [{"physicalLocation": {"artifactLocation": artifact_uri(error.path)}}],
             }
         )
 
     def finish(self, report: Report, settings: dict[str, Any]) -> None:
-        notifications = self.notifications + [
-            {"level": "error", "message": {"text": failure}} for failure in report.failures
-        ]
+        notifications = (
+            self.notifications
+            + [
+                {"level": "error", "message": {"text": visible(failure)}}
+                for failure in report.failures
+            ]
+            + [{"level": "note", "message": {"text": visible(n)}} for n in notice_lines(report)]
+        )
         invocation: dict[str, Any] = {
             "executionSuccessful": not report.errors and not report.failures,
             "exitCode": int(settings["exit_code"]),
@@ -205,7 +223,8 @@ class SarifFormat:
 
 # -- JUnit XML ------------------------------------------------------------------------------
 def _xml(value: Any) -> str:
-    return NOT_XML.sub("\ufffd", str(value))
+    # visible: what XML allows (ESC aside) still misleads a reader, BiDi overrides above all.
+    return NOT_XML.sub("\ufffd", visible(str(value)))
 
 
 class JunitFormat:
@@ -240,9 +259,9 @@ class JunitFormat:
                     message=_xml(f"{len(failing)} finding(s) at or above {fail_on}"),
                     type=str(Severity(worst)),
                 )
-                failure.text = _xml("\n".join(lines))
+                failure.text = "\n".join(map(_xml, lines))
             elif lines:
-                ET.SubElement(case, "system-out").text = _xml("\n".join(lines))
+                ET.SubElement(case, "system-out").text = "\n".join(map(_xml, lines))
         for error in self.errors:
             suite = self._suite(suites, error.path)
             case = ET.SubElement(

@@ -12,6 +12,7 @@ from typing import IO, Any
 
 from replylint.checks import Category, ReplyResult, Severity
 from replylint.cli.formats.base import summary_parts
+from replylint.cli.formats.visible import visible, visible_line_start
 from replylint.cli.inputs.targets import InputError
 from replylint.cli.report import WORST_MACROS_KEPT, ReplyScore, Report, reply_label
 
@@ -76,7 +77,7 @@ class TextFormat:
         score = "n/a" if result.score.overall is None else f"{result.score.overall:.0f}"
         ease = "" if result.readability is None else f" · reading ease {result.readability:.0f}"
         self.lines.write(
-            (reply_label(result), "bold underline"),
+            (visible_line_start(reply_label(result)), "bold underline"),
             f"  {result.kind} · {result.words} words · score {score}{ease}",
         )
         for finding, (line, column) in zip(result.findings, result.contexts, strict=True):
@@ -84,7 +85,7 @@ class TextFormat:
         for failure in result.failures:
             self.lines.write(
                 (f"  check {failure.code} {failure.name} failed:", "bold red"),
-                f" {failure.message}",
+                f" {visible(failure.message)}",
             )
         self.lines.write()
 
@@ -97,19 +98,21 @@ class TextFormat:
             "  ",
             (str(finding.severity), style),
             "  ",
-            finding.message,
+            visible(finding.message),
         )
         width = max(min(len(finding.text), len(line) - column), 1)
+        # Each part escaped on its own, so the caret line stays under the escaped words.
+        before, flagged = visible(line[:column]), visible(line[column : column + width])
         self.lines.write(
             (GUTTER, "dim"),
-            line[:column],
-            (line[column : column + width], f"{style} underline"),
-            line[column + width :],
+            before,
+            (flagged, f"{style} underline"),
+            visible(line[column + width :]),
         )
         if not self.lines.styled:  # without colour, a caret line shows what the underline would
-            self.lines.write((GUTTER + " " * column + "^" * width, "dim"))
+            self.lines.write((GUTTER + " " * len(before) + "^" * max(len(flagged), 1), "dim"))
         if finding.suggestion:
-            self.lines.write("           → ", (finding.suggestion, "green"))
+            self.lines.write("           → ", (visible(finding.suggestion), "green"))
 
     def input_error(self, error: InputError) -> None:
         pass  # errors go to stderr, one line each, as they happen (see runner)
@@ -120,7 +123,7 @@ class TextFormat:
             self._worst_macros(report)
             self._check_counts(report)
         for reason, checks in sorted(report.notices.items()):
-            self.lines.write((f"{reason} ({', '.join(checks)})", "yellow"))
+            self.lines.write((visible_line_start(f"{reason} ({', '.join(checks)})"), "yellow"))
         self.lines.write(*summary_segments(report, settings))
 
     def _score_table(self, report: Report) -> None:
@@ -136,7 +139,7 @@ class TextFormat:
             names = ", ".join(
                 f"{row.label.split(' › ', 1)[1]} {_number(row.score)}" for row in worst
             )
-            self.lines.write(f"Worst macros in {path}: {names}")
+            self.lines.write(visible(f"Worst macros in {path}: {names}"))
 
     def _check_counts(self, report: Report) -> None:
         if not report.by_check:
@@ -163,7 +166,7 @@ def score_table(rows: list[ReplyScore]) -> list[tuple[str, str]]:
             _number(row.readability),  # Flesch reading ease: 60-70 is plain English
             str(row.words),
             row.kind,
-            row.label,
+            visible(row.label),
         ]
         for row in rows
     ]

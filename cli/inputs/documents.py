@@ -21,7 +21,7 @@ import yaml
 from replylint.cli.inputs.jsonpath import Location
 from replylint.cli.inputs.markup import Locator, line_locator
 from replylint.cli.inputs.targets import InputProblem
-from replylint.config.load import yaml_problem
+from replylint.config.load import MAX_EXPANDED_VALUES, yaml_problem
 
 ValueLocator = Callable[[Location, str], Locator]
 JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
@@ -99,6 +99,8 @@ def parse_yaml(text: str) -> tuple[Any, ValueLocator]:
         loader = yaml.SafeLoader(text)  # its reader refuses control characters right here
         try:
             node = loader.get_single_node()
+            if node is not None:
+                _refuse_alias_bombs(node)
             positions: dict[Location, yaml.ScalarNode] = {}
             data = _yaml_value(node, (), positions, loader, {}) if node is not None else None
         finally:
@@ -128,6 +130,43 @@ def parse_yaml(text: str) -> tuple[Any, ValueLocator]:
         return lambda offset: (line + 1, column + 1)
 
     return data, locate
+
+
+def _refuse_alias_bombs(root: yaml.Node) -> None:
+    """Refuse aliases that multiply the document (the limit config YAML has, see config.load).
+
+    Values are built once per node, but everything reading them (record paths such as
+    ``$..body``, every reply made of them) sees each alias as a full copy: a 352-byte file of
+    nested aliases reached 7.9 GB (issue 15). Aliases may add at most MAX_EXPANDED_VALUES
+    values to those the file itself holds, and may not refer to a collection they are in.
+    """
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def size(node: yaml.Node) -> int:
+        if id(node) in open_nodes:
+            raise InputProblem(
+                f"invalid YAML at line {node.start_mark.line + 1}: an alias refers to a "
+                "collection it is in"
+            )
+        if id(node) in sizes:
+            return sizes[id(node)]
+        open_nodes.add(id(node))
+        total = 1
+        if isinstance(node, yaml.MappingNode):
+            total += sum(size(key) + size(value) for key, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            total += sum(size(item) for item in node.value)
+        open_nodes.discard(id(node))
+        if total > len(sizes) + 1 + MAX_EXPANDED_VALUES:  # far more than the file holds
+            raise InputProblem(
+                f"invalid YAML at line {node.start_mark.line + 1}: aliases expand to over "
+                f"{MAX_EXPANDED_VALUES:,} values more than the file holds"
+            )
+        sizes[id(node)] = total
+        return total
+
+    size(root)
 
 
 def _yaml_value(
