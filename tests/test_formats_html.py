@@ -126,6 +126,9 @@ def test_findings_are_marked_at_their_spans_and_masks_dimmed() -> None:
 
 def test_controls_and_bidi_overrides_in_text_are_shown_escaped() -> None:
     assert esc_text("a\u202eb\x1b[31mc\nd\te") == "a\\u202eb\\x1b[31mc\nd\te"
+    # A reply line that a CI log would run as a command starts no line of the page.
+    assert esc_text("Hi\n::error::x\n  ##[group]y") == "Hi\n&#58;:error::x\n  &#35;#[group]y"
+    assert html.unescape(esc_text("::warning::")) == "::warning::"
 
 
 def test_each_reply_of_a_macro_library_and_standard_input_gets_its_own_text(

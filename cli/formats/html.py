@@ -37,8 +37,13 @@ MASK_NAMES = {"signature": "signature", "quote": "quoted history", "url": "link"
 # Controls and BiDi overrides in reply text are shown as escapes (as visible() does), but the
 # text keeps its line breaks and tabs.
 _UNSAFE_IN_TEXT = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 )
+# A reply line that reads as a CI log command ("::error::", "##[", "##vso[") would start a
+# line of this file too, should it be printed to a log: its first character becomes an entity
+# (the page shows the same text).
+_LOG_COMMAND_START = re.compile(r"^([ \t]*)([:#])(?=[:#])", re.MULTILINE)
+_ENTITIES = {":": "&#58;", "#": "&#35;"}
 
 
 def _escaped_control(match: re.Match[str]) -> str:
@@ -53,7 +58,8 @@ def esc(value: object) -> str:
 
 def esc_text(text: str) -> str:
     """Reply text as HTML, line breaks kept."""
-    return html.escape(_UNSAFE_IN_TEXT.sub(_escaped_control, text), quote=True)
+    escaped = html.escape(_UNSAFE_IN_TEXT.sub(_escaped_control, text), quote=True)
+    return _LOG_COMMAND_START.sub(lambda m: m.group(1) + _ENTITIES[m.group(2)], escaped)
 
 
 def _number(value: float | None) -> str:
