@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 
 from replylint.checks import Reply
 from replylint.cli.formats import html as html_format
-from replylint.cli.formats.html import CSP, SCRIPT, STYLE, esc_text, marked_text
+from replylint.cli.formats.html import marked_text
+from replylint.cli.formats.page import CSP, SCRIPT, STYLE, esc_text
 from replylint.cli.main import app
 
 FIXTURE_REPLIES = Path(__file__).parent / "fixtures" / "replies"

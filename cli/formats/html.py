@@ -1,19 +1,14 @@
 """The HTML report: one self-contained page for auditing a reply library (issue 18).
 
-Inline CSS, inline SVG charts and a small inline script (sorting and filtering the table); no
-request leaves the page, which its Content-Security-Policy also forbids: only this stylesheet
-and this script, by hash, may apply, so text that escaping somehow missed still could not run.
-Everything taken from replies, file names and config is escaped; the page reads without
-the script, by keyboard, and reflows to one column at 200% zoom.
+Inline CSS, inline SVG charts (charts.py) and a small inline script that sorts and filters the
+table (page.py, with the escaping and the Content-Security-Policy); no request leaves the page.
+Everything taken from replies, file names and config is escaped; the page reads without the
+script, by keyboard, and reflows to one column at 200% zoom.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import html
 import itertools
-import re
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
@@ -27,39 +22,13 @@ from replylint.cli.formats.audit import (
     verdict_text,
 )
 from replylint.cli.formats.base import tool_version
-from replylint.cli.formats.visible import visible
+from replylint.cli.formats.charts import bar_chart, column_chart, numbers_table
+from replylint.cli.formats.page import CSP, HEAD, SCRIPT_ELEMENT, STYLE_ELEMENT, esc, esc_text
 from replylint.cli.inputs.targets import InputError
 from replylint.cli.report import Report, reply_label
 
-PART_ORDER = (*SEVERITIES, "new", "known")  # how stacked bars and their legends are ordered
 TEXTS_BUDGET = 6_000_000  # characters of reply texts rendered; the rest are table rows only
 MASK_NAMES = {"signature": "signature", "quote": "quoted history", "url": "link"}
-# Controls and BiDi overrides in reply text are shown as escapes (as visible() does), but the
-# text keeps its line breaks and tabs.
-_UNSAFE_IN_TEXT = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-)
-# A reply line that reads as a CI log command ("::error::", "##[", "##vso[") would start a
-# line of this file too, should it be printed to a log: its first character becomes an entity
-# (the page shows the same text).
-_LOG_COMMAND_START = re.compile(r"^([ \t]*)([:#])(?=[:#])", re.MULTILINE)
-_ENTITIES = {":": "&#58;", "#": "&#35;"}
-
-
-def _escaped_control(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def esc(value: object) -> str:
-    """One line of untrusted text (a label, a message) as HTML text or attribute value."""
-    return html.escape(visible(str(value)), quote=True)
-
-
-def esc_text(text: str) -> str:
-    """Reply text as HTML, line breaks kept."""
-    escaped = html.escape(_UNSAFE_IN_TEXT.sub(_escaped_control, text), quote=True)
-    return _LOG_COMMAND_START.sub(lambda m: m.group(1) + _ENTITIES[m.group(2)], escaped)
 
 
 def _number(value: float | None) -> str:
@@ -246,89 +215,6 @@ def _section(anchor: str, title: str, lead: str, body: str) -> str:
     return (
         f'<section id="{anchor}" aria-labelledby="{anchor}-h">\n<h2 id="{anchor}-h">{title}</h2>\n'
         f"<p>{esc(lead)}</p>\n{body}</section>\n"
-    )
-
-
-def column_chart(
-    name: str, title: str, columns: Sequence[tuple[str, int]], x_label: str, y_label: str
-) -> str:
-    """Vertical bars (the histogram) as inline SVG, with its numbers in a table below."""
-    top = max((count for _, count in columns), default=0) or 1
-    step, height, base = 56, 160, 190
-    shapes = []
-    for i, (label, count) in enumerate(columns):
-        bar = round(height * count / top, 1)
-        x = 40 + i * step
-        shapes.append(
-            f'<g class="column" data-bin="{esc(label)}" data-count="{count}">'
-            f'<rect class="fill" x="{x}" y="{base - bar}" width="{step - 10}" height="{bar}"/>'
-            f'<text class="count" x="{x + (step - 10) / 2}" y="{base - bar - 4}">{count}</text>'
-            f'<text class="axis" x="{x + (step - 10) / 2}" y="{base + 16}">{esc(label)}</text></g>'
-        )
-    svg_width = 40 + len(columns) * step
-    table = _numbers_table([x_label, y_label], [[label, str(count)] for label, count in columns])
-    return (
-        f'<figure class="chart"><svg id="{name}-chart" viewBox="0 0 {svg_width} 220" role="img" '
-        f'aria-labelledby="{name}-title" data-chart="{name}"><title id="{name}-title">{title}'
-        f"</title>{''.join(shapes)}</svg>{table}</figure>\n"
-    )
-
-
-def bar_chart(name: str, title: str, rows: Sequence[tuple[str, dict[str, int]]], key: str) -> str:
-    """Horizontal bars, one per row, stacked by part (severity, new/known), as inline SVG."""
-    if not rows:
-        return "<p>No findings.</p>\n"
-    top = max(sum(parts.values()) for _, parts in rows) or 1
-    label_width, bar_width, step = 260, 250, 24
-    shapes = []
-    for i, (label, parts) in enumerate(rows):
-        y = 8 + i * step
-        total = sum(parts.values())
-        x = float(label_width)
-        rects = []
-        for part, count in parts.items():
-            if not count:
-                continue
-            width = round(bar_width * count / top, 1)
-            rects.append(
-                f'<rect class="part {esc(part)}" data-part="{esc(part)}" data-count="{count}" '
-                f'x="{x}" y="{y}" width="{width}" height="{step - 6}"/>'
-            )
-            x += width
-        shapes.append(
-            f'<g class="bar" data-{key}="{esc(label)}" data-count="{total}">'
-            f'<text class="label" x="{label_width - 6}" y="{y + step - 11}">{esc(label)}</text>'
-            f"{''.join(rects)}"
-            f'<text class="count" x="{x + 4}" y="{y + step - 11}">{total}</text></g>'
-        )
-    used = {part for _, parts in rows for part, count in parts.items() if count}
-    legend = [part for part in PART_ORDER if part in used]
-    keys = "".join(f'<li><span class="swatch {esc(p)}"></span>{esc(p)}</li>' for p in legend)
-    height = 16 + len(rows) * step
-    headers = [key.capitalize(), *(legend or ["findings"]), *(["total"] if legend else [])]
-    table_rows = [
-        [label, *(str(parts.get(p, 0)) for p in legend or ["all"])]
-        + ([str(sum(parts.values()))] if legend else [])
-        for label, parts in rows
-    ]
-    return (
-        f'<figure class="chart"><svg id="{name}-chart" viewBox="0 0 {label_width + bar_width + 50} '
-        f'{height}" role="img" aria-labelledby="{name}-title" data-chart="{name}">'
-        f'<title id="{name}-title">{title}</title>{"".join(shapes)}</svg>'
-        f"{f'<ul class=legend>{keys}</ul>' if keys else ''}"
-        f"{_numbers_table(headers, table_rows)}</figure>\n"
-    )
-
-
-def _numbers_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in row) + "</tr>" for row in rows
-    )
-    return (
-        "<details><summary>The numbers</summary>"
-        f'<table class="numbers"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
-        "</details>"
     )
 
 
@@ -545,153 +431,9 @@ def _configuration(settings: dict[str, Any]) -> str:
             changed = {k: v for k, v in active.options.items() if defaults.get(k) != v}
             options = "; ".join(f"{k}: {v!r}"[:200] for k, v in sorted(changed.items()))
             rows.append([check.code, check.name, str(active.severity), options])
-        table = _numbers_table(["Code", "Check", "Severity", "Options changed"], rows)
+        table = numbers_table(["Code", "Check", "Severity", "Options changed"], rows)
         table = table.replace("<summary>The numbers</summary>", "<summary>Active checks</summary>")
         parts.append(f"<h3>{esc(source)}</h3><p>{esc('; '.join(facts))}</p>{table}")
     return _section(
         "configuration", "Configuration", "What produced this report.", "".join(parts) + "\n"
     )
-
-
-# -- the page's frame -------------------------------------------------------------------------
-STYLE = """
-:root{--ink:#1b1b1f;--muted:#555;--line:#c9c9d1;--paper:#fff;--error:#a4001d;--error-bg:#fde4e8;
---warning:#7a4b00;--warning-bg:#fff0c2;--info:#0b4f8a;--info-bg:#e2eefb;--accent:#2d4fa3}
-*{box-sizing:border-box}
-body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);
-background:var(--paper)}
-header,nav,main{max-width:80rem;margin:0 auto;padding:0 1rem}
-h1{margin:.5em 0 .2em}h2{margin-top:2em;border-bottom:1px solid var(--line)}
-h3{font-size:1.05rem;margin:.2em 0;overflow-wrap:anywhere}
-a{color:var(--accent)}a:focus-visible,button:focus-visible,summary:focus-visible,
-input:focus-visible,select:focus-visible,.scroll:focus-visible{outline:3px solid #f5a623;
-outline-offset:2px}
-.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5em;
-z-index:2}
-.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-.verdict{font-size:1.3rem;margin:.2em 0}.verdict .score{font-size:2.4rem;font-weight:700}
-.verdict.passed strong{color:#146c2e}
-.verdict.failed strong,.verdict.error strong{color:var(--error)}
-.rules{color:var(--muted);font-size:1rem}
-.facts{display:flex;flex-wrap:wrap;gap:.4rem 1.5rem;margin:.5em 0}.facts dt{font-weight:600}
-.facts dd{margin:0}
-nav ul{display:flex;flex-wrap:wrap;gap:.3rem 1rem;padding:0;list-style:none}
-.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,28rem),1fr));
-gap:0 2rem}.chart{margin:0}.chart svg{width:100%;max-width:48rem;height:auto;display:block}
-svg text{font:12px system-ui,sans-serif;fill:var(--ink)}svg .axis,svg .count{text-anchor:middle}
-svg .bar .label{text-anchor:end}svg .bar .count{text-anchor:start}
-.fill,.part.all{fill:var(--accent)}.part.error,.swatch.error{fill:var(--error);background:var(--error)}
-.part.warning,.swatch.warning{fill:#d08c00;background:#d08c00}
-.part.info,.swatch.info{fill:var(--info);background:var(--info)}
-.part.new,.swatch.new{fill:var(--error);background:var(--error)}
-.part.known,.swatch.known{fill:#9a9aa6;background:#9a9aa6}
-.legend{display:flex;gap:1rem;list-style:none;padding:0}
-.swatch{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:middle}
-table{border-collapse:collapse}th,td{border:1px solid var(--line);padding:.2em .5em;
-text-align:left;vertical-align:top}td{overflow-wrap:anywhere}
-.scroll{overflow:auto;max-height:70vh}
-#reply-table{width:100%}#reply-table td:first-child{min-width:14rem}
-#reply-table thead th{position:sticky;top:0;background:#eef0f6}
-th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer;
-color:inherit}th[aria-sort=ascending] button::after{content:" \\25B2"}
-th[aria-sort=descending] button::after{content:" \\25BC"}
-.filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;margin:.5em 0}
-.filters label{display:flex;flex-direction:column;font-size:.9rem}
-.filters input,.filters select{font:inherit;padding:.2em}
-.lowest>li{margin-bottom:.6em}.lowest .score{font-weight:700;margin-right:.3em}
-.findings{padding-left:1.4em}.findings li{margin-bottom:.5em}
-.sev{font-weight:700}.sev.error{color:var(--error)}.sev.warning{color:var(--warning)}
-.sev.info{color:var(--info)}.where{color:var(--muted)}
-.suggestion{margin:.1em 0;color:#14532d}
-.reply{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:0 1.5rem;
-border-top:1px solid var(--line);padding:.8em 0}
-.reply h3{grid-column:1/-1}.reply .facts{font-weight:400;color:var(--muted);display:inline}
-@media (max-width:60rem){.reply{grid-template-columns:minmax(0,1fr)}}
-pre.text{white-space:pre-wrap;overflow-wrap:anywhere;font:.95rem/1.55 ui-monospace,
-"SFMono-Regular",Menlo,Consolas,monospace;background:#f7f7fa;padding:.6em;margin:0}
-mark{background:none;color:inherit;border-bottom:3px solid}
-mark.error{background:var(--error-bg);border-color:var(--error)}
-mark.warning{background:var(--warning-bg);border-color:#d08c00}
-mark.info{background:var(--info-bg);border-color:var(--info)}
-.ref{font-size:.75em;vertical-align:super;margin:0 .1em}
-.masked{color:#77777f;background:#ececf1}
-.known{color:var(--muted)}
-@media print{.scroll{max-height:none}.filters{display:none}}
-"""
-
-SCRIPT = """
-(function () {
-  var table = document.getElementById('reply-table');
-  if (!table) { return; }
-  var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
-  var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
-  var form = document.getElementById('filters');
-  function field(id) { return document.getElementById(id); }
-  function has(list, word) { return (' ' + list + ' ').indexOf(' ' + word + ' ') >= 0; }
-  function apply() {
-    var file = field('f-file').value.toLowerCase(), check = field('f-check').value;
-    var sev = field('f-sev').value, low = parseFloat(field('f-min').value);
-    var high = parseFloat(field('f-max').value), shown = 0;
-    rows.forEach(function (row) {
-      var d = row.dataset, score = d.score === '' ? NaN : parseFloat(d.score);
-      var ok = (!file || d.file.toLowerCase().indexOf(file) >= 0) &&
-        (!check || has(d.checks, check)) && (!sev || has(d.sev, sev)) &&
-        (isNaN(low) || score >= low) && (isNaN(high) || score <= high);
-      row.hidden = !ok;
-      if (ok) { shown += 1; }
-    });
-    field('f-count').textContent = shown + ' of ' + rows.length + ' replies shown';
-  }
-  function value(row, index) {
-    var cell = row.cells[index];
-    return cell.hasAttribute('data-v') ? cell.getAttribute('data-v') : cell.textContent;
-  }
-  heads.forEach(function (head, index) {
-    var button = document.createElement('button');
-    button.type = 'button';
-    button.textContent = head.textContent;
-    head.textContent = '';
-    head.appendChild(button);
-    button.addEventListener('click', function () {
-      var ascending = head.getAttribute('aria-sort') !== 'ascending';
-      var numeric = head.getAttribute('data-type') === 'number';
-      heads.forEach(function (other) { other.removeAttribute('aria-sort'); });
-      head.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-      rows.sort(function (a, b) {
-        var x = value(a, index), y = value(b, index);
-        var order = numeric ? parseFloat(x) - parseFloat(y) : x.localeCompare(y);
-        return ascending ? order : -order;
-      });
-      rows.forEach(function (row) { body.appendChild(row); });
-    });
-  });
-  ['f-file', 'f-check', 'f-sev', 'f-min', 'f-max'].forEach(function (id) {
-    field(id).addEventListener('input', apply);
-  });
-  form.addEventListener('submit', function (event) { event.preventDefault(); });
-  form.hidden = false;
-  apply();
-  document.documentElement.setAttribute('data-script', 'ran');
-})();
-"""
-
-
-def _digest(source: str) -> str:
-    return "sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode()
-
-
-# Only this stylesheet and this script may apply (by hash), nothing may be fetched.
-CSP = (
-    f"default-src 'none'; style-src '{_digest(STYLE)}'; script-src '{_digest(SCRIPT)}'; "
-    "img-src data:; base-uri 'none'; form-action 'none'"
-)
-STYLE_ELEMENT = f"<style>{STYLE}</style>\n"
-SCRIPT_ELEMENT = f"<script>{SCRIPT}</script>\n"
-HEAD = (
-    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-    '<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
-    '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-    '<meta name="referrer" content="no-referrer">\n'
-    '<meta name="generator" content="replylint">\n'
-    "<title>{title}</title>\n"
-)
