@@ -269,7 +269,8 @@ TABLE_COLUMNS = (
 def _table(audit: Audit, with_text: set[int], baseline: bool) -> str:
     columns = [c for c in TABLE_COLUMNS if baseline or c[0] != "Known"]
     checks = sorted({code for row in audit.rows for code in row.checks})
-    options = "".join(f'<option value="{esc(c)}">{esc(c)}</option>' for c in checks)
+    names = {check.split(" ", 1)[0]: check for check in audit.by_check}  # code -> "code name"
+    options = "".join(f'<option value="{esc(c)}">{esc(names.get(c, c))}</option>' for c in checks)
     severities = "".join(f'<option value="{s}">{s}</option>' for s in SEVERITIES)
     head = "".join(f'<th scope="col" data-type="{kind}">{name}</th>' for name, kind in columns)
     lines = []
