@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from replylint.checks import Category, Finding, ReplyResult
+from replylint.cli.formats.base import VERDICTS
 from replylint.cli.report import Report, reply_label
 
 LOWEST_SHOWN = 20
@@ -136,8 +137,6 @@ class Audit:
 
 def verdict_text(report: Report, settings: dict[str, Any]) -> tuple[str, str]:
     """The verdict word and the thresholds it was judged by."""
-    from replylint.cli.formats.base import VERDICTS
-
     verdict = VERDICTS[int(settings["exit_code"])]
     fail_under = settings.get("fail_under")
     rules = f"fail-on {settings['fail_on']}"

@@ -87,6 +87,7 @@ def bar_chart(name: str, title: str, rows: Sequence[tuple[str, dict[str, int]]],
 
 
 def numbers_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A chart's numbers as a table, collapsed under "The numbers"."""
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
     body = "".join(
         "<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in row) + "</tr>" for row in rows
