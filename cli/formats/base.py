@@ -184,7 +184,7 @@ def _rounded(value: float | None) -> float | None:
 
 # Every --format name. Each lives in the module that needs it: Rich is imported only for
 # text, the CI formats only when one is asked for.
-FORMAT_NAMES = ("text", "json", "concise", "github", "sarif", "junit")
+FORMAT_NAMES = ("text", "json", "concise", "github", "sarif", "junit", "html", "markdown")
 
 
 def make_formatter(
@@ -201,6 +201,14 @@ def make_formatter(
         from replylint.cli.formats.concise import ConciseFormat
 
         return ConciseFormat(out)
+    if name == "html":
+        from replylint.cli.formats.html import HtmlFormat
+
+        return HtmlFormat(out, registry=registry)
+    if name == "markdown":
+        from replylint.cli.formats.markdown import MarkdownFormat
+
+        return MarkdownFormat(out)
     from replylint.cli.formats.ci import FORMATS
 
     return FORMATS[name](out, registry=registry)  # type: ignore[no-any-return]
