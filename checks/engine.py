@@ -62,6 +62,10 @@ class ReplyResult:
     contexts: tuple[tuple[str, int], ...] = ()
     # Flesch reading ease of the agent's sentences (GUIDANCE §6; None under ten words).
     readability: float | None = None
+    # Measured categories some of whose checks could not measure this reply (a service
+    # unavailable, not a kind they do not apply to): category -> those checks. Their
+    # sub-score counts only the checks that ran, and reports mark it as partial.
+    partly_measured: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def lint_reply(
@@ -71,6 +75,7 @@ def lint_reply(
     findings: list[Finding] = []
     failures: list[CheckFailure] = []
     not_applicable: dict[str, str] = {}
+    unmeasured: dict[str, list[str]] = {}
     measured: set[Category] = set()
     hidden_by_reads: dict[frozenset[str], tuple[list[tuple[int, int]], list[int]]] = {}
     suppressions = find_suppressions(reply.text)
@@ -84,6 +89,8 @@ def lint_reply(
             continue
         if reason is not None:
             not_applicable[check.name] = reason
+            if check.announce_skip:  # not measured, rather than not applicable
+                unmeasured.setdefault(str(check.category), []).append(check.name)
             continue
         measured.add(check.category)
         try:
@@ -117,6 +124,11 @@ def lint_reply(
         title=reply.title,
         contexts=tuple(_context(reply, f.start) for f in findings),
         readability=reply_reading_ease(reply),
+        partly_measured={
+            category: tuple(names)
+            for category, names in unmeasured.items()
+            if Category(category) in measured
+        },
     )
 
 

@@ -42,6 +42,16 @@ def _registry() -> Registry:
         _die(str(error))
 
 
+def _check_environment() -> None:
+    """REPLYLINT_LANGUAGETOOL is a setting like --languagetool: a bad value is a usage error."""
+    from replylint.checks.languagetool.options import ENV_SERVER, server_problem
+
+    value = os.environ.get(ENV_SERVER, "").strip()
+    problem = server_problem(value) if value else None
+    if problem is not None:
+        _die(f"{ENV_SERVER}: {problem}")
+
+
 def _die(message: str) -> NoReturn:
     from replylint.cli.formats.visible import visible  # file names and values in messages
 
@@ -205,6 +215,7 @@ def check(
 ) -> None:
     """Lint replies and print a scored report."""
     registry = _registry()
+    _check_environment()
     if output_format not in FORMAT_NAMES:
         _die(f"unknown --format {output_format!r} (use {', '.join(FORMAT_NAMES)})")
     layer = _command_line_layer(fail_on, fail_under, kind, select, ignore)
@@ -313,7 +324,8 @@ def _resolver(
         if config is not None:
             resolver.for_path(None)  # a broken explicit config fails the run up front
     except ConfigError as error:
-        _die(str(error).replace("command line: ", "option "))
+        message = str(error).replace("command line: languagetool.server:", "--languagetool:")
+        _die(message.replace("command line: ", "option "))
     return resolver
 
 
@@ -392,6 +404,7 @@ def eval_command(
     if output_format not in ("text", "json"):
         _die(f"unknown --format {output_format!r} (use text, json)")
     registry = _registry()
+    _check_environment()
     layer: dict[str, Any] = (
         {} if languagetool is None else {"languagetool": {"server": languagetool}}
     )
@@ -501,6 +514,7 @@ def baseline_write(
 ) -> None:
     """Record every current finding in FILE; 'check --baseline FILE' fails only on new ones."""
     layer = _command_line_layer(None, None, None, select, ignore)
+    _check_environment()
     resolver = _resolver(_registry(), input_format, config, no_config, layer)
     from replylint.cli.baseline import BaselineError, BaselineWriter
 
@@ -515,6 +529,8 @@ def baseline_write(
         # Errors and failures were printed above; a baseline of an incomplete run would drop
         # the known findings of what was not read.
         what = f"{len(report.errors)} input error{'s' * (len(report.errors) != 1)}"
+        if report.service_errors:
+            what += ", a LanguageTool server that cannot be used"
         if report.failures:
             what += f", {len(report.failures)} crashed check{'s' * (len(report.failures) != 1)}"
         _die(f"{file}: baseline not written: the run had {what}")

@@ -35,6 +35,7 @@ class ReplyScore:
     categories: dict[str, float | None]
     findings: int
     readability: float | None = None
+    partly_measured: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -52,6 +53,8 @@ class Report:
     by_severity: collections.Counter[str] = field(default_factory=collections.Counter)
     failures: list[str] = field(default_factory=list)
     notices: dict[str, list[str]] = field(default_factory=dict)  # reason -> check names
+    # A service the user named that cannot be used (an explicit LanguageTool): reason -> checks.
+    service_errors: dict[str, list[str]] = field(default_factory=dict)
     files: set[str] = field(default_factory=set)
     failing_replies: int = 0
     suppressed: int = 0
@@ -71,6 +74,7 @@ class Report:
             categories={str(c): s for c, s in result.score.categories.items()},
             findings=len(result.findings),
             readability=result.readability,
+            partly_measured=dict(result.partly_measured),
         )
         self.replies += 1
         if len(self.first_rows) < ALL_ROWS_UP_TO:
@@ -100,6 +104,19 @@ class Report:
         if check not in checks:
             checks.append(check)
 
+    def service_error(self, check: str, reason: str) -> bool:
+        """Remember that ``check`` could not use the service it was pointed at; True when the
+        reason is new (to print once)."""
+        new = reason not in self.service_errors
+        checks = self.service_errors.setdefault(reason, [])
+        if check not in checks:
+            checks.append(check)
+        return new
+
+    def service_error_lines(self) -> list[str]:
+        """Each unusable service as one line: reason (checks)."""
+        return [f"{reason} ({', '.join(c)})" for reason, c in sorted(self.service_errors.items())]
+
     @property
     def findings(self) -> int:
         """How many findings in all."""
@@ -127,8 +144,9 @@ class Report:
         }
 
     def exit_code(self, fail_under: float | None, exit_zero: bool) -> ExitCode:
-        """2 on any input error or broken check; else 1 on failing findings or a low score."""
-        if self.errors or self.failures:
+        """2 on an input error, broken check or unusable named service; else 1 on failing
+        findings or a low score."""
+        if self.errors or self.failures or self.service_errors:
             return ExitCode.ERROR
         overall = self.overall
         low = fail_under is not None and overall is not None and overall < fail_under

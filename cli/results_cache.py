@@ -120,6 +120,7 @@ def dump(outcomes: Iterable[Outcome]) -> str | None:
                 "title": outcome.title,
                 "contexts": [list(c) for c in outcome.contexts],
                 "readability": outcome.readability,
+                "partly_measured": {c: list(n) for c, n in outcome.partly_measured.items()},
             }
         )
     # ASCII: SQLite stores UTF-8 only, and a lone surrogate (a JSON escape in a macro, a file
@@ -153,6 +154,7 @@ def load(value: str) -> list[Outcome]:
                 title=record["title"],
                 contexts=tuple((line, column) for line, column in record["contexts"]),
                 readability=record["readability"],
+                partly_measured={c: tuple(n) for c, n in record["partly_measured"].items()},
             )
         )
     return outcomes

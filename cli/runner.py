@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from replylint.checks import Reply, ReplyResult, lint_reply
+from replylint.checks import ActiveCheck, Reply, ReplyResult, lint_reply
 from replylint.cli.formats.base import Formatter
 from replylint.cli.formats.visible import visible
 from replylint.cli.inputs.readers import READERS
@@ -82,7 +82,7 @@ def run_check(
     for item, outcomes, remember in _outcomes(targets, resolver, options, store):
         if remember is not None and store is not None:
             store.remember(*remember)
-        config = None
+        config = plan = None
         if isinstance(item, Target):
             report.output_read = report.output_read or _is_output(item, options)
             try:
@@ -92,7 +92,8 @@ def run_check(
         if config is not None:
             last_config = config
             assert isinstance(item, Target)
-            _announce_servers(config.plan_for(item.config_path), report, announced)
+            plan = config.plan_for(item.config_path)
+            _announce_servers(plan, report, announced)
         for outcome in outcomes:
             if isinstance(outcome, InputError):
                 fail(outcome)
@@ -100,8 +101,9 @@ def run_check(
             if options.baseline is not None:
                 outcome, known = options.baseline.filter(outcome)
                 report.baseline_known = (report.baseline_known or 0) + known
-            assert config is not None  # results only come from a target whose config loaded
-            _record(outcome, config, report, formatter)
+            # Results only come from a target whose config loaded.
+            assert config is not None and plan is not None
+            _record(outcome, config, plan, report, formatter)
     if store is not None:
         store.close()
     if options.baseline is not None:
@@ -434,16 +436,34 @@ def _lint(work: _ToLint) -> Done:
     return outcomes, ((work.key, value) if value is not None else None)
 
 
-def _record(result: ReplyResult, config: Config, report: Report, formatter: Formatter) -> None:
+def _record(
+    result: ReplyResult, config: Config, plan: Plan, report: Report, formatter: Formatter
+) -> None:
     known = len(report.failures)
     report.add(result, config.fail_on)
     for line in report.failures[known:]:  # a crashed check is an error of the run: one line each
         print(f"replylint: {visible(line)}", file=sys.stderr)
-    for check in config.registry:
-        reason = result.not_applicable.get(check.name)
-        if reason is not None and check.announce_skip:
-            report.notice(check.name, reason)
+    if result.not_applicable:
+        for active in plan.checks:
+            check = active.check
+            reason = result.not_applicable.get(check.name)
+            if reason is None or not check.announce_skip:
+                continue
+            if _named_server(active):
+                # A server the user named that cannot be used fails the run: a grammar gate
+                # that is silently skipped is a pass nobody asked for (issue 15 item 14).
+                if report.service_error(check.name, reason):
+                    print(f"replylint: {visible(reason)}", file=sys.stderr)
+            else:
+                report.notice(check.name, reason)
     formatter.reply(result)
+
+
+def _named_server(active: ActiveCheck) -> bool:
+    """Whether a LanguageTool check runs against a server the user named (local or a URL)."""
+    from replylint.checks.languagetool.options import OPTIONS, explicit_server
+
+    return active.check.options is OPTIONS and explicit_server(active.options)
 
 
 def _lint_data(

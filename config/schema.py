@@ -170,6 +170,9 @@ class Validator:
             self._fail(raw, path, f"expected one of {allowed}, got {value!r}")
         if option.minimum is not None and isinstance(value, int | float) and value < option.minimum:
             self._fail(raw, path, f"must be at least {option.minimum}, got {value!r}")
+        problem = option.validate(value) if option.validate is not None else None
+        if problem is not None:
+            self._fail(raw, path, problem)
         return value
 
     def _lexicon_additions(

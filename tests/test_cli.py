@@ -135,6 +135,7 @@ def test_json_document_shape(project: Path) -> None:
         "words",
         "score",
         "categories",
+        "partly_measured",
         "good_practice",
         "not_applicable",
         "suppressed",

@@ -128,6 +128,7 @@ def reply_record(result: ReplyResult) -> dict[str, Any]:
         "score": _rounded(result.score.overall),
         "readability": _rounded(result.readability),
         "categories": {str(c): _rounded(s) for c, s in result.score.categories.items()},
+        "partly_measured": {c: list(names) for c, names in result.partly_measured.items()},
         "good_practice": {
             "specific_sentences": result.score.practice.specific,
             "actionable": result.score.practice.actionable,
@@ -159,6 +160,10 @@ def summary_record(report: Report, settings: dict[str, Any]) -> dict[str, Any]:
         },
         "input_errors": [{"path": e.path, "message": e.message} for e in report.errors],
         "check_failures": list(report.failures),
+        "service_errors": [
+            {"reason": reason, "checks": checks}
+            for reason, checks in sorted(report.service_errors.items())
+        ],
         "notices": [
             {"reason": reason, "checks": checks}
             for reason, checks in sorted(report.notices.items())

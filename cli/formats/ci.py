@@ -86,6 +86,8 @@ class GithubFormat:
     def finish(self, report: Report, settings: dict[str, Any]) -> None:
         for failure in report.failures:
             self.out.write(_command("error", failure, title="replylint check failure") + "\n")
+        for line in report.service_error_lines():
+            self.out.write(_command("error", line, title="replylint grammar") + "\n")
         for notice in notice_lines(report):  # plain log lines: a skipped check, a server used
             self.out.write(visible_line_start(notice) + "\n")
         self.out.write(summary_line(report, settings) + "\n")
@@ -186,12 +188,12 @@ class SarifFormat:
             self.notifications
             + [
                 {"level": "error", "message": {"text": visible(failure)}}
-                for failure in report.failures
+                for failure in [*report.failures, *report.service_error_lines()]
             ]
             + [{"level": "note", "message": {"text": visible(n)}} for n in notice_lines(report)]
         )
         invocation: dict[str, Any] = {
-            "executionSuccessful": not report.errors and not report.failures,
+            "executionSuccessful": not (report.errors or report.failures or report.service_errors),
             "exitCode": int(settings["exit_code"]),
         }
         if notifications:

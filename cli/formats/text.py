@@ -132,6 +132,10 @@ class TextFormat:
         self.lines.write((title, "italic"))
         for cells, style in score_table(rows):
             self.lines.write((cells, style) if style else cells)
+        for category, checks in _partly_measured(rows).items():
+            self.lines.write(
+                (f"* {category}: partly measured, without {', '.join(checks)}", "yellow")
+            )
 
     def _worst_macros(self, report: Report) -> None:
         """Per library file, its lowest-scoring macros (the table may show other files')."""
@@ -162,7 +166,10 @@ def score_table(rows: list[ReplyScore]) -> list[tuple[str, str]]:
     cells = [
         [
             _number(row.score),
-            *(_number(row.categories.get(c.value)) for c in CATEGORY_HEADERS),
+            *(
+                _number(row.categories.get(c.value)) + ("*" * (c.value in row.partly_measured))
+                for c in CATEGORY_HEADERS
+            ),
             _number(row.readability),  # Flesch reading ease: 60-70 is plain English
             str(row.words),
             row.kind,
@@ -182,6 +189,16 @@ def score_table(rows: list[ReplyScore]) -> list[tuple[str, str]]:
         return "  ".join([*padded, values[-1]])
 
     return [(line(headers), "bold"), *((line(row), "") for row in cells)]
+
+
+def _partly_measured(rows: list[ReplyScore]) -> dict[str, list[str]]:
+    """Per category marked with * in the table, the checks that did not measure it."""
+    found: dict[str, list[str]] = {}
+    for row in rows:
+        for category, checks in row.partly_measured.items():
+            names = found.setdefault(category, [])
+            names.extend(c for c in checks if c not in names)
+    return found
 
 
 def _number(value: float | None) -> str:
