@@ -76,13 +76,20 @@ def run_check(
         except ConfigError:
             return False  # the config error is reported when the file itself is read
 
-    targets = collect_targets(options.paths, options.stdin_name, excluded, options.force_exclude)
+    skipped: collections.Counter[str] = collections.Counter()
+    targets = collect_targets(
+        options.paths, options.stdin_name, excluded, options.force_exclude, skipped
+    )
     store = _results_cache(options)
     announced: set[int] = set()  # plans whose LanguageTool server the report names already
     for item, outcomes, remember in _outcomes(targets, resolver, options, store):
         if remember is not None and store is not None:
             store.remember(*remember)
         config = plan = None
+        if isinstance(item, Target) and not outcomes:
+            # Read, and no reply in it: a JSON/YAML/CSV file that is not a macro library.
+            fmt = input_format(item.path or Path(item.name), options.input_format)
+            skipped["not a library" if fmt in LIBRARY_FORMATS else "no reply"] += 1
         if isinstance(item, Target):
             report.output_read = report.output_read or _is_output(item, options)
             try:
@@ -109,6 +116,9 @@ def run_check(
     if options.baseline is not None:
         report.baseline_known = report.baseline_known or 0
         report.baseline_fixed = options.baseline.fixed()
+    if not report.replies and not report.errors and not options.force_exclude:
+        # ESLint's "no files matching": a gate that linted nothing has not passed.
+        fail(InputError(", ".join(options.paths), nothing_linted(skipped)))
     base = last_config or resolver.fallback()
     settings = {"fail_on": base.fail_on, "fail_under": base.fail_under}
     code = report.exit_code(base.fail_under, options.exit_zero)
@@ -153,6 +163,36 @@ class _ToLint:
 Step = tuple[Target | InputError, Done | _ToLint]
 SENT: Done = ([], None)  # in a chunk, in place of a file sent to a worker
 Chunk = list[tuple[Target | InputError, Done]]
+
+
+# Why files produced no reply: (one, several). The counts come from collect_targets and the
+# main loop below.
+SKIP_REASONS = {
+    "not a library": (
+        "1 JSON/YAML/CSV file is not a macro library",
+        "{} JSON/YAML/CSV files are not macro libraries",
+    ),
+    "no reply": ("1 file holds no reply", "{} files hold no reply"),
+    "excluded": ("1 path is matched by exclude:", "{} paths are matched by exclude:"),
+    "ignored": ("1 file is ignored by git", "{} files are ignored by git"),
+    "other extension": ("1 file is of another type", "{} files are of other types"),
+}
+SKIP_HINTS = {
+    "not a library": "name a library's files in a macros: setting (see README, Macro libraries)",
+    "other extension": "replylint reads .txt, .md, .html, .eml, .json, .yaml and .csv",
+}
+
+
+def nothing_linted(skipped: collections.Counter[str]) -> str:
+    """Why a run produced no reply, from what collect_targets and the readers passed over."""
+    why, hints = [], []
+    for reason, (one, several) in SKIP_REASONS.items():
+        if count := skipped[reason]:
+            why.append(one if count == 1 else several.format(count))
+            hints.extend([SKIP_HINTS[reason]] if reason in SKIP_HINTS else [])
+    if not why:
+        return "nothing to lint: no file found"
+    return f"nothing to lint: {'; '.join(why)}" + (f" ({'; '.join(hints)})" if hints else "")
 
 
 def _announce_servers(plan: Plan, report: Report, announced: set[int]) -> None:
