@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from replylint.checks.model import Category, Check, Finding, Hit, Kind, Severity
+from replylint.checks.reply.language import not_english
 from replylint.checks.reply.masks import merge
 from replylint.checks.reply.parsed import Reply
 from replylint.checks.reply.practice import good_practice
 from replylint.checks.reply.readability import reply_reading_ease
-from replylint.checks.score import Score, score_reply
+from replylint.checks.score import CATEGORIES, Score, score_reply
 from replylint.checks.suppress import find_suppressions
 
 # Mask kinds no check may flag, whatever it declares: quoted history is never the agent's
@@ -66,12 +67,17 @@ class ReplyResult:
     # unavailable, not a kind they do not apply to): category -> those checks. Their
     # sub-score counts only the checks that ran, and reports mark it as partial.
     partly_measured: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Why the reply was not linted ("not English (Latvian)"): no check ran, it has no score.
+    not_linted: str | None = None
 
 
 def lint_reply(
     reply: Reply, active: Sequence[ActiveCheck], title: str | None = None
 ) -> ReplyResult:
     """Run every active check on ``reply`` and collect placed, filtered, sorted findings."""
+    language = not_english(reply.token_starts, reply.masked)
+    if language is not None:  # the checks know English only: a clean pass would be a lie
+        return _not_linted(reply, "not English" + (f" ({language})" * (language != "not English")))
     findings: list[Finding] = []
     failures: list[CheckFailure] = []
     not_applicable: dict[str, str] = {}
@@ -129,6 +135,21 @@ def lint_reply(
             for category, names in unmeasured.items()
             if Category(category) in measured
         },
+    )
+
+
+def _not_linted(reply: Reply, reason: str) -> ReplyResult:
+    return ReplyResult(
+        path=reply.path,
+        reply_id=reply.reply_id,
+        kind=reply.kind,
+        words=reply.word_count,
+        findings=(),
+        not_applicable={},
+        failures=(),
+        score=Score(None, dict.fromkeys(CATEGORIES)),
+        title=reply.title,
+        not_linted=reason,
     )
 
 

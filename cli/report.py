@@ -58,6 +58,7 @@ class Report:
     files: set[str] = field(default_factory=set)
     failing_replies: int = 0
     suppressed: int = 0
+    not_linted: int = 0  # replies no check ran on (not English)
     baseline_known: int | None = None  # None: no --baseline given
     baseline_fixed: int = 0
     output_read: bool = False  # the --output file was one of the inputs (it is not written)
@@ -77,6 +78,7 @@ class Report:
             partly_measured=dict(result.partly_measured),
         )
         self.replies += 1
+        self.not_linted += result.not_linted is not None
         if len(self.first_rows) < ALL_ROWS_UP_TO:
             self.first_rows.append(row)
         if row.score is not None:

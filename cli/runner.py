@@ -116,8 +116,9 @@ def run_check(
     if options.baseline is not None:
         report.baseline_known = report.baseline_known or 0
         report.baseline_fixed = options.baseline.fixed()
-    if not report.replies and not report.errors and not options.force_exclude:
+    if report.replies == report.not_linted and not report.errors and not options.force_exclude:
         # ESLint's "no files matching": a gate that linted nothing has not passed.
+        skipped["not English"] = report.not_linted
         fail(InputError(", ".join(options.paths), nothing_linted(skipped)))
     base = last_config or resolver.fallback()
     settings = {"fail_on": base.fail_on, "fail_under": base.fail_under}
@@ -176,6 +177,7 @@ SKIP_REASONS = {
     "excluded": ("1 path is matched by exclude:", "{} paths are matched by exclude:"),
     "ignored": ("1 file is ignored by git", "{} files are ignored by git"),
     "other extension": ("1 file is of another type", "{} files are of other types"),
+    "not English": ("1 reply is not in English", "{} replies are not in English"),
 }
 SKIP_HINTS = {
     "not a library": "name a library's files in a macros: setting (see README, Macro libraries)",

@@ -136,6 +136,7 @@ def test_json_document_shape(project: Path) -> None:
         "score",
         "categories",
         "partly_measured",
+        "not_linted",
         "good_practice",
         "not_applicable",
         "suppressed",

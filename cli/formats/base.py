@@ -56,6 +56,8 @@ def summary_parts(report: Report, settings: dict[str, Any]) -> tuple[str, str]:
     ]
     overall = report.overall
     parts.append(f"score {overall:.1f}" if overall is not None else "score n/a")
+    if report.not_linted:
+        parts.append(f"{report.not_linted} not linted (not English)")
     if report.errors:
         parts.append(_count(len(report.errors), "input error"))
     if report.suppressed:
@@ -129,6 +131,7 @@ def reply_record(result: ReplyResult) -> dict[str, Any]:
         "readability": _rounded(result.readability),
         "categories": {str(c): _rounded(s) for c, s in result.score.categories.items()},
         "partly_measured": {c: list(names) for c, names in result.partly_measured.items()},
+        "not_linted": result.not_linted,
         "good_practice": {
             "specific_sentences": result.score.practice.specific,
             "actionable": result.score.practice.actionable,
@@ -169,6 +172,7 @@ def summary_record(report: Report, settings: dict[str, Any]) -> dict[str, Any]:
             for reason, checks in sorted(report.notices.items())
         ],
         "suppressed": report.suppressed,
+        "not_linted": report.not_linted,
         "baseline": None
         if report.baseline_known is None
         else {"known": report.baseline_known, "fixed": report.baseline_fixed},

@@ -72,6 +72,12 @@ class TextFormat:
         self.quiet = quiet
 
     def reply(self, result: ReplyResult) -> None:
+        if result.not_linted is not None:
+            self.lines.write(
+                (visible_line_start(reply_label(result)), "bold underline"),
+                (f"  not linted: {result.not_linted}; the checks know English only", "yellow"),
+            )
+            return
         if not result.findings and not result.failures:
             return
         score = "n/a" if result.score.overall is None else f"{result.score.overall:.0f}"
