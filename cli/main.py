@@ -212,6 +212,13 @@ def check(
             help="Lint every file afresh: reuse neither stored results nor LanguageTool answers.",
         ),
     ] = False,
+    report_unused_suppressions: Annotated[
+        bool,
+        typer.Option(
+            "--report-unused-suppressions",
+            help="Also report replylint: directives that suppressed nothing (a warning each).",
+        ),
+    ] = False,
 ) -> None:
     """Lint replies and print a scored report."""
     registry = _registry()
@@ -255,6 +262,7 @@ def check(
         cache_results=not no_cache,
         jobs=1 if (languagetool or os.environ.get("REPLYLINT_LANGUAGETOOL")) == "local" else jobs,
         output=watched,
+        report_unused_suppressions=report_unused_suppressions,
     )
     report, code = run_check(resolver, options, formatter)
     if output is not None:

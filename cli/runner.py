@@ -51,6 +51,7 @@ class RunOptions:
     cache_results: bool = True  # reuse results of files linted before (see results_cache)
     # The --output file, when it exists: (its name, (device, inode)); see _is_output.
     output: tuple[str, tuple[int, int]] | None = None
+    report_unused_suppressions: bool = False  # flag directives that suppressed nothing
 
 
 def run_check(
@@ -434,7 +435,10 @@ def _first_step(item: Target | InputError) -> Step:
         return item, (_problem(error, item, fmt, claimed), None)
     key = None
     if store is not None and item.path is not None:
-        key = _results_key(plan, [fmt, settings, claimed, config.max_file_size], item, data)
+        reading = [fmt, settings, claimed, config.max_file_size]
+        if options.report_unused_suppressions:  # other findings: another key
+            reading.append("unused-suppressions")
+        key = _results_key(plan, reading, item, data)
     return item, _ToLint(item, data, fmt, settings, claimed, key)
 
 
@@ -531,8 +535,28 @@ def _lint_data(
             outcomes.append(reply)
             continue
         reply.set_kind(plan.kind)
-        outcomes.append(lint_reply(reply, plan.checks))
+        outcomes.append(
+            lint_reply(
+                reply,
+                plan.checks,
+                known=_known_identities(),
+                report_unused=_WORK is not None and _WORK[1].report_unused_suppressions,
+            )
+        )
     return outcomes
+
+
+_KNOWN: dict[int, frozenset[str]] = {}  # id(registry) -> its identities, lower-cased
+
+
+def _known_identities() -> frozenset[str] | None:
+    """Every check identity of the run's registry, to tell a misspelt name in a directive."""
+    if _WORK is None:
+        return None
+    registry = _WORK[0].registry
+    if id(registry) not in _KNOWN:
+        _KNOWN[id(registry)] = frozenset(i.lower() for i in registry.identifiers())
+    return _KNOWN[id(registry)]
 
 
 def _problem(error: InputProblem, target: Target, fmt: str, claimed: bool) -> list[Outcome]:
