@@ -52,10 +52,18 @@ def _check_environment() -> None:
         _die(f"{ENV_SERVER}: {problem}")
 
 
-def _die(message: str) -> NoReturn:
+def _flag_message(problem: str) -> str:
+    """A command-line layer's problem in the words of its flag."""
+    problem = problem.replace("command line: languagetool.server:", "--languagetool:")
+    return problem.replace("command line: ", "option ")
+
+
+def _die(*messages: str) -> NoReturn:
+    """Each message as one line on stderr (every problem of a config at once), then exit 2."""
     from replylint.cli.formats.visible import visible  # file names and values in messages
 
-    print(f"replylint: {visible(message)}", file=sys.stderr)
+    for message in messages:
+        print(f"replylint: {visible(message)}", file=sys.stderr)
     raise typer.Exit(ExitCode.ERROR)
 
 
@@ -223,6 +231,9 @@ def check(
     """Lint replies and print a scored report."""
     registry = _registry()
     _check_environment()
+    # Names are case-insensitive everywhere, like severities and kinds: "-f JSON" is "-f json".
+    output_format = output_format.lower()
+    input_format = input_format.lower() if input_format is not None else None
     if output_format not in FORMAT_NAMES:
         _die(f"unknown --format {output_format!r} (use {', '.join(FORMAT_NAMES)})")
     layer = _command_line_layer(fail_on, fail_under, kind, select, ignore)
@@ -332,8 +343,7 @@ def _resolver(
         if config is not None:
             resolver.for_path(None)  # a broken explicit config fails the run up front
     except ConfigError as error:
-        message = str(error).replace("command line: languagetool.server:", "--languagetool:")
-        _die(message.replace("command line: ", "option "))
+        _die(*(_flag_message(problem) for problem in error.problems))
     return resolver
 
 
@@ -409,6 +419,7 @@ def eval_command(
 
     from replylint.cli import evaluate
 
+    output_format = output_format.lower()
     if output_format not in ("text", "json"):
         _die(f"unknown --format {output_format!r} (use text, json)")
     registry = _registry()
@@ -421,7 +432,9 @@ def eval_command(
         mapping = evaluate.parse_mapping(label_map or [], registry)
         corpus = evaluate.load_texts(texts) if texts is not None else None
         replies = evaluate.load_labels(labels, corpus)
-    except (evaluate.EvalError, ConfigError) as error:
+    except ConfigError as error:
+        _die(*error.problems)
+    except evaluate.EvalError as error:
         _die(str(error))
     results = evaluate.lint_labelled(replies, plan.checks)
     measured = evaluate.evaluate(replies, results, mapping)
@@ -523,6 +536,7 @@ def baseline_write(
     """Record every current finding in FILE; 'check --baseline FILE' fails only on new ones."""
     layer = _command_line_layer(None, None, None, select, ignore)
     _check_environment()
+    input_format = input_format.lower() if input_format is not None else None
     resolver = _resolver(_registry(), input_format, config, no_config, layer)
     from replylint.cli.baseline import BaselineError, BaselineWriter
 

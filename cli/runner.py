@@ -424,7 +424,7 @@ def _first_step(item: Target | InputError) -> Step:
     try:
         config = resolver.for_path(item.config_path)
     except ConfigError as error:
-        return item, ([InputError(item.name, f"config error: {error}")], None)
+        return item, (_config_errors(item, error), None)
     plan = config.plan_for(item.config_path)
     fmt = input_format(item.path or Path(item.name), options.input_format)
     settings, claimed = _library_settings(config, item)
@@ -440,6 +440,11 @@ def _first_step(item: Target | InputError) -> Step:
             reading.append("unused-suppressions")
         key = _results_key(plan, reading, item, data)
     return item, _ToLint(item, data, fmt, settings, claimed, key)
+
+
+def _config_errors(target: Target, error: ConfigError) -> list[Outcome]:
+    """One input error per problem of the file's config, in the config's line order."""
+    return [InputError(target.name, f"config error: {problem}") for problem in error.problems]
 
 
 def _looked_up(steps: Iterator[Step]) -> Iterator[Step]:
@@ -469,7 +474,7 @@ def _lint(work: _ToLint) -> Done:
     try:
         config = _WORK[0].for_path(target.config_path)  # loaded already: see _first_step
     except ConfigError as error:  # the config file changed in between
-        return [InputError(target.name, f"config error: {error}")], None
+        return _config_errors(target, error), None
     plan = config.plan_for(target.config_path)
     outcomes = _lint_data(
         work.data, target, work.fmt, work.settings, work.claimed, plan, config.max_file_size
