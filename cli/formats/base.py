@@ -66,7 +66,24 @@ def summary_parts(report: Report, settings: dict[str, Any]) -> tuple[str, str]:
         parts.append(
             f"baseline: {report.baseline_known} known skipped, {report.baseline_fixed} fixed"
         )
-    return " · ".join(parts), VERDICTS[int(settings["exit_code"])]
+    return " · ".join(parts), verdict(report, settings)
+
+
+def verdict(report: Report, settings: dict[str, Any]) -> str:
+    """passed / failed / error, saying why a run failed on its score and when --exit-zero
+    forced a failed run's exit code to 0 (it never says "passed" over failures)."""
+    code = int(settings["exit_code"])
+    if code == 2:
+        return VERDICTS[2]
+    fail_under, overall = settings.get("fail_under"), report.overall
+    low = fail_under is not None and overall is not None and overall < fail_under
+    failed = bool(report.failing_replies) or low
+    if not failed:
+        return VERDICTS[code]
+    text = "failed"
+    if low:
+        text += f" (score {overall:.1f} is under --fail-under {fail_under:g})"
+    return text + ("; exit forced to 0 (--exit-zero)" if code == 0 else "")
 
 
 class JsonFormat:

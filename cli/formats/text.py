@@ -129,6 +129,9 @@ class TextFormat:
             self._worst_macros(report)
             self._check_counts(report)
         for reason, checks in sorted(report.notices.items()):
+            # -q: findings and the summary only; where reply text was sent is always said.
+            if self.quiet and not reason.startswith(SENT_NOTICE):
+                continue
             self.lines.write((visible_line_start(f"{reason} ({', '.join(checks)})"), "yellow"))
         self.lines.write(*summary_segments(report, settings))
 
@@ -159,6 +162,7 @@ class TextFormat:
 
 
 GUTTER = "           │ "
+SENT_NOTICE = "grammar: reply text is sent to"  # runner._announce_servers
 
 
 def summary_segments(report: Report, settings: dict[str, Any]) -> tuple[Segment, ...]:

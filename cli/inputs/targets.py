@@ -156,7 +156,7 @@ def collect_targets(
             continue
         path = Path(argument)
         if path.is_symlink() and not path.exists():
-            yield InputError(argument, "broken symbolic link")
+            yield InputError(argument, _dangling_link(path))
         elif path.is_dir():
             yield from _walked(path, is_excluded, skipped)
         elif path.exists():
@@ -169,6 +169,18 @@ def collect_targets(
                 skipped["excluded"] += 1
         else:
             yield InputError(argument, "no such file or folder")
+
+
+def _dangling_link(path: Path) -> str:
+    """Why a link leads nowhere: a loop (a -> b -> a) is not a missing target."""
+    import errno
+
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop (the link leads back to itself)"
+    return "broken symbolic link"
 
 
 def _skipped_by_name(path: Path, is_excluded: Callable[[Path], bool]) -> bool:
