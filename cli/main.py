@@ -437,6 +437,7 @@ def eval_command(
     except evaluate.EvalError as error:
         _die(str(error))
     results = evaluate.lint_labelled(replies, plan.checks)
+    _refuse_unusable_server(plan.checks, results)
     measured = evaluate.evaluate(replies, results, mapping)
     if output_format == "json":
         print(json.dumps(evaluate.to_json(measured, show), indent=2, ensure_ascii=False))
@@ -447,6 +448,18 @@ def eval_command(
     for line in failing:
         print(f"replylint: below the floor: {line}", file=sys.stderr)
     raise typer.Exit(ExitCode.FINDINGS if failing else ExitCode.OK)
+
+
+def _refuse_unusable_server(checks: Any, results: Any) -> None:
+    """A named LanguageTool that could not be used leaves the grammar checks unmeasured: the
+    figures would be wrong, so eval stops as check does (issue 15 item 14)."""
+    from replylint.cli.runner import named_server
+
+    named = {active.check.name for active in checks if named_server(active)}
+    for result in results:
+        for name, reason in result.not_applicable.items():
+            if name in named:
+                _die(reason)
 
 
 def _excerpt(text: str, limit: int = 160) -> str:

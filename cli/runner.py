@@ -500,7 +500,7 @@ def _record(
             reason = result.not_applicable.get(check.name)
             if reason is None or not check.announce_skip:
                 continue
-            if _named_server(active):
+            if named_server(active):
                 # A server the user named that cannot be used fails the run: a grammar gate
                 # that is silently skipped is a pass nobody asked for (issue 15 item 14).
                 if report.service_error(check.name, reason):
@@ -510,7 +510,7 @@ def _record(
     formatter.reply(result)
 
 
-def _named_server(active: ActiveCheck) -> bool:
+def named_server(active: ActiveCheck) -> bool:
     """Whether a LanguageTool check runs against a server the user named (local or a URL)."""
     from replylint.checks.languagetool.options import OPTIONS, explicit_server
 

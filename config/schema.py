@@ -107,7 +107,8 @@ class Validator:
             (), self._overrides, raw, ("overrides",), raw.data.get("overrides") or []
         )
         if self._problems:
-            problems = [message for _line, _order, message in sorted(self._problems)]
+            # languagetool: is validated once per check it sets: say each problem once.
+            problems = list(dict.fromkeys(message for _l, _o, message in sorted(self._problems)))
             self._problems = []
             raise ConfigError("\n".join(problems), problems)
         for key in ("checks", "overrides", "languagetool"):
