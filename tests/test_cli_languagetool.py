@@ -98,6 +98,8 @@ def test_a_named_server_that_cannot_be_used_is_an_error(
     assert error["checks"] == ["spelling", "grammar", "style"] and said in error["reason"]
     text = CliRunner().invoke(app, args[:2] + args[4:])  # the text report says "error" too
     assert text.exit_code == 2 and text.stdout.rstrip().endswith("· error")
+    junit = CliRunner().invoke(app, [*args[:2], *args[4:], "-f", "junit"]).stdout
+    assert 'type="service-error"' in junit and said in junit
 
 
 @pytest.mark.parametrize(

@@ -106,3 +106,18 @@ def test_not_english_is_reported_as_not_linted_and_not_scored(
     only = CliRunner().invoke(app, ["check", "lv.txt", "kk.txt", "--languagetool", "off"])
     assert only.exit_code == 2  # nothing was linted: not a pass (item 15)
     assert "nothing to lint: 2 replies are not in English" in only.stderr
+
+
+def test_ci_formats_show_a_reply_not_linted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "lv.txt").write_text("Diemžēl mēs nevaram atmaksāt naudu.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("Your parcel arrives on Monday, Anna.\n", encoding="utf-8")
+    args = ["check", "lv.txt", "en.txt", "--languagetool", "off", "-f"]
+    github = CliRunner().invoke(app, [*args, "github"]).stdout
+    assert "::warning file=lv.txt,title=replylint%3A not linted::not linted: not English " in github
+    junit = CliRunner().invoke(app, [*args, "junit"]).stdout
+    assert '<skipped message="not linted: not English (Latvian)' in junit
+    assert 'skipped="1"' in junit

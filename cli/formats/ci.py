@@ -59,6 +59,11 @@ class GithubFormat:
 
     def reply(self, result: ReplyResult) -> None:
         prefix = f"{reply_label(result)}: " if result.title or result.reply_id else ""
+        if result.not_linted is not None:  # shown on the file, never a silent pass
+            message = f"{prefix}not linted: {result.not_linted}; the checks know English only"
+            self.out.write(
+                _command("warning", message, file=result.path, title="replylint: not linted") + "\n"
+            )
         for finding in result.findings:
             data = finding.to_dict()
             message = prefix + data["message"]
@@ -253,7 +258,10 @@ class JunitFormat:
             )
             failing = [f for f in result.findings if f.severity >= fail_on]
             lines = [self._line(f) for f in result.findings]
-            if failing:
+            if result.not_linted is not None:
+                message = f"not linted: {result.not_linted}; the checks know English only"
+                ET.SubElement(case, "skipped", message=_xml(message))
+            elif failing:
                 worst = max(f.severity for f in failing)
                 failure = ET.SubElement(
                     case,
@@ -270,14 +278,19 @@ class JunitFormat:
                 suite, "testcase", classname=_xml(error.path), name=_xml(error.path)
             )
             ET.SubElement(case, "error", message=_xml(error.message), type="input-error")
+        for line in report.service_error_lines():  # a named LanguageTool that cannot be used
+            suite = self._suite(suites, "replylint")
+            case = ET.SubElement(suite, "testcase", classname="replylint", name="LanguageTool")
+            ET.SubElement(case, "error", message=_xml(line), type="service-error")
         root = ET.Element("testsuites", name="replylint")
-        totals = {"tests": 0, "failures": 0, "errors": 0}
+        totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         for suite in suites.values():
             cases = suite.findall("testcase")
             counts = {
                 "tests": len(cases),
                 "failures": sum(1 for c in cases if c.find("failure") is not None),
                 "errors": sum(1 for c in cases if c.find("error") is not None),
+                "skipped": sum(1 for c in cases if c.find("skipped") is not None),
             }
             for key, value in counts.items():
                 suite.set(key, str(value))
