@@ -262,6 +262,7 @@ def check(
         color=False if output is not None else color,
         quiet=quiet,
     )
+    progress = _progress(quiet, report_to_stdout=output is None)
     options = RunOptions(
         paths=tuple(paths or ["."]),
         input_format=input_format,
@@ -274,8 +275,13 @@ def check(
         jobs=1 if (languagetool or os.environ.get("REPLYLINT_LANGUAGETOOL")) == "local" else jobs,
         output=watched,
         report_unused_suppressions=report_unused_suppressions,
+        progress=progress,
     )
-    report, code = run_check(resolver, options, formatter)
+    try:
+        report, code = run_check(resolver, options, formatter)
+    finally:
+        if progress is not None:
+            progress.stop()
     if output is not None:
         assert isinstance(out, io.StringIO)
         _refuse_output_in_use(output, report.output_read, resolver.files_read)
@@ -321,6 +327,20 @@ def _refuse_output_in_use(output: Path, was_input: bool, configs: list[Path]) ->
         _die(f"{output}: --output names an input of this run; the report is not written")
     if identity is not None and any(file_identity(c) == identity for c in configs):
         _die(f"{output}: --output names a config file in use; the report is not written")
+
+
+def _progress(quiet: bool, report_to_stdout: bool) -> Any:
+    """A progress bar on stderr when someone watches a long run (see cli/progress.py)."""
+    from replylint.cli.progress import Progress, wants_progress
+
+    watched = wants_progress(
+        quiet=quiet,
+        stderr=sys.stderr,
+        stdout=sys.stdout,
+        report_to_stdout=report_to_stdout,
+        environ=os.environ,
+    )
+    return Progress(sys.stderr) if watched else None
 
 
 def _resolver(

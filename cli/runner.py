@@ -52,6 +52,7 @@ class RunOptions:
     # The --output file, when it exists: (its name, (device, inode)); see _is_output.
     output: tuple[str, tuple[int, int]] | None = None
     report_unused_suppressions: bool = False  # flag directives that suppressed nothing
+    progress: Any = None  # a replylint.cli.progress.Progress: a bar on stderr for long runs
 
 
 def run_check(
@@ -81,9 +82,15 @@ def run_check(
     targets = collect_targets(
         options.paths, options.stdin_name, excluded, options.force_exclude, skipped
     )
+    if options.progress is not None:
+        targets = options.progress.start(targets)
     store = _results_cache(options)
     announced: set[int] = set()  # plans whose LanguageTool server the report names already
-    for item, outcomes, remember in _outcomes(targets, resolver, options, store):
+    # A format that shows reply text (html) gets each Reply, read again from the bytes this
+    # process read already; other formats pay nothing for it.
+    kept: dict[int, _ToLint] | None = {} if getattr(formatter, "wants_replies", False) else None
+    configs: dict[str | None, Config] = {}
+    for item, outcomes, remember in _outcomes(targets, resolver, options, store, kept):
         if remember is not None and store is not None:
             store.remember(*remember)
         config = plan = None
@@ -99,19 +106,27 @@ def run_check(
                 config = None  # the worker reported it as this target's input error
         if config is not None:
             last_config = config
+            configs.setdefault(config.source, config)
             assert isinstance(item, Target)
             plan = config.plan_for(item.config_path)
             _announce_servers(plan, report, announced)
-        for outcome in outcomes:
+        replies = _read_again(kept.pop(id(item), None), outcomes) if kept is not None else None
+        for index, outcome in enumerate(outcomes):
             if isinstance(outcome, InputError):
                 fail(outcome)
                 continue
+            if replies is not None and replies[index] is not None:
+                formatter.source(replies[index], outcome)  # type: ignore[attr-defined]
             if options.baseline is not None:
                 outcome, known = options.baseline.filter(outcome)
                 report.baseline_known = (report.baseline_known or 0) + known
             # Results only come from a target whose config loaded.
             assert config is not None and plan is not None
             _record(outcome, config, plan, report, formatter)
+        if options.progress is not None:
+            options.progress.advance()
+    if options.progress is not None:
+        options.progress.stop()
     if store is not None:
         store.close()
     if options.baseline is not None:
@@ -124,7 +139,8 @@ def run_check(
     base = last_config or resolver.fallback()
     settings = {"fail_on": base.fail_on, "fail_under": base.fail_under}
     code = report.exit_code(base.fail_under, options.exit_zero)
-    formatter.finish(report, {**settings, "exit_code": code})
+    configs.setdefault(base.source, base)
+    formatter.finish(report, {**settings, "exit_code": code, "configs": list(configs.values())})
     return report, code
 
 
@@ -235,16 +251,21 @@ def _outcomes(
     resolver: ConfigResolver,
     options: RunOptions,
     store: ResultsCache | None,
+    kept: dict[int, _ToLint] | None = None,
 ) -> Iterator[tuple[Target | InputError, list[Outcome], Remember]]:
     """Each target with its results, in the order given.
 
     This process reads every file and answers from the results cache; only the files left to
     lint go to worker processes, and only when there are enough of them to pay for the workers.
+    With ``kept``, each file read is kept there (by the target's id) until its results come.
     """
     global _WORK, _fingerprints
     _WORK = (resolver, options, store)
     _fingerprints = _Fingerprints()
-    steps = _looked_up(map(_first_step, targets))
+    steps: Iterator[Step] = map(_first_step, targets)
+    if kept is not None:
+        steps = _keeping(steps, kept)
+    steps = _looked_up(steps)
     if options.jobs == 1 or not hasattr(os, "fork"):
         yield from _here(steps)
     elif options.jobs > 1:
@@ -465,6 +486,39 @@ def _looked_up(steps: Iterator[Step]) -> Iterator[Step]:
 
 
 LOOKUP_BATCH = 64  # files looked up in the results cache with one query
+
+
+def _keeping(steps: Iterator[Step], kept: dict[int, _ToLint]) -> Iterator[Step]:
+    """The steps unchanged, each file read also put in ``kept`` (until run_check takes it)."""
+    for item, step in steps:
+        if isinstance(step, _ToLint):
+            kept[id(item)] = step
+        yield item, step
+
+
+def _read_again(work: _ToLint | None, outcomes: list[Outcome]) -> list[Reply | None] | None:
+    """The Reply behind each outcome of a file, read again from its bytes (None: no text).
+
+    Readers are deterministic, so the n-th reply read is the n-th result; a file whose replies
+    do not line up (it changed meanwhile, or a reader failed) gets no text rather than wrong text.
+    """
+    if work is None:
+        return None
+    assert _WORK is not None
+    try:
+        config = _WORK[0].for_path(work.target.config_path)
+        source = Source(
+            work.data, work.target.name, config.max_file_size, work.settings, work.claimed
+        )
+        replies = list(READERS[work.fmt](source))
+    except Exception:  # the text is an extra: the results stand without it
+        return None
+    if len(replies) != len(outcomes):
+        return None
+    return [
+        reply if isinstance(reply, Reply) and isinstance(outcome, ReplyResult) else None
+        for reply, outcome in zip(replies, outcomes, strict=True)
+    ]
 
 
 def _lint(work: _ToLint) -> Done:

@@ -1,4 +1,4 @@
-"""The clause model shared by negative-wording (RL101) and refusal-without-alternative (RL102)."""
+"""The clause model and the refusal frames shared by RL101 and RL102."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ import pytest
 from helpers import lint_text
 
 from replylint.checks import Kind, Reply
+from replylint.checks.builtin import clause_model
 from replylint.checks.builtin import refusal_grammar as grammar
 from replylint.checks.builtin.refusal_without_alternative import has_alternative, refusals
 
 
 def test_tokenizer_splits_contractions_over_the_same_span() -> None:
-    words, starts, ends = grammar.tokenize("we can't, i'm sure it's fine; they won’t")
+    words, starts, ends = clause_model.tokenize("we can't, i'm sure it's fine; they won’t")
     assert words == [
         "we", "can", "not", ",", "i", "am", "sure", "it", "is", "fine", ";", "they", "will", "not",
     ]  # fmt: skip
@@ -21,7 +22,7 @@ def test_tokenizer_splits_contractions_over_the_same_span() -> None:
 
 
 def test_tokenizer_reads_contractions_typed_without_apostrophe() -> None:
-    words, _, _ = grammar.tokenize("we cant and dont and cannot")
+    words, _, _ = clause_model.tokenize("we cant and dont and cannot")
     assert words == ["we", "can", "not", "and", "do", "not", "and", "can", "not"]
 
 

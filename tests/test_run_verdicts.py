@@ -74,3 +74,16 @@ def test_a_symlink_loop_is_not_called_a_broken_link(project: Path) -> None:
         "replylint: loop-a: symbolic link loop (the link leads back to itself)",
         "replylint: dangling.txt: broken symbolic link",
     ]
+
+
+@pytest.mark.parametrize("output_format", ["markdown", "html"])
+def test_the_html_and_markdown_verdicts_do_not_say_passed_either(
+    project: Path, output_format: str
+) -> None:
+    result = check("bad.txt", "--languagetool", "off", "--exit-zero", "-f", output_format)
+    assert result.exit_code == 0
+    assert "exit forced to 0 (--exit-zero)" in result.stdout
+    if output_format == "html":  # (its stylesheet has a rule for passed pages)
+        assert 'data-verdict="failed"' in result.stdout
+    else:
+        assert "**failed**" in result.stdout and "passed" not in result.stdout

@@ -1,19 +1,17 @@
-"""What a sentence does, for the negative-wording family (RL101, RL102): refusals and alternatives.
+"""Refusals read from the clause model, for the negative-wording family (RL101, RL102).
 
 Phrase lists cannot reach the ways people refuse ("your request was not approved", "this isn't
-something the system allows", "we're not able to at this time"). This module reads each
-sentence that holds a negation or a refusal verb as a small clause model: tokens (contractions
-split: "can't" is *can* + *not*, "we're" is *we* + *are*), clause starts, the subject before the
-verb group (us, the company, a policy or the system; the customer; a thing; none), the auxiliary
-or modal, the negation, and the predicate after it (ability, permission, availability, a passive
-participle, an offering verb). A frame is a refusal when its subject and predicate say that *we*
-can't, won't or don't let the customer have something, active or passive, hedged or not; never
-when it states the customer's own problem ("sorry to hear you can't log in"), a condition ("if we
-can't reach you"), a question, or informational negation ("the item is not damaged").
+something the system allows", "we're not able to at this time"). This module reads each sentence
+that holds a negation or a refusal verb through the clause model (``clause_model``: tokens with
+contractions split, clause starts), then finds the subject before the verb group (us, the
+company, a policy or the system; the customer; a thing; none), the auxiliary or modal, the
+negation, and the predicate after it (ability, permission, availability, a passive participle,
+an offering verb). A frame is a refusal when its subject and predicate say that *we* can't,
+won't or don't let the customer have something, active or passive, hedged or not; never when it
+states the customer's own problem ("sorry to hear you can't log in"), a condition ("if we can't
+reach you"), a question, or informational negation ("the item is not damaged").
 
-It also reads what a reply offers instead (GUIDANCE §1, the red-dress rule): an offer or a
-question offering something, an option the customer has ("you can …"), a recommendation, an
-instruction, another channel, a transfer, something else that is available.
+What a reply offers instead (the red-dress rule) is read in ``alternatives``.
 
 The word classes are data, in the ``grammar`` sections of ``lexicons/negative-wording.yaml``
 (refusals) and ``lexicons/refusal-alternatives.yaml`` (alternatives).
@@ -32,15 +30,27 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from replylint.checks.lexicon import Lexicon, phrase_pattern, read_lexicon_data
+from replylint.checks.builtin.clause_model import (
+    AGENT,
+    AUX,
+    BE,
+    BOUNDARIES,
+    CUSTOMER,
+    DO,
+    HAVE,
+    MAX_ADVERBS,
+    MODALS,
+    NONE,
+    OTHER,
+    PRONOUN_AGENT,
+    THING,
+    SentenceModel,
+    lowered_sentence,
+    refusal_words,
+)
+from replylint.checks.lexicon import Lexicon, phrase_pattern
 from replylint.checks.lexicon import render as render_entry
 from replylint.checks.reply.parsed import Part, Reply, Sentence
-
-# A word (letters, digits, inner apostrophes or hyphens) or one punctuation mark that ends a
-# clause. No nested quantifier: linear on any input.
-TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[,;:()\[\]\"“”—–?!.\n*]")
-BOUNDARIES = frozenset(',;:()[]"“”—–?!.\n*')
-APOSTROPHES = str.maketrans("’", "'")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,212 +135,6 @@ FRAMES: Mapping[str, tuple[bool, str, str]] = {
 
 # Frames with tags of their own: a decision stated as a fact (see _decision).
 FRAME_TAGS: Mapping[str, frozenset[str]] = {"declined": frozenset({"refusal", "fact"})}
-
-
-@cache
-def _words(lexicon: str) -> dict[str, frozenset[str]]:
-    """The word classes of a lexicon's ``grammar`` section, as sets."""
-    grammar = read_lexicon_data(lexicon).get("grammar", {}) or {}
-    return {
-        name: frozenset(str(w).lower() for w in (words or ())) for name, words in grammar.items()
-    }
-
-
-def refusal_words() -> dict[str, frozenset[str]]:
-    """The refusal word classes (negative-wording's grammar section)."""
-    return _words("negative-wording")
-
-
-def alternative_words() -> dict[str, frozenset[str]]:
-    """The alternative word classes (refusal-alternatives' grammar section)."""
-    return _words("refusal-alternatives")
-
-
-# -- tokens ---------------------------------------------------------------------------------
-
-# Contractions, split into the words they stand for ("can't" -> can not).
-_NT = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
-_BARE_NT = {  # apostrophe-less forms people type in chats
-    "cant": ("can", "not"),
-    "cannot": ("can", "not"),
-    "dont": ("do", "not"),
-    "doesnt": ("does", "not"),
-    "didnt": ("did", "not"),
-    "isnt": ("is", "not"),
-    "arent": ("are", "not"),
-    "wasnt": ("was", "not"),
-    "werent": ("were", "not"),
-    "couldnt": ("could", "not"),
-    "wouldnt": ("would", "not"),
-    "shouldnt": ("should", "not"),
-    "wont": ("will", "not"),
-    "havent": ("have", "not"),
-    "hasnt": ("has", "not"),
-    "mustnt": ("must", "not"),
-    "im": ("i", "am"),
-    "ive": ("i", "have"),
-    "youre": ("you", "are"),
-}
-_SUFFIX = {"re": "are", "m": "am", "ll": "will", "ve": "have", "d": "would"}
-_IS_BEFORE_S = frozenset("it that there here this what who he she where how".split())
-
-
-def tokenize(lowered: str, offset: int = 0) -> tuple[list[str], list[int], list[int]]:
-    """The words of ``lowered`` (a sentence of the reply's lower-cased masked text) with where
-    each starts and ends, contractions split ("can't": can, not, both over the same span)."""
-    words: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    add_word, add_start, add_end = words.append, starts.append, ends.append
-    for match in TOKEN.finditer(lowered.translate(APOSTROPHES)):
-        word = match.group()
-        start, end = match.start() + offset, match.end() + offset
-        if "'" in word:
-            head, _, tail = word.rpartition("'")
-            if tail == "t" and head.endswith("n"):
-                base = head[:-1]
-                pair: tuple[str, str] | None = (_NT.get(base, base), "not")
-            elif tail in _SUFFIX:
-                pair = (head, _SUFFIX[tail])
-            elif tail == "s" and head in _IS_BEFORE_S:
-                pair = (head, "is")
-            else:
-                pair = None
-        elif len(word) == 1 and word in BOUNDARIES:
-            pair = None
-            word = "," if word in "\n*" else word
-        else:
-            pair = _BARE_NT.get(word)
-        if pair is None:
-            add_word(word)
-            add_start(start)
-            add_end(end)
-        else:
-            add_word(pair[0])
-            add_word(pair[1])
-            add_start(start)
-            add_start(start)
-            add_end(end)
-            add_end(end)
-    return words, starts, ends
-
-
-# -- the clause model -----------------------------------------------------------------------
-
-BE = frozenset("am is are was were be been being".split())
-DO = frozenset("do does did".split())
-HAVE = frozenset("have has had".split())
-MODALS = frozenset("can could will would shall should may might must".split())
-AUX = BE | DO | HAVE | MODALS
-PRONOUN_AGENT = frozenset({"i", "we"})
-SUBJECT_PRONOUNS = frozenset("i we you it this that these those there they he she".split())
-DETERMINERS = frozenset("the a an our my your this that these those its their his her any".split())
-CLAUSE_CONJUNCTIONS = frozenset(
-    "and but so or yet however because since although though while whereas as".split()
-)
-
-# How far a frame looks back from its trigger for a clause start, a condition or a reporting
-# word (tokens), and how many adverbs it skips: bounded so that no input costs more than
-# linear time.
-WINDOW = 24
-MAX_ADVERBS = 6
-
-# Subject kinds
-AGENT, CUSTOMER, THING, NONE, OTHER = "agent", "customer", "thing", "none", "other"
-
-
-class SentenceModel:
-    """The tokens of one sentence and the lookups the frames share."""
-
-    __slots__ = ("ends", "question", "starts", "text", "w", "words")
-
-    def __init__(
-        self, sentence: Sentence, words: Mapping[str, frozenset[str]], lowered: str
-    ) -> None:
-        self.words, self.starts, self.ends = tokenize(lowered, sentence.start)
-        self.text = sentence.text
-        self.question = sentence.text.rstrip().endswith("?")
-        self.w = words
-
-    def word(self, index: int) -> str:
-        return self.words[index] if 0 <= index < len(self.words) else ""
-
-    def skip_adverbs(self, index: int, step: int) -> int:
-        """The first index from ``index`` (going ``step``) that is not an adverb (at most a
-        few: every look around a trigger is bounded, so a sentence costs linear time)."""
-        adverbs = self.w["adverbs"]
-        for _ in range(MAX_ADVERBS):
-            if not (0 <= index < len(self.words) and self.words[index] in adverbs):
-                break
-            index += step
-        return index
-
-    def clause_start(self, index: int) -> int:
-        """Where the clause holding ``index`` begins (after a mark or a conjunction)."""
-        words = self.words
-        i = index - 1
-        stop = max(index - WINDOW, 0)
-        while i >= stop:
-            word = words[i]
-            if word in BOUNDARIES or word in CLAUSE_CONJUNCTIONS:
-                return i + 1
-            i -= 1
-        return stop
-
-    def subject(self, aux: int) -> tuple[str, int]:
-        """The kind of subject before the verb group at ``aux``, and where it starts."""
-        words = self.words
-        j = self.skip_adverbs(aux - 1, -1)
-        if j < 0:
-            return NONE, aux
-        word = words[j]
-        if word in BOUNDARIES or word in CLAUSE_CONJUNCTIONS or word in ("that", "which", "who"):
-            if word in ("that", "which") and j > 0 and words[j - 1] not in BOUNDARIES:
-                return THING, j  # "orders that can't be refunded"
-            return NONE, j + 1
-        if word in PRONOUN_AGENT:
-            return AGENT, j
-        if word == "you":
-            return CUSTOMER, j
-        if word in SUBJECT_PRONOUNS:
-            return (
-                THING if word in ("it", "this", "that", "these", "those", "there") else OTHER
-            ), j
-        # A noun phrase: its head is the word before the verb group; find its determiner.
-        head = word
-        k = j
-        while k > 0 and j - k < 4 and words[k - 1] not in BOUNDARIES and words[k - 1] not in AUX:
-            k -= 1
-            if words[k] in DETERMINERS:
-                break
-        det = words[k] if words[k] in DETERMINERS else ""
-        if head in self.w["agent-nouns"] and det in ("our", "my", "the", ""):
-            return AGENT, k
-        if det == "your":
-            return THING, k
-        return THING, k
-
-    def conditional(self, subject_start: int) -> bool:
-        """Whether the clause before the subject makes it a condition, a wh-clause or a wish."""
-        start = self.clause_start(subject_start)
-        lead = self.words[start:subject_start]
-        if any(w in self.w["conditions"] for w in lead):
-            return True
-        # "Should you not …" / "Can't you …" inverted: not a statement
-        return bool(lead and lead[0] in ("should", "had"))
-
-    def reported(self, subject_start: int) -> bool:
-        """Whether a reporting or empathy word before the subject makes the clause the
-        customer's own situation ("sorry to hear you can't log in")."""
-        words = self.words
-        i = subject_start - 1
-        stop = subject_start - WINDOW
-        reporting = self.w["reporting"]
-        while i >= 0 and i > stop and words[i] not in (".", "!", "?", ";"):
-            if words[i] in reporting:
-                return True
-            i -= 1
-        return False
 
 
 def _participle(word: str, w: Mapping[str, frozenset[str]]) -> bool:
@@ -760,13 +564,6 @@ def need_to_frames(reply: Reply) -> list[Finding]:
 # -- per reply ------------------------------------------------------------------------------
 
 
-def lowered_sentence(reply: Reply, sentence: Sentence) -> str:
-    """The sentence in lower case, offsets kept (one character for one)."""
-    if reply.lowered_is_exact:
-        return reply.lowered[sentence.start : sentence.end]
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence.text)
-
-
 NEXT_WORD = re.compile(r"[^\w]*(\w+)")
 
 
@@ -885,127 +682,3 @@ def overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether [start, end) overlaps any of ``spans`` (sorted, not overlapping each other)."""
     index = bisect.bisect_left(spans, (end,))  # the spans that start before ``end``
     return index > 0 and spans[index - 1][1] > start
-
-
-# -- alternatives ---------------------------------------------------------------------------
-
-
-def offers_alternative(reply: Reply, refusals: Sequence[tuple[int, int]]) -> bool:
-    """Whether any sentence of the reply does something for the customer instead: an offer,
-    an option, a recommendation, an instruction, another channel or a transfer.
-
-    Words inside a refusal (``refusals``: spans) never count as the alternative.
-    """
-    words = refusal_words() | alternative_words()
-    for sentence in reply.content:
-        lowered = lowered_sentence(reply, sentence)
-        if is_generic(lowered):
-            continue
-        model = SentenceModel(sentence, words, lowered)
-        if _offers(model, lowered, refusals):
-            return True
-    return False
-
-
-def is_generic(lowered: str) -> bool:
-    """Whether a sentence (lower case) is a generic closer that offers nothing new: "let me know
-    if you have any questions", "is there anything else I can help with?"."""
-    return any(phrase in lowered for phrase in alternative_words()["generic-closers"])
-
-
-def _offers(s: SentenceModel, lowered: str, refusals: Sequence[tuple[int, int]]) -> bool:
-    a = s.w
-    actionable = any(phrase in lowered for phrase in a["actionable-info"])
-    for i, word in enumerate(s.words):
-        if overlaps(s.starts[i], s.ends[i], refusals):
-            continue
-        nxt, nxt2 = s.word(i + 1), s.word(i + 2)
-        if word in a["instruction-verbs"] and _instruction(s, i):
-            return True
-        if word in ("free", "welcome") and nxt == "to" and s.word(i - 1) in BE | {"feel"}:
-            return True  # "you are free to submit it elsewhere", "feel free to raise it on …"
-        if word == "you" and _customer_option(s, i, actionable):
-            return True
-        if word in PRONOUN_AGENT and _agent_offer(s, i):
-            return True
-        if word == "let" and nxt == "me" and nxt2 in a["remedy-verbs"]:
-            return True  # "let me connect you with a specialist"
-        emphatic = word in ("does", "do") and nxt in a["emphatic-offers"] and not s.question
-        if emphatic and s.word(i - 1) not in ("not", "why", "how", "what", "if", "you"):
-            return True  # "the Plus plan does allow more devices", "we do offer …"
-        if s.question and word in ("would", "do") and nxt == "you" and nxt2 in ("like", "want"):
-            return True  # "would you like me to reserve the next delivery?"
-        if s.question and word in ("how", "what") and nxt == "about":
-            return True  # "how about 4pm?"
-        if s.question and word in ("shall", "should", "may", "can", "could"):
-            if nxt in PRONOUN_AGENT and nxt2 in a["remedy-verbs"]:
-                return True  # "may I transfer you?", "shall we book it?"
-            if nxt == "you" and nxt2 in a["instruction-verbs"]:
-                return True  # "could you rephrase the question?"
-        if word in ("available", "stock") and _available(s, i):
-            return True  # "the navy one is available", "the Pro model is in stock"
-        if word == "elsewhere" or (word in ("another", "other") and nxt in a["channel-nouns"]):
-            return True
-    return False
-
-
-def _instruction(s: SentenceModel, i: int) -> bool:
-    """An action verb that starts the sentence or a clause: an imperative."""
-    before = s.skip_adverbs(i - 1, -1)
-    lead = s.word(before)
-    if i and before >= 0 and lead not in BOUNDARIES and lead not in s.w["instruction-leads"]:
-        return False
-    after = s.word(i + 1)
-    # "Reply to this email", not a word on its own ("$request" with its sigil left over)
-    return after != "not" and after != "" and after not in BOUNDARIES
-
-
-def _customer_option(s: SentenceModel, i: int, actionable: bool) -> bool:
-    """'you can / could / may / will be able to / might want to VERB', not negated, not in a
-    condition."""
-    j = s.skip_adverbs(i + 1, 1)
-    aux = s.word(j)
-    verb_at = s.skip_adverbs(j + 1, 1)
-    verb = s.word(verb_at)
-    if s.conditional(i) or s.question:
-        return False
-    if aux in ("can", "could", "may") and verb and verb not in ("not", "never", "no"):
-        if verb in BOUNDARIES or verb in ("be", "have"):
-            return False
-        return verb not in s.w["info-verbs"] or actionable
-    if aux in ("will", "would") and verb == "be" and s.word(verb_at + 1) == "able":
-        return s.word(verb_at + 2) == "to"
-    if aux in ("might", "may") and verb in ("want", "wish", "like"):
-        return s.word(verb_at + 1) == "to"
-    return False
-
-
-def _agent_offer(s: SentenceModel, i: int) -> bool:
-    """'I can / we could / I'll / we'd be happy to / we recommend' + a remedy."""
-    j = s.skip_adverbs(i + 1, 1)
-    aux = s.word(j)
-    verb_at = s.skip_adverbs(j + 1, 1)
-    verb = s.word(verb_at)
-    if aux in ("recommend", "suggest", "advise") or verb in ("recommend", "suggest", "advise"):
-        return True
-    if s.conditional(i):
-        return False
-    if aux in ("can", "could") and verb and verb not in ("not", "never", "no", "only"):
-        return verb not in BOUNDARIES and verb not in s.w["non-remedy-verbs"]
-    if aux in ("will", "would", "shall") and verb in s.w["remedy-verbs"]:
-        return True
-    if (aux in ("would", "will", "am", "are") and verb == "be") or aux in ("am", "are"):
-        k = verb_at + 1 if verb == "be" else verb_at
-        if s.word(k) in ("happy", "glad") and s.word(k + 1) == "to":
-            # "we're glad to assist" is a greeting; "I'd be happy to move you to …" an offer
-            return s.word(k + 2) not in s.w["non-remedy-verbs"] | {"help", "assist"}
-    return False
-
-
-def _available(s: SentenceModel, i: int) -> bool:
-    """'X is (also) available', 'X is in stock': something the customer can have, not negated."""
-    j = i - 1 if s.words[i] == "available" else i - 2
-    if s.words[i] == "stock" and s.word(i - 1) != "in":
-        return False
-    j = s.skip_adverbs(j, -1)
-    return s.word(j) in BE and s.word(j + 1) != "not" and s.word(i + 1) != "not"

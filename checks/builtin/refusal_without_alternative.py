@@ -5,14 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from replylint.checks.builtin.refusal_grammar import (
-    Negative,
-    find_negative,
-    is_generic,
-    lowered_sentence,
-    offers_alternative,
-    overlaps,
-)
+from replylint.checks.builtin.alternatives import is_generic, offers_alternative
+from replylint.checks.builtin.clause_model import lowered_sentence
+from replylint.checks.builtin.refusal_grammar import Negative, find_negative, overlaps
 from replylint.checks.lexicon import Lexicon, compile_lexicon, lexicon_for, read_lexicon_data
 from replylint.checks.model import Category, Check, Example, Hit, Option, Options, Severity
 from replylint.checks.reply.parsed import Reply

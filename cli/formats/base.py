@@ -205,7 +205,7 @@ def _rounded(value: float | None) -> float | None:
 
 # Every --format name. Each lives in the module that needs it: Rich is imported only for
 # text, the CI formats only when one is asked for.
-FORMAT_NAMES = ("text", "json", "github", "sarif", "junit")
+FORMAT_NAMES = ("text", "json", "github", "sarif", "junit", "html", "markdown")
 
 
 def make_formatter(
@@ -218,6 +218,14 @@ def make_formatter(
         return TextFormat(out, color=color, quiet=quiet)
     if name == "json":
         return JsonFormat(out)
+    if name == "html":
+        from replylint.cli.formats.html import HtmlFormat
+
+        return HtmlFormat(out, registry=registry)
+    if name == "markdown":
+        from replylint.cli.formats.markdown import MarkdownFormat
+
+        return MarkdownFormat(out)
     from replylint.cli.formats.ci import FORMATS
 
     return FORMATS[name](out, registry=registry)  # type: ignore[no-any-return]

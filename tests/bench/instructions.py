@@ -1,0 +1,75 @@
+"""Instructions a reply of the reply model plus every built-in check, counted by callgrind.
+
+Usage: python tests/bench/instructions.py [--corpus ../shared/corpus/replies.jsonl] [--limit N]
+
+Runs ``lint_reply`` under ``valgrind --tool=callgrind`` twice in this interpreter, over the
+corpus and over no reply, and prints the difference a reply: repeatable to the instruction on
+a noisy machine, where CPU seconds are not. LanguageTool is left out (it is another process).
+The lexicons and regexes are warmed on a reply of our own first, so one-off compilation is not
+counted against the replies.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "replies.jsonl"
+WARM_UP = "Hi Sam,\n\nUnfortunately we can't. I'll get back to you. Thanks!!\n\nBest,\nAl\n"
+
+
+def lint(corpus: Path, limit: int) -> None:
+    """The measured work: lint the first ``limit`` replies of the corpus once each."""
+    from replylint.checks import BUILTIN, ActiveCheck, Reply, lint_reply
+
+    active = [ActiveCheck(c, c.severity, c.defaults()) for c in BUILTIN if not c.asks_service]
+    lint_reply(Reply(WARM_UP), active)
+    lines = corpus.read_text(encoding="utf-8").splitlines()[:limit]
+    for line in lines:
+        lint_reply(Reply(json.loads(line)["text"]), active)
+
+
+def counted(corpus: Path, limit: int) -> int:
+    """Instructions of one interpreter run that lints ``limit`` replies."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "callgrind.out"
+        command = [
+            "valgrind",
+            "--tool=callgrind",
+            f"--callgrind-out-file={out}",
+            sys.executable,
+            __file__,
+            "--corpus",
+            str(corpus),
+            "--limit",
+            str(limit),
+            "--inside",
+        ]
+        subprocess.run(command, check=True, capture_output=True)
+        for line in out.read_text().splitlines():
+            if line.startswith("summary:"):
+                return int(line.split()[1])
+    raise RuntimeError("callgrind wrote no summary line")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, default=10**9, help="replies to lint at most")
+    parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.inside:
+        lint(args.corpus, args.limit)
+        return
+    replies = min(args.limit, len(args.corpus.read_text(encoding="utf-8").splitlines()))
+    work = counted(args.corpus, replies) - counted(args.corpus, 0)
+    print(f"{replies} replies: {work / replies / 1e6:.3f} M instructions a reply (callgrind)")
+
+
+if __name__ == "__main__":
+    main()
