@@ -121,3 +121,7 @@ def test_ci_formats_show_a_reply_not_linted(
     junit = CliRunner().invoke(app, [*args, "junit"]).stdout
     assert '<skipped message="not linted: not English (Latvian)' in junit
     assert 'skipped="1"' in junit
+    sarif = json.loads(CliRunner().invoke(app, [*args, "sarif"]).stdout)
+    notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    (note,) = [n for n in notes if n["level"] == "warning"]
+    assert "not linted: not English (Latvian)" in note["message"]["text"]

@@ -141,6 +141,12 @@ class SarifFormat:
 
     def reply(self, result: ReplyResult) -> None:
         label = reply_label(result)
+        if result.not_linted is not None:  # a warning notification on the file, not silence
+            message = f"{label}: not linted: {result.not_linted}; the checks know English only"
+            location = {"physicalLocation": {"artifactLocation": artifact_uri(result.path)}}
+            self.notifications.append(
+                {"level": "warning", "message": {"text": visible(message)}, "locations": [location]}
+            )
         fingerprints = finding_records(result, Path.cwd().resolve())
         for finding, record in zip(result.findings, fingerprints, strict=True):
             data = finding.to_dict()
