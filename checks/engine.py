@@ -7,17 +7,18 @@ here once: masking, suppression, severity, line/column, ordering and the score.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from replylint.checks.model import Category, Check, Finding, Fix, Hit, Kind, Severity
+from replylint.checks.reply.language import not_english
 from replylint.checks.reply.masks import merge
 from replylint.checks.reply.parsed import Reply
 from replylint.checks.reply.practice import good_practice
 from replylint.checks.reply.readability import reply_reading_ease
-from replylint.checks.score import Score, score_reply
-from replylint.checks.suppress import find_suppressions
+from replylint.checks.score import CATEGORIES, Score, score_reply
+from replylint.checks.suppress import Suppression, directive_problems, find_suppressions
 
 # Mask kinds no check may flag, whatever it declares: quoted history is never the agent's
 # reply. Every other kind (placeholder, url, signature, ...) is hidden unless the check lists
@@ -62,18 +63,38 @@ class ReplyResult:
     contexts: tuple[tuple[str, int], ...] = ()
     # Flesch reading ease of the agent's sentences (GUIDANCE §6; None under ten words).
     readability: float | None = None
+    # Measured categories some of whose checks could not measure this reply (a service
+    # unavailable, not a kind they do not apply to): category -> those checks. Their
+    # sub-score counts only the checks that ran, and reports mark it as partial.
+    partly_measured: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Why the reply was not linted ("not English (Latvian)"): no check ran, it has no score.
+    not_linted: str | None = None
 
 
 def lint_reply(
-    reply: Reply, active: Sequence[ActiveCheck], title: str | None = None
+    reply: Reply,
+    active: Sequence[ActiveCheck],
+    title: str | None = None,
+    known: Collection[str] | None = None,
+    report_unused: bool = False,
 ) -> ReplyResult:
-    """Run every active check on ``reply`` and collect placed, filtered, sorted findings."""
+    """Run every active check on ``reply`` and collect placed, filtered, sorted findings.
+
+    ``known``: every check identity of the registry, lower-cased (default: the built-in and
+    active checks), to tell a misspelt name in a suppression directive; ``report_unused``:
+    also flag directives that suppressed nothing (``--report-unused-suppressions``).
+    """
+    language = not_english(reply.token_starts, reply.masked)
+    if language is not None:  # the checks know English only: a clean pass would be a lie
+        return _not_linted(reply, "not English" + (f" ({language})" * (language != "not English")))
     findings: list[Finding] = []
     failures: list[CheckFailure] = []
     not_applicable: dict[str, str] = {}
+    unmeasured: dict[str, list[str]] = {}
     measured: set[Category] = set()
     hidden_by_reads: dict[frozenset[str], tuple[list[tuple[int, int]], list[int]]] = {}
     suppressions = find_suppressions(reply.text)
+    used: set[int] = set()  # indexes of the suppressions that silenced a finding
     suppressed = 0
     for item in active:
         check = item.check
@@ -84,6 +105,8 @@ def lint_reply(
             continue
         if reason is not None:
             not_applicable[check.name] = reason
+            if check.announce_skip:  # not measured, rather than not applicable
+                unmeasured.setdefault(str(check.category), []).append(check.name)
             continue
         measured.add(check.category)
         try:
@@ -93,16 +116,23 @@ def lint_reply(
             continue
         if not hits:  # most checks find nothing in most replies: nothing to place or filter
             continue
-        identities = (check.name, check.code.lower(), str(check.category), *check.aliases)
+        identities = _identities(check)
         seen: set[tuple[int, int]] = set()
         for hit in _visible(hits, reply, check, failures, hidden_by_reads):
             if (hit.start, hit.end) in seen:
                 continue
             seen.add((hit.start, hit.end))
-            if any(s.covers(hit.start, identities) for s in suppressions):
+            covering = [i for i, s in enumerate(suppressions) if s.covers(hit.start, identities)]
+            if covering:
+                used.update(covering)
                 suppressed += 1
                 continue
             findings.append(_place(hit, reply, item))
+    score = score_reply(reply.word_count, findings, measured, good_practice(reply))
+    if "replylint:" in reply.text:  # directive findings are about the template, not scored
+        findings.extend(
+            _directive_findings(reply, active, suppressions, used, known, report_unused)
+        )
     findings.sort()
     return ReplyResult(
         path=reply.path,
@@ -112,11 +142,77 @@ def lint_reply(
         findings=tuple(findings),
         not_applicable=not_applicable,
         failures=tuple(failures),
-        score=score_reply(reply.word_count, findings, measured, good_practice(reply)),
+        score=score,
         suppressed=suppressed,
         title=reply.title,
         contexts=tuple(_context(reply, f.start) for f in findings),
         readability=reply_reading_ease(reply),
+        partly_measured={
+            category: tuple(names)
+            for category, names in unmeasured.items()
+            if Category(category) in measured
+        },
+    )
+
+
+# Findings about suppression directives themselves (issue 15 item 17: a typo must not silently
+# suppress nothing): an engine feature, like the directives, so not a registered check.
+SUPPRESSION_COMMENT = Check(
+    code="RL000",
+    name="suppression-comment",
+    category=Category.CORRECTNESS,
+    summary="A replylint: directive that suppresses nothing (misspelt, or unused).",
+    rationale="A misspelt directive silences nothing while its author believes it does.",
+    guidance="README: Suppressing a finding",
+    run=lambda reply, options: (),
+)
+_DIRECTIVE_ITEM = ActiveCheck(SUPPRESSION_COMMENT, Severity.WARNING)
+
+
+def _directive_findings(
+    reply: Reply,
+    active: Sequence[ActiveCheck],
+    suppressions: list[Suppression],
+    used: set[int],
+    known: Collection[str] | None,
+    report_unused: bool,
+) -> list[Finding]:
+    if known is None:
+        from replylint.checks import BUILTIN  # deferred: the package imports this module
+
+        known = {i for c in (*BUILTIN, *(a.check for a in active)) for i in _identities(c)}
+    problems = directive_problems(reply.text, known)
+    if report_unused:
+        running = {i for a in active for i in _identities(a.check)}
+        for index, suppression in enumerate(suppressions):
+            names = suppression.names
+            if index in used or (names is not None and not names & running):
+                continue  # a directive for checks not run this time may be needed by others
+            start, end = suppression.at
+            problems.append(
+                (start, end, f"unused suppression: {reply.text[start:end]!r} suppressed nothing")
+            )
+    return [
+        _place(Hit(start, end, message), reply, _DIRECTIVE_ITEM) for start, end, message in problems
+    ]
+
+
+def _identities(check: Check) -> tuple[str, ...]:
+    return (check.name, check.code.lower(), str(check.category), *check.aliases)
+
+
+def _not_linted(reply: Reply, reason: str) -> ReplyResult:
+    return ReplyResult(
+        path=reply.path,
+        reply_id=reply.reply_id,
+        kind=reply.kind,
+        words=reply.word_count,
+        findings=(),
+        not_applicable={},
+        failures=(),
+        score=Score(None, dict.fromkeys(CATEGORIES)),
+        title=reply.title,
+        not_linted=reason,
     )
 
 

@@ -62,6 +62,8 @@ class Option:
     help: str
     choices: tuple[Any, ...] = ()
     minimum: float | None = None
+    # Why a value of the right type is still refused (None: it is fine), for config messages.
+    validate: Callable[[Any], str | None] | None = None
 
     def type_name(self) -> str:
         """A readable name of the accepted type(s), for messages and listings."""

@@ -155,7 +155,7 @@ class BaselineWriter:
         pass  # reported on stderr by the runner
 
     def finish(self, report: Any, settings: dict[str, Any]) -> None:
-        if report.errors or report.failures:
+        if report.errors or report.failures or report.service_errors:
             # Findings of what could not be read (a mistyped path, a broken file) are missing:
             # writing would drop their known findings and pass them later as new.
             return

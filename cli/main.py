@@ -43,10 +43,28 @@ def _registry() -> Registry:
         _die(str(error))
 
 
-def _die(message: str) -> NoReturn:
+def _check_environment() -> None:
+    """REPLYLINT_LANGUAGETOOL is a setting like --languagetool: a bad value is a usage error."""
+    from replylint.checks.languagetool.options import ENV_SERVER, server_problem
+
+    value = os.environ.get(ENV_SERVER, "").strip()
+    problem = server_problem(value) if value else None
+    if problem is not None:
+        _die(f"{ENV_SERVER}: {problem}")
+
+
+def _flag_message(problem: str) -> str:
+    """A command-line layer's problem in the words of its flag."""
+    problem = problem.replace("command line: languagetool.server:", "--languagetool:")
+    return problem.replace("command line: ", "option ")
+
+
+def _die(*messages: str) -> NoReturn:
+    """Each message as one line on stderr (every problem of a config at once), then exit 2."""
     from replylint.cli.formats.visible import visible  # file names and values in messages
 
-    print(f"replylint: {visible(message)}", file=sys.stderr)
+    for message in messages:
+        print(f"replylint: {visible(message)}", file=sys.stderr)
     raise typer.Exit(ExitCode.ERROR)
 
 
@@ -222,9 +240,20 @@ def check(
             "--diff", help="Print the fixes as a unified diff and write nothing (exit 1 if any)."
         ),
     ] = False,
+    report_unused_suppressions: Annotated[
+        bool,
+        typer.Option(
+            "--report-unused-suppressions",
+            help="Also report replylint: directives that suppressed nothing (a warning each).",
+        ),
+    ] = False,
 ) -> None:
     """Lint replies and print a scored report."""
     registry = _registry()
+    _check_environment()
+    # Names are case-insensitive everywhere, like severities and kinds: "-f JSON" is "-f json".
+    output_format = output_format.lower()
+    input_format = input_format.lower() if input_format is not None else None
     if output_format not in FORMAT_NAMES:
         _die(f"unknown --format {output_format!r} (use {', '.join(FORMAT_NAMES)})")
     layer = _command_line_layer(fail_on, fail_under, kind, select, ignore)
@@ -265,6 +294,7 @@ def check(
         cache_results=not no_cache,
         jobs=1 if (languagetool or os.environ.get("REPLYLINT_LANGUAGETOOL")) == "local" else jobs,
         output=watched,
+        report_unused_suppressions=report_unused_suppressions,
         progress=progress,
     )
     try:
@@ -402,7 +432,7 @@ def _resolver(
         if config is not None:
             resolver.for_path(None)  # a broken explicit config fails the run up front
     except ConfigError as error:
-        _die(str(error).replace("command line: ", "option "))
+        _die(*(_flag_message(problem) for problem in error.problems))
     return resolver
 
 
@@ -478,9 +508,11 @@ def eval_command(
 
     from replylint.cli import evaluate
 
+    output_format = output_format.lower()
     if output_format not in ("text", "json"):
         _die(f"unknown --format {output_format!r} (use text, json)")
     registry = _registry()
+    _check_environment()
     layer: dict[str, Any] = (
         {} if languagetool is None else {"languagetool": {"server": languagetool}}
     )
@@ -489,9 +521,12 @@ def eval_command(
         mapping = evaluate.parse_mapping(label_map or [], registry)
         corpus = evaluate.load_texts(texts) if texts is not None else None
         replies = evaluate.load_labels(labels, corpus)
-    except (evaluate.EvalError, ConfigError) as error:
+    except ConfigError as error:
+        _die(*error.problems)
+    except evaluate.EvalError as error:
         _die(str(error))
     results = evaluate.lint_labelled(replies, plan.checks)
+    _refuse_unusable_server(plan.checks, results)
     measured = evaluate.evaluate(replies, results, mapping)
     if output_format == "json":
         print(json.dumps(evaluate.to_json(measured, show), indent=2, ensure_ascii=False))
@@ -502,6 +537,18 @@ def eval_command(
     for line in failing:
         print(f"replylint: below the floor: {line}", file=sys.stderr)
     raise typer.Exit(ExitCode.FINDINGS if failing else ExitCode.OK)
+
+
+def _refuse_unusable_server(checks: Any, results: Any) -> None:
+    """A named LanguageTool that could not be used leaves the grammar checks unmeasured: the
+    figures would be wrong, so eval stops as check does (issue 15 item 14)."""
+    from replylint.cli.runner import named_server
+
+    named = {active.check.name for active in checks if named_server(active)}
+    for result in results:
+        for name, reason in result.not_applicable.items():
+            if name in named:
+                _die(reason)
 
 
 def _excerpt(text: str, limit: int = 160) -> str:
@@ -614,6 +661,8 @@ def baseline_write(
 ) -> None:
     """Record every current finding in FILE; 'check --baseline FILE' fails only on new ones."""
     layer = _command_line_layer(None, None, None, select, ignore)
+    _check_environment()
+    input_format = input_format.lower() if input_format is not None else None
     resolver = _resolver(_registry(), input_format, config, no_config, layer)
     from replylint.cli.baseline import BaselineError, BaselineWriter
 
@@ -628,6 +677,8 @@ def baseline_write(
         # Errors and failures were printed above; a baseline of an incomplete run would drop
         # the known findings of what was not read.
         what = f"{len(report.errors)} input error{'s' * (len(report.errors) != 1)}"
+        if report.service_errors:
+            what += ", a LanguageTool server that cannot be used"
         if report.failures:
             what += f", {len(report.failures)} crashed check{'s' * (len(report.failures) != 1)}"
         _die(f"{file}: baseline not written: the run had {what}")

@@ -35,6 +35,7 @@ class ReplyScore:
     categories: dict[str, float | None]
     findings: int
     readability: float | None = None
+    partly_measured: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -52,9 +53,12 @@ class Report:
     by_severity: collections.Counter[str] = field(default_factory=collections.Counter)
     failures: list[str] = field(default_factory=list)
     notices: dict[str, list[str]] = field(default_factory=dict)  # reason -> check names
+    # A service the user named that cannot be used (an explicit LanguageTool): reason -> checks.
+    service_errors: dict[str, list[str]] = field(default_factory=dict)
     files: set[str] = field(default_factory=set)
     failing_replies: int = 0
     suppressed: int = 0
+    not_linted: int = 0  # replies no check ran on (not English)
     baseline_known: int | None = None  # None: no --baseline given
     baseline_fixed: int = 0
     fixable: int = 0  # findings with a safe fix (--fix applies them)
@@ -73,8 +77,10 @@ class Report:
             categories={str(c): s for c, s in result.score.categories.items()},
             findings=len(result.findings),
             readability=result.readability,
+            partly_measured=dict(result.partly_measured),
         )
         self.replies += 1
+        self.not_linted += result.not_linted is not None
         if len(self.first_rows) < ALL_ROWS_UP_TO:
             self.first_rows.append(row)
         if row.score is not None:
@@ -107,6 +113,19 @@ class Report:
         if check not in checks:
             checks.append(check)
 
+    def service_error(self, check: str, reason: str) -> bool:
+        """Remember that ``check`` could not use the service it was pointed at; True when the
+        reason is new (to print once)."""
+        new = reason not in self.service_errors
+        checks = self.service_errors.setdefault(reason, [])
+        if check not in checks:
+            checks.append(check)
+        return new
+
+    def service_error_lines(self) -> list[str]:
+        """Each unusable service as one line: reason (checks)."""
+        return [f"{reason} ({', '.join(c)})" for reason, c in sorted(self.service_errors.items())]
+
     @property
     def findings(self) -> int:
         """How many findings in all."""
@@ -134,8 +153,9 @@ class Report:
         }
 
     def exit_code(self, fail_under: float | None, exit_zero: bool) -> ExitCode:
-        """2 on any input error or broken check; else 1 on failing findings or a low score."""
-        if self.errors or self.failures:
+        """2 on an input error, broken check or unusable named service; else 1 on failing
+        findings or a low score."""
+        if self.errors or self.failures or self.service_errors:
             return ExitCode.ERROR
         overall = self.overall
         low = fail_under is not None and overall is not None and overall < fail_under

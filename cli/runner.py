@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from replylint.checks import Reply, ReplyResult, lint_reply
+from replylint.checks import ActiveCheck, Reply, ReplyResult, lint_reply
 from replylint.cli.formats.base import Formatter
 from replylint.cli.formats.visible import visible
 from replylint.cli.inputs.readers import READERS
@@ -51,6 +51,7 @@ class RunOptions:
     cache_results: bool = True  # reuse results of files linted before (see results_cache)
     # The --output file, when it exists: (its name, (device, inode)); see _is_output.
     output: tuple[str, tuple[int, int]] | None = None
+    report_unused_suppressions: bool = False  # flag directives that suppressed nothing
     progress: Any = None  # a replylint.cli.progress.Progress: a bar on stderr for long runs
 
 
@@ -77,7 +78,10 @@ def run_check(
         except ConfigError:
             return False  # the config error is reported when the file itself is read
 
-    targets = collect_targets(options.paths, options.stdin_name, excluded, options.force_exclude)
+    skipped: collections.Counter[str] = collections.Counter()
+    targets = collect_targets(
+        options.paths, options.stdin_name, excluded, options.force_exclude, skipped
+    )
     if options.progress is not None:
         targets = options.progress.start(targets)
     store = _results_cache(options)
@@ -89,7 +93,11 @@ def run_check(
     for item, outcomes, remember in _outcomes(targets, resolver, options, store, kept):
         if remember is not None and store is not None:
             store.remember(*remember)
-        config = None
+        config = plan = None
+        if isinstance(item, Target) and not outcomes:
+            # Read, and no reply in it: a JSON/YAML/CSV file that is not a macro library.
+            fmt = input_format(item.path or Path(item.name), options.input_format)
+            skipped["not a library" if fmt in LIBRARY_FORMATS else "no reply"] += 1
         if isinstance(item, Target):
             report.output_read = report.output_read or _is_output(item, options)
             try:
@@ -100,7 +108,8 @@ def run_check(
             last_config = config
             configs.setdefault(config.source, config)
             assert isinstance(item, Target)
-            _announce_servers(config.plan_for(item.config_path), report, announced)
+            plan = config.plan_for(item.config_path)
+            _announce_servers(plan, report, announced)
         replies = _read_again(kept.pop(id(item), None), outcomes) if kept is not None else None
         for index, outcome in enumerate(outcomes):
             if isinstance(outcome, InputError):
@@ -111,8 +120,9 @@ def run_check(
             if options.baseline is not None:
                 outcome, known = options.baseline.filter(outcome)
                 report.baseline_known = (report.baseline_known or 0) + known
-            assert config is not None  # results only come from a target whose config loaded
-            _record(outcome, config, report, formatter)
+            # Results only come from a target whose config loaded.
+            assert config is not None and plan is not None
+            _record(outcome, config, plan, report, formatter)
         if options.progress is not None:
             options.progress.advance()
     if options.progress is not None:
@@ -122,6 +132,10 @@ def run_check(
     if options.baseline is not None:
         report.baseline_known = report.baseline_known or 0
         report.baseline_fixed = options.baseline.fixed()
+    if report.replies == report.not_linted and not report.errors and not options.force_exclude:
+        # ESLint's "no files matching": a gate that linted nothing has not passed.
+        skipped["not English"] = report.not_linted
+        fail(InputError(", ".join(options.paths), nothing_linted(skipped)))
     base = last_config or resolver.fallback()
     settings = {"fail_on": base.fail_on, "fail_under": base.fail_under}
     code = report.exit_code(base.fail_under, options.exit_zero)
@@ -167,6 +181,37 @@ class _ToLint:
 Step = tuple[Target | InputError, Done | _ToLint]
 SENT: Done = ([], None)  # in a chunk, in place of a file sent to a worker
 Chunk = list[tuple[Target | InputError, Done]]
+
+
+# Why files produced no reply: (one, several). The counts come from collect_targets and the
+# main loop below.
+SKIP_REASONS = {
+    "not a library": (
+        "1 JSON/YAML/CSV file is not a macro library",
+        "{} JSON/YAML/CSV files are not macro libraries",
+    ),
+    "no reply": ("1 file holds no reply", "{} files hold no reply"),
+    "excluded": ("1 path is matched by exclude:", "{} paths are matched by exclude:"),
+    "ignored": ("1 file is ignored by git", "{} files are ignored by git"),
+    "other extension": ("1 file is of another type", "{} files are of other types"),
+    "not English": ("1 reply is not in English", "{} replies are not in English"),
+}
+SKIP_HINTS = {
+    "not a library": "name a library's files in a macros: setting (see README, Macro libraries)",
+    "other extension": "replylint reads .txt, .md, .html, .eml, .json, .yaml and .csv",
+}
+
+
+def nothing_linted(skipped: collections.Counter[str]) -> str:
+    """Why a run produced no reply, from what collect_targets and the readers passed over."""
+    why, hints = [], []
+    for reason, (one, several) in SKIP_REASONS.items():
+        if count := skipped[reason]:
+            why.append(one if count == 1 else several.format(count))
+            hints.extend([SKIP_HINTS[reason]] if reason in SKIP_HINTS else [])
+    if not why:
+        return "nothing to lint: no file found"
+    return f"nothing to lint: {'; '.join(why)}" + (f" ({'; '.join(hints)})" if hints else "")
 
 
 def _announce_servers(plan: Plan, report: Report, announced: set[int]) -> None:
@@ -400,7 +445,7 @@ def _first_step(item: Target | InputError) -> Step:
     try:
         config = resolver.for_path(item.config_path)
     except ConfigError as error:
-        return item, ([InputError(item.name, f"config error: {error}")], None)
+        return item, (_config_errors(item, error), None)
     plan = config.plan_for(item.config_path)
     fmt = input_format(item.path or Path(item.name), options.input_format)
     settings, claimed = _library_settings(config, item)
@@ -411,8 +456,16 @@ def _first_step(item: Target | InputError) -> Step:
         return item, (_problem(error, item, fmt, claimed), None)
     key = None
     if store is not None and item.path is not None:
-        key = _results_key(plan, [fmt, settings, claimed, config.max_file_size], item, data)
+        reading = [fmt, settings, claimed, config.max_file_size]
+        if options.report_unused_suppressions:  # other findings: another key
+            reading.append("unused-suppressions")
+        key = _results_key(plan, reading, item, data)
     return item, _ToLint(item, data, fmt, settings, claimed, key)
+
+
+def _config_errors(target: Target, error: ConfigError) -> list[Outcome]:
+    """One input error per problem of the file's config, in the config's line order."""
+    return [InputError(target.name, f"config error: {problem}") for problem in error.problems]
 
 
 def _looked_up(steps: Iterator[Step]) -> Iterator[Step]:
@@ -475,7 +528,7 @@ def _lint(work: _ToLint) -> Done:
     try:
         config = _WORK[0].for_path(target.config_path)  # loaded already: see _first_step
     except ConfigError as error:  # the config file changed in between
-        return [InputError(target.name, f"config error: {error}")], None
+        return _config_errors(target, error), None
     plan = config.plan_for(target.config_path)
     outcomes = _lint_data(
         work.data, target, work.fmt, work.settings, work.claimed, plan, config.max_file_size
@@ -488,16 +541,34 @@ def _lint(work: _ToLint) -> Done:
     return outcomes, ((work.key, value) if value is not None else None)
 
 
-def _record(result: ReplyResult, config: Config, report: Report, formatter: Formatter) -> None:
+def _record(
+    result: ReplyResult, config: Config, plan: Plan, report: Report, formatter: Formatter
+) -> None:
     known = len(report.failures)
     report.add(result, config.fail_on)
     for line in report.failures[known:]:  # a crashed check is an error of the run: one line each
         print(f"replylint: {visible(line)}", file=sys.stderr)
-    for check in config.registry:
-        reason = result.not_applicable.get(check.name)
-        if reason is not None and check.announce_skip:
-            report.notice(check.name, reason)
+    if result.not_applicable:
+        for active in plan.checks:
+            check = active.check
+            reason = result.not_applicable.get(check.name)
+            if reason is None or not check.announce_skip:
+                continue
+            if named_server(active):
+                # A server the user named that cannot be used fails the run: a grammar gate
+                # that is silently skipped is a pass nobody asked for (issue 15 item 14).
+                if report.service_error(check.name, reason):
+                    print(f"replylint: {visible(reason)}", file=sys.stderr)
+            else:
+                report.notice(check.name, reason)
     formatter.reply(result)
+
+
+def named_server(active: ActiveCheck) -> bool:
+    """Whether a LanguageTool check runs against a server the user named (local or a URL)."""
+    from replylint.checks.languagetool.options import OPTIONS, explicit_server
+
+    return active.check.options is OPTIONS and explicit_server(active.options)
 
 
 def _lint_data(
@@ -523,8 +594,28 @@ def _lint_data(
             outcomes.append(reply)
             continue
         reply.set_kind(plan.kind)
-        outcomes.append(lint_reply(reply, plan.checks))
+        outcomes.append(
+            lint_reply(
+                reply,
+                plan.checks,
+                known=_known_identities(),
+                report_unused=_WORK is not None and _WORK[1].report_unused_suppressions,
+            )
+        )
     return outcomes
+
+
+_KNOWN: dict[int, frozenset[str]] = {}  # id(registry) -> its identities, lower-cased
+
+
+def _known_identities() -> frozenset[str] | None:
+    """Every check identity of the run's registry, to tell a misspelt name in a directive."""
+    if _WORK is None:
+        return None
+    registry = _WORK[0].registry
+    if id(registry) not in _KNOWN:
+        _KNOWN[id(registry)] = frozenset(i.lower() for i in registry.identifiers())
+    return _KNOWN[id(registry)]
 
 
 def _problem(error: InputProblem, target: Target, fmt: str, claimed: bool) -> list[Outcome]:

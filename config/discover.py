@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 CONFIG_NAMES = (".replylint.yaml", ".replylint.yml")
+# A [tool.replylint] (or [tool.replylint.x]) table header, or a tool.replylint dotted key.
+OUR_TABLE = re.compile(
+    r"""^[ \t]*(?:\[[ \t]*tool[ \t]*\.[ \t]*["']?replylint["']?[ \t]*[\].]"""
+    r"""|tool[ \t]*\.[ \t]*["']?replylint["']?[ \t]*[.=])""",
+    re.MULTILINE,
+)
 
 
 def find_config_file(folder: Path) -> Path | None:
@@ -40,7 +47,9 @@ def _has_replylint_table(path: Path) -> bool:
     try:
         data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError):
-        return False  # a broken pyproject.toml that is not ours is not our error to report
+        # A broken pyproject.toml that is not ours is not our error to report; one with our
+        # table is (issue 15 item 19): read_config_file then says where it does not parse.
+        return OUR_TABLE.search(text) is not None
     return isinstance(data.get("tool"), dict) and "replylint" in data["tool"]
 
 

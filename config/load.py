@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +15,15 @@ from replylint.checks import disk_cache
 
 
 class ConfigError(Exception):
-    """A configuration that cannot be used; str() is the one-line message for the user."""
+    """A configuration that cannot be used; str() is the message for the user.
+
+    ``problems``: each problem as its own one-line message, in line order (a config's
+    problems are reported all at once); a single problem when not given.
+    """
+
+    def __init__(self, message: str, problems: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.problems: tuple[str, ...] = tuple(problems) or (message,)
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,11 +51,20 @@ class Override:
     checks: Mapping[str, Mapping[str, Any]]
 
 
+class _Invalid(Exception):
+    """One problem found (recorded already); validation goes on with the next key."""
+
+
 class Validator:
-    """Validates raw config data against the registry's checks, naming file, line and key."""
+    """Validates raw config data against the registry's checks, naming file, line and key.
+
+    Every problem of a config is reported at once, in line order (issue 15 item 19: six typos
+    took six runs): ``_fail`` records the problem and abandons only the value at hand.
+    """
 
     def __init__(self, registry: Registry, extensions: Mapping[str, Callable[[Any], Any]]):
         self.registry = registry
+        self._problems: list[tuple[int, int, str]] = []  # (line, order found, message)
         # Top-level keys owned by other parts (input formats): name -> parser raising ValueError.
         self.extensions = extensions
         self.top_level: dict[str, Callable[[RawConfig, tuple[str, ...], Any], Any]] = {
@@ -74,26 +83,44 @@ class Validator:
         }
 
     def layer(self, raw: RawConfig) -> Layer:
-        """Validate one config source into a Layer (raises ConfigError on the first problem)."""
+        """Validate one config source into a Layer (ConfigError with every problem found)."""
+        self._problems = []
         settings: dict[str, Any] = {}
         extra: dict[str, Any] = {}
         known = [*self.top_level, *self.extensions]
         for key, value in raw.data.items():
             path = (str(key),)
-            if key in self.top_level:
-                settings[key] = self.top_level[key](raw, path, value)
-            elif key in self.extensions:
-                extra[key] = self._extension(raw, path, value)
-            else:
-                self._fail(raw, path, f"unknown key{_did_you_mean(str(key), known)}")
-        checks = self._shared_options(raw, "languagetool", LANGUAGETOOL_CHECKS)
-        own = self._checks(raw, ("checks",), raw.data.get("checks") or {})
+            try:
+                if key in self.top_level:
+                    settings[key] = self.top_level[key](raw, path, value)
+                elif key in self.extensions:
+                    extra[key] = self._extension(raw, path, value)
+                else:
+                    self._fail(raw, path, f"unknown key{_did_you_mean(str(key), known)}")
+            except _Invalid:
+                pass
+        checks = self._guarded({}, self._shared_options, raw, "languagetool", LANGUAGETOOL_CHECKS)
+        own = self._guarded({}, self._checks, raw, ("checks",), raw.data.get("checks") or {})
         for code, check_settings in own.items():
             checks[code] = merge_check_settings(checks.get(code, {}), check_settings)
-        overrides = self._overrides(raw, ("overrides",), raw.data.get("overrides") or [])
+        overrides = self._guarded(
+            (), self._overrides, raw, ("overrides",), raw.data.get("overrides") or []
+        )
+        if self._problems:
+            # languagetool: is validated once per check it sets: say each problem once.
+            problems = list(dict.fromkeys(message for _l, _o, message in sorted(self._problems)))
+            self._problems = []
+            raise ConfigError("\n".join(problems), problems)
         for key in ("checks", "overrides", "languagetool"):
             settings.pop(key, None)
         return Layer(settings, checks, overrides, extra)
+
+    def _guarded(self, default: Any, validate: Callable[..., Any], *args: Any) -> Any:
+        """``validate(*args)``, or ``default`` when it found a problem (recorded already)."""
+        try:
+            return validate(*args)
+        except _Invalid:
+            return default
 
     # -- per-check settings --------------------------------------------------------------
     def _shared_options(self, raw: RawConfig, key: str, names: tuple[str, ...]) -> dict[str, Any]:
@@ -122,8 +149,13 @@ class Validator:
             check = self.registry.find(str(name))
             if check is None:
                 hint = _did_you_mean(str(name), self.registry.identifiers())
-                self._fail(raw, (*path, str(name)), f"unknown check{hint}")
-            result[check.code] = self._check_settings(raw, (*path, str(name)), check, settings)
+                self._guarded(None, self._fail, raw, (*path, str(name)), f"unknown check{hint}")
+                continue
+            checked = self._guarded(
+                None, self._check_settings, raw, (*path, str(name)), check, settings
+            )
+            if checked is not None:
+                result[check.code] = checked
         return result
 
     def _check_settings(
@@ -134,29 +166,45 @@ class Validator:
         if isinstance(value, str) and value.lower() in ON_OFF:
             return {"enabled": ON_OFF[value.lower()]}
         if not isinstance(value, dict):
-            self._fail(raw, path, "expected true/false or a mapping of settings")
+            hint = _did_you_mean(value.lower(), ON_OFF) if isinstance(value, str) else ""
+            self._fail(raw, path, f"expected true/false or a mapping of settings{hint}")
         result: dict[str, Any] = {}
         options: dict[str, Any] = {}
         for key, item in value.items():
-            key_path = (*path, str(key))
-            if key == "enabled":
-                result["enabled"] = self._bool(raw, key_path, item)
-            elif key == "severity":
-                result["severity"] = self._severity(raw, key_path, item)
-            elif key == "exclude":
-                result["exclude"] = self._strings(raw, key_path, item)
-            elif key in check.options:
-                options[key] = self._option(raw, key_path, check.options[key], item)
-            else:
-                known = [*CHECK_KEYS, *check.options]
-                self._fail(
-                    raw, key_path, f"unknown option of {check.name}{_did_you_mean(str(key), known)}"
-                )
+            try:
+                self._check_setting(raw, (*path, str(key)), check, key, item, result, options)
+            except _Invalid:
+                continue
         if "add" in options or "allow" in options:
-            self._lexicon_additions(raw, path, options)
+            self._guarded(None, self._lexicon_additions, raw, path, options)
         if options:
             result["options"] = options
         return result
+
+    def _check_setting(
+        self,
+        raw: RawConfig,
+        key_path: tuple[str, ...],
+        check: Check,
+        key: Any,
+        item: Any,
+        result: dict[str, Any],
+        options: dict[str, Any],
+    ) -> None:
+        """Validate one key of a check's settings into ``result`` or ``options``."""
+        if key == "enabled":
+            result["enabled"] = self._bool(raw, key_path, item)
+        elif key == "severity":
+            result["severity"] = self._severity(raw, key_path, item)
+        elif key == "exclude":
+            result["exclude"] = self._strings(raw, key_path, item)
+        elif key in check.options:
+            options[key] = self._option(raw, key_path, check.options[key], item)
+        else:
+            known = [*CHECK_KEYS, *check.options]
+            self._fail(
+                raw, key_path, f"unknown option of {check.name}{_did_you_mean(str(key), known)}"
+            )
 
     def _option(self, raw: RawConfig, path: tuple[str, ...], option: Option, value: Any) -> Any:
         types = option.type if isinstance(option.type, tuple) else (option.type,)
@@ -167,9 +215,13 @@ class Validator:
             self._fail(raw, path, f"expected {option.type_name()}, got {_type_of(value)}")
         if option.choices and value not in option.choices:
             allowed = ", ".join(map(str, option.choices))
-            self._fail(raw, path, f"expected one of {allowed}, got {value!r}")
+            hint = _did_you_mean(value, map(str, option.choices)) if isinstance(value, str) else ""
+            self._fail(raw, path, f"expected one of {allowed}, got {value!r}{hint}")
         if option.minimum is not None and isinstance(value, int | float) and value < option.minimum:
             self._fail(raw, path, f"must be at least {option.minimum}, got {value!r}")
+        problem = option.validate(value) if option.validate is not None else None
+        if problem is not None:
+            self._fail(raw, path, problem)
         return value
 
     def _lexicon_additions(
@@ -205,35 +257,52 @@ class Validator:
             self._fail(raw, path, "expected a list of {files, kind, select, ignore, checks}")
         result = []
         for index, item in enumerate(value):
-            item_path = (*path, str(index))
-            if not isinstance(item, dict):
-                self._fail(raw, item_path, "expected a mapping")
-            for key in item:
-                if key not in OVERRIDE_KEYS:
-                    hint = _did_you_mean(str(key), OVERRIDE_KEYS)
-                    self._fail(raw, (*item_path, str(key)), f"unknown key{hint}")
-            if "files" not in item:
-                self._fail(raw, item_path, "an override needs 'files' (a list of globs)")
-            result.append(
-                Override(
-                    files=tuple(self._strings(raw, (*item_path, "files"), item["files"])),
-                    kind=self._kind(raw, (*item_path, "kind"), item["kind"])
-                    if "kind" in item
-                    else None,
-                    select=tuple(self._selectors(raw, (*item_path, "select"), item["select"]))
-                    if "select" in item
-                    else None,
-                    ignore=tuple(
-                        self._selectors(raw, (*item_path, "ignore"), item.get("ignore", []))
-                    ),
-                    checks=self._checks(raw, (*item_path, "checks"), item.get("checks") or {}),
-                )
-            )
+            override = self._guarded(None, self._override, raw, (*path, str(index)), item)
+            if override is not None:
+                result.append(override)
         return tuple(result)
+
+    def _override(self, raw: RawConfig, item_path: tuple[str, ...], item: Any) -> Override:
+        if not isinstance(item, dict):
+            self._fail(raw, item_path, "expected a mapping")
+        for key in item:
+            if key not in OVERRIDE_KEYS:
+                hint = _did_you_mean(str(key), OVERRIDE_KEYS)
+                self._guarded(None, self._fail, raw, (*item_path, str(key)), f"unknown key{hint}")
+        if "files" not in item:
+            self._guarded(
+                None, self._fail, raw, item_path, "an override needs 'files' (a list of globs)"
+            )
+        known = len(self._problems)
+        files = self._guarded([], self._strings, raw, (*item_path, "files"), item.get("files", []))
+        kind = self._guarded(None, self._kind, raw, (*item_path, "kind"), item.get("kind", "auto"))
+        select = self._guarded(
+            [], self._selectors, raw, (*item_path, "select"), item.get("select", [])
+        )
+        ignore = self._guarded(
+            [], self._selectors, raw, (*item_path, "ignore"), item.get("ignore", [])
+        )
+        checks = self._checks(raw, (*item_path, "checks"), item.get("checks") or {})
+        if len(self._problems) > known or "files" not in item:
+            raise _Invalid
+        return Override(
+            files=tuple(files),
+            kind=kind,
+            select=tuple(select) if "select" in item else None,
+            ignore=tuple(ignore),
+            checks=checks,
+        )
 
     # -- value validators ----------------------------------------------------------------
     def _fail(self, raw: RawConfig, path: tuple[str, ...], message: str) -> NoReturn:
-        raise ConfigError(f"{raw.where(path)}: {'.'.join(path)}: {message}")
+        """Record a problem (``file:line: key.path: message``) and abandon this value."""
+        where = raw.where(path)
+        line = where.rsplit(":", 1)[-1] if where != raw.source else ""
+        order = len(self._problems)
+        self._problems.append(
+            (int(line) if line.isdigit() else 0, order, f"{where}: {'.'.join(path)}: {message}")
+        )
+        raise _Invalid
 
     def _extension(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> Any:
         try:
@@ -247,7 +316,8 @@ class Validator:
         try:
             return Severity.parse(value)
         except ValueError as error:
-            return self._fail(raw, path, str(error))
+            hint = _did_you_mean(value.strip().lower(), ("info", "warning", "error"))
+            return self._fail(raw, path, f"{error}{hint}")
 
     def _score(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> float | None:
         if value is None:
@@ -257,12 +327,15 @@ class Validator:
         return float(value)
 
     def _kind(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> Kind | None:
-        if value == "auto":
+        # Case-insensitive, like severities: "--kind Email" is "--kind email".
+        kinds = ("auto", *(k.value for k in Kind))
+        if isinstance(value, str) and value.strip().lower() == "auto":
             return None
-        if not isinstance(value, str) or value not in {k.value for k in Kind}:
+        if not isinstance(value, str) or value.strip().lower() not in kinds:
             shown = repr(value) if isinstance(value, str) else _type_of(value)
-            self._fail(raw, path, f"expected auto, email or chat, got {shown}")
-        return Kind(value)
+            hint = _did_you_mean(value.strip().lower(), kinds) if isinstance(value, str) else ""
+            self._fail(raw, path, f"expected auto, email or chat, got {shown}{hint}")
+        return Kind(value.strip().lower())
 
     def _strings(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> list[str]:
         if isinstance(value, str):
@@ -273,10 +346,13 @@ class Validator:
 
     def _selectors(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> list[str]:
         names = self._strings(raw, path, value)
-        for name in names:
-            if not self.registry.select(name):
-                hint = _did_you_mean(name, self.registry.identifiers())
-                self._fail(raw, path, f"{name!r} is not a check, code or category{hint}")
+        unknown = [name for name in names if not self.registry.select(name)]
+        for name in unknown:
+            hint = _did_you_mean(name, self.registry.identifiers())
+            message = f"{name!r} is not a check, code or category{hint}"
+            self._guarded(None, self._fail, raw, path, message)
+        if unknown:
+            raise _Invalid
         return names
 
     def _positive_int(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> int:

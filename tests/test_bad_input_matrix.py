@@ -36,6 +36,12 @@ CONFIGS = {
     ),
     "cfg-extends-outside": ("extends: /etc/hostname\n", "extends: /etc/hostname: outside "),
     "cfg-file-size-ceiling": ("max-file-size: 999999999999\n", "max-file-size: at most "),
+    # Issue 15 items 14 and 19: a server value that is none, a misspelt value.
+    "cfg-languagetool-value": (
+        "languagetool:\n  server: langtool\n",
+        "languagetool.server: expected auto, off, local or an http(s)://host:port URL",
+    ),
+    "cfg-value-typo": ("kind: chatt\n", "kind: expected auto, email or chat, got 'chatt' (did"),
 }
 
 

@@ -135,6 +135,8 @@ def test_json_document_shape(project: Path) -> None:
         "words",
         "score",
         "categories",
+        "partly_measured",
+        "not_linted",
         "good_practice",
         "not_applicable",
         "suppressed",

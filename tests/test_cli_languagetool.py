@@ -54,16 +54,96 @@ def test_languagetool_section_applies_to_all_three_checks(
     assert result.exit_code == 2 and "set severity per check under checks:" in result.stderr
 
 
-def test_off_and_unavailable_are_announced_once_and_not_scored(project: Path) -> None:
-    result = CliRunner().invoke(
-        app,
-        ["check", "typo.txt", *GRAMMAR_ONLY, "--languagetool", "http://127.0.0.1:9/"],
-    )
+def test_auto_without_languagetool_is_one_notice_and_not_scored(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("REPLYLINT_LANGUAGETOOL")
+    result = CliRunner().invoke(app, ["check", "typo.txt", *GRAMMAR_ONLY])
     notices = [line for line in result.output.splitlines() if "not available" in line]
     assert len(notices) == 1 and "(spelling, grammar, style)" in notices[0]
-    assert "score n/a" in result.output
+    assert "score n/a" in result.output and result.exit_code == 0
     data = grammar_json("--languagetool", "off")
     assert data["files"][0]["replies"][0]["categories"]["correctness"] is None
+
+
+@pytest.mark.parametrize(
+    ("how", "said"),
+    [
+        ({"--languagetool": "http://127.0.0.1:9/"}, "server http://127.0.0.1:9/ cannot be used"),
+        ({"env": "http://127.0.0.1:9"}, "server http://127.0.0.1:9 cannot be used"),
+        ({"config": "http://127.0.0.1:9"}, "server http://127.0.0.1:9 cannot be used"),
+        ({"--languagetool": "local"}, "LanguageTool (local) cannot be used: Java not found"),
+    ],
+)
+def test_a_named_server_that_cannot_be_used_is_an_error(
+    project: Path, monkeypatch: pytest.MonkeyPatch, how: dict[str, str], said: str
+) -> None:
+    """Issue 15 item 14: a server the user named explicitly is a gate, not a suggestion."""
+    monkeypatch.delenv("REPLYLINT_LANGUAGETOOL")
+    monkeypatch.setenv("PATH", str(project / "no-java-here"))  # local: no Java, no download
+    args = ["check", "typo.txt", "-f", "json"]
+    if "--languagetool" in how:
+        args += ["--languagetool", how["--languagetool"]]
+    if "env" in how:
+        monkeypatch.setenv("REPLYLINT_LANGUAGETOOL", how["env"])
+    if "config" in how:
+        (project / ".replylint.yaml").write_text(f"languagetool:\n  server: {how['config']}\n")
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2, result.output
+    (line,) = [line for line in result.stderr.splitlines() if "cannot be used" in line]
+    assert said in line and line.endswith("the grammar checks did not run")
+    summary = json.loads(result.stdout)["summary"]
+    assert summary["exit_code"] == 2
+    (error,) = summary["service_errors"]
+    assert error["checks"] == ["spelling", "grammar", "style"] and said in error["reason"]
+    text = CliRunner().invoke(app, args[:2] + args[4:])  # the text report says "error" too
+    assert text.exit_code == 2 and text.stdout.rstrip().endswith("· error")
+    junit = CliRunner().invoke(app, [*args[:2], *args[4:], "-f", "junit"]).stdout
+    assert 'type="service-error"' in junit and said in junit
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "config", "said"),
+    [
+        (["--languagetool", "foo"], None, None, "replylint: --languagetool: expected auto, off"),
+        (["--languagetool", "htp://x"], None, None, "got 'htp://x'"),
+        ([], "foo", None, "replylint: REPLYLINT_LANGUAGETOOL: expected auto, off, local"),
+        ([], None, "server: foo", ".replylint.yaml:2: languagetool.server: expected auto"),
+        ([], None, "server: http://", "languagetool.server: expected auto, off, local"),
+    ],
+)
+def test_an_invalid_server_value_is_a_usage_error(
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    env: str | None,
+    config: str | None,
+    said: str,
+) -> None:
+    monkeypatch.delenv("REPLYLINT_LANGUAGETOOL")
+    if env is not None:
+        monkeypatch.setenv("REPLYLINT_LANGUAGETOOL", env)
+    if config is not None:
+        (project / ".replylint.yaml").write_text(f"languagetool:\n  {config}\n")
+    result = CliRunner().invoke(app, ["check", "typo.txt", *args])
+    assert result.exit_code == 2 and said in result.stderr, result.stderr
+    assert "passed" not in result.stdout
+
+
+def test_correctness_without_grammar_is_marked_partly_measured(
+    project: Path, fake_server: fake_languagetool.FakeLanguageTool
+) -> None:
+    """Template-slot alone measured correctness: the sub-score says grammar did not run."""
+    measured = json.loads(CliRunner().invoke(app, ["check", "typo.txt", "-f", "json"]).stdout)
+    assert measured["files"][0]["replies"][0]["partly_measured"] == {}
+    reply = json.loads(
+        CliRunner().invoke(app, ["check", "typo.txt", "-f", "json", "--languagetool", "off"]).stdout
+    )["files"][0]["replies"][0]
+    assert reply["categories"]["correctness"] == 100.0
+    assert reply["partly_measured"] == {"correctness": ["spelling", "grammar", "style"]}
+    text = CliRunner().invoke(app, ["check", "typo.txt", "--languagetool", "off"]).stdout
+    assert "100*" in text
+    assert "* correctness: partly measured, without spelling, grammar, style" in text
 
 
 def test_cache_clear(project: Path, fake_server: fake_languagetool.FakeLanguageTool) -> None:

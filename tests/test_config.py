@@ -64,8 +64,12 @@ def test_broken_pyproject_tables_are_config_errors(tmp_path: Path) -> None:
         pyproject = write(tmp_path / "pyproject.toml", text)
         with pytest.raises(ConfigError, match=message):
             resolver(explicit=pyproject).for_path(None)
-        # Found on the way up instead, a pyproject.toml that does not parse is not taken for ours.
-        assert resolver().for_path(tmp_path / "a.txt").source is None
+        # Found on the way up too: its [tool.replylint] table is ours, so it is an error
+        # rather than silently ignored (issue 15 item 19).
+        with pytest.raises(ConfigError, match=message):
+            resolver().for_path(tmp_path / "a.txt")
+    write(tmp_path / "pyproject.toml", '[project]\nname = "x\n')  # broken, but not ours
+    assert resolver().for_path(tmp_path / "a.txt").source is None
 
 
 def test_extends_chain_and_command_line_precedence(tmp_path: Path) -> None:

@@ -86,8 +86,10 @@ def test_any_config_is_used_or_refused_in_one_line(data: dict[str, Any]) -> None
             )
             plan = config.plan_for(Path(folder) / "reply.txt")
         except ConfigError as error:
-            message = str(error)
-            assert message.startswith(str(config_file)) and "\n" not in message.strip()
+            # Every problem at once (issue 15 item 19), each one line naming the file.
+            assert error.problems
+            for problem in error.problems:
+                assert problem.startswith(str(config_file)) and "\n" not in problem.strip()
             return
         result = lint_reply(Reply(REPLY, "reply.txt"), plan.checks)
         assert result.failures == (), result.failures

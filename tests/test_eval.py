@@ -139,6 +139,14 @@ def test_an_unknown_check_in_the_mapping_is_an_error(labels: Path) -> None:
     assert result.exit_code == 2 and "unknown check 'no-such-check'" in result.stderr
 
 
+def test_a_named_languagetool_that_cannot_be_used_is_an_error(labels: Path) -> None:
+    """The grammar checks would be measured as finding nothing (issue 15 item 14)."""
+    result = invoke("eval", str(labels), "--languagetool", "http://127.0.0.1:9")
+    assert result.exit_code == 2
+    assert "LanguageTool server http://127.0.0.1:9 cannot be used" in result.stderr
+    assert invoke("eval", str(labels), "--languagetool", "bogus").exit_code == 2
+
+
 def test_a_missing_labels_file_is_an_error(tmp_path: Path) -> None:
     result = invoke("eval", str(tmp_path / "absent.jsonl"))
     assert result.exit_code == 2 and "absent.jsonl: cannot read" in result.stderr

@@ -196,8 +196,9 @@ def test_an_empty_run_still_writes_a_page(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.chdir(tmp_path)
     (tmp_path / "empty").mkdir()
     page, code = report("empty")
-    assert code == 0 and page.endswith("</html>\n")
-    assert "No findings." in page
+    # Linting nothing is not a pass (issue 15 item 15), but the page is still written, and says so.
+    assert code == 2 and page.endswith("</html>\n")
+    assert "No findings." in page and "nothing to lint: no file found" in page
 
 
 def test_the_fixture_replies_render(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -43,8 +43,11 @@ def test_walk_picks_every_reply_format_and_skips_tool_folders(tree: Path) -> Non
 def test_exclude_globs_from_config(tree: Path) -> None:
     (tree / ".replylint.yaml").write_text("exclude: ['*.md', 'd.*']\n", encoding="utf-8")
     assert linted(".") == ["a.txt", "c.markdown", "e.eml"]
-    assert linted("b.md") == []  # exclude applies to named files too
-    assert linted("b.md", "--force-exclude") == []
+    document, result = lint_json("b.md")  # exclude applies to named files too
+    assert result.exit_code == 2 and document["summary"]["input_errors"] == [
+        {"path": "b.md", "message": "nothing to lint: 1 path is matched by exclude:"}
+    ]
+    assert linted("b.md", "--force-exclude") == []  # pre-commit: nothing staged to lint is fine
 
 
 def test_gitignore_without_git(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -28,6 +28,8 @@ from replylint.checks.languagetool.options import ENV_SERVER
 from replylint.checks.languagetool.text import LtMatch, to_matches, utf16_length
 
 NOTICE_START = "grammar: skipped — LanguageTool not available: "
+# A server named by the user (a URL or local) that cannot be used: an error, not a skip.
+UNUSABLE_START = "grammar: LanguageTool server {} cannot be used: "
 GRAMMAR_CHECKS = ("spelling", "grammar", "style")
 
 
@@ -258,8 +260,9 @@ def test_a_failing_server_gives_one_clear_reason(fake_server: Any, mode: str, sa
         reasons = {result.not_applicable[name] for name in GRAMMAR_CHECKS}
         assert len(reasons) == 1
         (reason,) = reasons
-        assert reason.startswith(NOTICE_START) and said in reason, reason
-        assert reason.endswith("(no more requests this run); see README")
+        assert reason.startswith(UNUSABLE_START.format(fake_server.url)), reason
+        assert said in reason and reason.endswith("; the grammar checks did not run"), reason
+        assert "(no more requests this run)" in reason
         assert result.failures == ()
         assert [f.code for f in result.findings] == ["RL101"]  # the other checks still ran
         assert result.score.categories[Category.CORRECTNESS] is None  # not measured, not 100
@@ -285,7 +288,9 @@ def test_an_unknown_language_is_reported(fake_server: Any) -> None:
 
 def test_an_unreachable_server_is_reported() -> None:
     reason = lint_grammar("Hello there.", server="http://127.0.0.1:9").not_applicable["style"]
-    assert reason.startswith(NOTICE_START + "cannot reach http://127.0.0.1:9")
+    assert reason.startswith(
+        UNUSABLE_START.format("http://127.0.0.1:9") + "cannot reach http://127.0.0.1:9"
+    )
 
 
 def test_a_bad_severity_map_is_a_check_failure() -> None:
@@ -474,6 +479,7 @@ def test_a_local_server_that_cannot_start_is_explained(monkeypatch: Any) -> None
     monkeypatch.setattr(server, "_LOCAL", {})
     reason = lint_grammar("You will recieve it.", server="local").not_applicable["spelling"]
     assert reason == (
-        NOTICE_START + "cannot start a local LanguageTool: download failed: no route to host "
-        "(no more requests this run); see README"
+        "grammar: LanguageTool (local) cannot be used: cannot start a local LanguageTool: "
+        "download failed: no route to host (no more requests this run); "
+        "the grammar checks did not run"
     )

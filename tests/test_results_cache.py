@@ -64,7 +64,7 @@ def stored_files() -> int:
 
 
 def no_linting(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*_: object) -> None:
+    def refuse(*_: object, **__: object) -> None:
         raise AssertionError("a file was linted again")
 
     monkeypatch.setattr(runner, "lint_reply", refuse)
@@ -94,6 +94,7 @@ def test_anything_deciding_results_makes_a_file_linted_again(
         for args in (
             ("--select", "negative-wording"),  # other checks
             ("--kind", "chat"),
+            ("--report-unused-suppressions",),  # more findings
             ("--fail-on", "error"),  # no effect on results: reused
         ):
             if args[0] != "--fail-on":

@@ -46,6 +46,9 @@ from replylint.checks.model import Options, Severity
 from replylint.checks.reply.parsed import Reply
 
 NOTICE = "grammar: skipped — LanguageTool not available: {reason}; see README"
+# A server the user named (local or a URL) that cannot be used: an error of the run, not a
+# skip (the runner turns it into exit 2; see options.explicit_server).
+UNUSABLE = "grammar: LanguageTool {server} cannot be used: {reason}; the grammar checks did not run"
 MEMO_SIZE = 64
 
 SPELLING_CATEGORIES = frozenset({"TYPOS"})
@@ -163,7 +166,7 @@ def _ask(
     if raw is None:
         backend, why_not = _backend(server)
         if backend is None:
-            return Outcome(reason=NOTICE.format(reason=why_not))
+            return Outcome(reason=_unavailable(server, str(why_not)))
         if backend in _dead:
             return Outcome(reason=_dead[backend])
         try:
@@ -173,11 +176,20 @@ def _ask(
         except (LanguageToolError, ValueError) as error:
             where = "local LanguageTool" if backend.startswith("local:") else backend[:-4]
             message = str(error) if isinstance(error, LanguageToolError) else f"{where}: {error}"
-            _dead[backend] = NOTICE.format(reason=f"{message} (no more requests this run)")
+            _dead[backend] = _unavailable(server, f"{message} (no more requests this run)")
             return Outcome(reason=_dead[backend])
         if use_cache:
             disk.store(key, raw)
     return Outcome(matches=tuple(to_matches(reply.text, raw)))
+
+
+def _unavailable(server: str, reason: str) -> str:
+    """The reason the grammar checks did not run: a skip under auto, else an error."""
+    if server == "auto":
+        return NOTICE.format(reason=reason)
+    return UNUSABLE.format(
+        server="server " + server if "://" in server else "(local)", reason=reason
+    )
 
 
 def _backend(server: str) -> tuple[str | None, str | None]:

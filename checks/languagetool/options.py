@@ -13,8 +13,36 @@ from replylint.checks.model import Option
 # pasted text, smileys read as unpaired brackets ":)", greeting and list lines without a full stop.
 DEFAULT_DISABLED_RULES = ("EN_UNPAIRED_BRACKETS", "PUNCTUATION_PARAGRAPH_END", "WHITESPACE_RULE")
 
+SERVER_KEYWORDS = ("auto", "off", "local")
+
+
+def server_problem(value: object) -> str | None:
+    """Why ``value`` is not a server setting (auto, off, local or an http(s):// URL), or None."""
+    if not isinstance(value, str):
+        return None  # the option's type check says so
+    server = value.strip()
+    if server.lower() in SERVER_KEYWORDS:
+        return None
+    from urllib.parse import urlsplit  # deferred: only a URL gets here
+
+    try:
+        parts = urlsplit(server)
+        valid = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+        _ = parts.port  # a port that is not a number raises ValueError
+    except ValueError:
+        valid = False
+    if valid:
+        return None
+    return f"expected auto, off, local or an http(s)://host:port URL, got {value!r}"
+
+
 OPTIONS: dict[str, Option] = {
-    "server": Option(str, "auto", "LanguageTool to use: auto, off, local, or http://host:port"),
+    "server": Option(
+        str,
+        "auto",
+        "LanguageTool to use: auto, off, local, or http://host:port",
+        validate=server_problem,
+    ),
     "language": Option(str, "en-US", "language code sent to LanguageTool (en-US, en-GB, auto)"),
     "mother-tongue": Option(str, "", "writer's first language, enables false-friend rules"),
     "disabled-rules": Option(list, list(DEFAULT_DISABLED_RULES), "LanguageTool rule ids to skip"),
@@ -30,6 +58,11 @@ OPTIONS: dict[str, Option] = {
 
 ENV_SERVER = "REPLYLINT_LANGUAGETOOL"
 OFF_REASON = "grammar: off (LanguageTool server: off)"
+
+
+def explicit_server(options: Mapping[str, Any]) -> bool:
+    """Whether the user named a server (local or a URL) that must work: not auto, not off."""
+    return server_setting(options) not in ("auto", "off")
 
 
 def server_setting(options: Mapping[str, Any]) -> str:

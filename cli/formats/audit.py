@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from replylint.checks import Category, Finding, ReplyResult
-from replylint.cli.formats.base import VERDICTS
+from replylint.cli.formats.base import VERDICTS, verdict
 from replylint.cli.report import Report, reply_label
 
 LOWEST_SHOWN = 20
@@ -137,11 +137,14 @@ class Audit:
 
 def verdict_text(report: Report, settings: dict[str, Any]) -> tuple[str, str]:
     """The verdict word and the thresholds it was judged by."""
-    verdict = VERDICTS[int(settings["exit_code"])]
+    said = verdict(report, settings)  # "failed; exit forced to 0 (--exit-zero)" is a failure
+    word = "failed" if said.startswith("failed") else VERDICTS[int(settings["exit_code"])]
     fail_under = settings.get("fail_under")
     rules = f"fail-on {settings['fail_on']}"
     rules += f", fail-under {fail_under:g}" if fail_under is not None else ", no fail-under"
-    return verdict, rules
+    if said != word:
+        rules += f"; {said}"
+    return word, rules
 
 
 def known_findings(full: ReplyResult | None, reported: ReplyResult) -> tuple[Finding, ...]:

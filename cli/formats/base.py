@@ -56,6 +56,8 @@ def summary_parts(report: Report, settings: dict[str, Any]) -> tuple[str, str]:
     ]
     overall = report.overall
     parts.append(f"score {overall:.1f}" if overall is not None else "score n/a")
+    if report.not_linted:
+        parts.append(f"{report.not_linted} not linted (not English)")
     if report.errors:
         parts.append(_count(len(report.errors), "input error"))
     if report.suppressed:
@@ -69,7 +71,24 @@ def summary_parts(report: Report, settings: dict[str, Any]) -> tuple[str, str]:
         parts.append(
             f"baseline: {report.baseline_known} known skipped, {report.baseline_fixed} fixed"
         )
-    return " · ".join(parts), VERDICTS[int(settings["exit_code"])]
+    return " · ".join(parts), verdict(report, settings)
+
+
+def verdict(report: Report, settings: dict[str, Any]) -> str:
+    """passed / failed / error, saying why a run failed on its score and when --exit-zero
+    forced a failed run's exit code to 0 (it never says "passed" over failures)."""
+    code = int(settings["exit_code"])
+    if code == 2:
+        return VERDICTS[2]
+    fail_under, overall = settings.get("fail_under"), report.overall
+    low = fail_under is not None and overall is not None and overall < fail_under
+    failed = bool(report.failing_replies) or low
+    if not failed:
+        return VERDICTS[code]
+    text = "failed"
+    if low:
+        text += f" (score {overall:.1f} is under --fail-under {fail_under:g})"
+    return text + ("; exit forced to 0 (--exit-zero)" if code == 0 else "")
 
 
 class JsonFormat:
@@ -133,6 +152,8 @@ def reply_record(result: ReplyResult) -> dict[str, Any]:
         "score": _rounded(result.score.overall),
         "readability": _rounded(result.readability),
         "categories": {str(c): _rounded(s) for c, s in result.score.categories.items()},
+        "partly_measured": {c: list(names) for c, names in result.partly_measured.items()},
+        "not_linted": result.not_linted,
         "good_practice": {
             "specific_sentences": result.score.practice.specific,
             "actionable": result.score.practice.actionable,
@@ -164,11 +185,16 @@ def summary_record(report: Report, settings: dict[str, Any]) -> dict[str, Any]:
         },
         "input_errors": [{"path": e.path, "message": e.message} for e in report.errors],
         "check_failures": list(report.failures),
+        "service_errors": [
+            {"reason": reason, "checks": checks}
+            for reason, checks in sorted(report.service_errors.items())
+        ],
         "notices": [
             {"reason": reason, "checks": checks}
             for reason, checks in sorted(report.notices.items())
         ],
         "suppressed": report.suppressed,
+        "not_linted": report.not_linted,
         "baseline": None
         if report.baseline_known is None
         else {"known": report.baseline_known, "fixed": report.baseline_fixed},

@@ -59,6 +59,11 @@ class GithubFormat:
 
     def reply(self, result: ReplyResult) -> None:
         prefix = f"{reply_label(result)}: " if result.title or result.reply_id else ""
+        if result.not_linted is not None:  # shown on the file, never a silent pass
+            message = f"{prefix}not linted: {result.not_linted}; the checks know English only"
+            self.out.write(
+                _command("warning", message, file=result.path, title="replylint: not linted") + "\n"
+            )
         for finding in result.findings:
             data = finding.to_dict()
             message = prefix + data["message"]
@@ -86,6 +91,8 @@ class GithubFormat:
     def finish(self, report: Report, settings: dict[str, Any]) -> None:
         for failure in report.failures:
             self.out.write(_command("error", failure, title="replylint check failure") + "\n")
+        for line in report.service_error_lines():
+            self.out.write(_command("error", line, title="replylint grammar") + "\n")
         for notice in notice_lines(report):  # plain log lines: a skipped check, a server used
             self.out.write(visible_line_start(notice) + "\n")
         self.out.write(summary_line(report, settings) + "\n")
@@ -134,6 +141,12 @@ class SarifFormat:
 
     def reply(self, result: ReplyResult) -> None:
         label = reply_label(result)
+        if result.not_linted is not None:  # a warning notification on the file, not silence
+            message = f"{label}: not linted: {result.not_linted}; the checks know English only"
+            location = {"physicalLocation": {"artifactLocation": artifact_uri(result.path)}}
+            self.notifications.append(
+                {"level": "warning", "message": {"text": visible(message)}, "locations": [location]}
+            )
         fingerprints = finding_records(result, Path.cwd().resolve())
         for finding, record in zip(result.findings, fingerprints, strict=True):
             data = finding.to_dict()
@@ -186,12 +199,12 @@ class SarifFormat:
             self.notifications
             + [
                 {"level": "error", "message": {"text": visible(failure)}}
-                for failure in report.failures
+                for failure in [*report.failures, *report.service_error_lines()]
             ]
             + [{"level": "note", "message": {"text": visible(n)}} for n in notice_lines(report)]
         )
         invocation: dict[str, Any] = {
-            "executionSuccessful": not report.errors and not report.failures,
+            "executionSuccessful": not (report.errors or report.failures or report.service_errors),
             "exitCode": int(settings["exit_code"]),
         }
         if notifications:
@@ -251,7 +264,10 @@ class JunitFormat:
             )
             failing = [f for f in result.findings if f.severity >= fail_on]
             lines = [self._line(f) for f in result.findings]
-            if failing:
+            if result.not_linted is not None:
+                message = f"not linted: {result.not_linted}; the checks know English only"
+                ET.SubElement(case, "skipped", message=_xml(message))
+            elif failing:
                 worst = max(f.severity for f in failing)
                 failure = ET.SubElement(
                     case,
@@ -268,14 +284,19 @@ class JunitFormat:
                 suite, "testcase", classname=_xml(error.path), name=_xml(error.path)
             )
             ET.SubElement(case, "error", message=_xml(error.message), type="input-error")
+        for line in report.service_error_lines():  # a named LanguageTool that cannot be used
+            suite = self._suite(suites, "replylint")
+            case = ET.SubElement(suite, "testcase", classname="replylint", name="LanguageTool")
+            ET.SubElement(case, "error", message=_xml(line), type="service-error")
         root = ET.Element("testsuites", name="replylint")
-        totals = {"tests": 0, "failures": 0, "errors": 0}
+        totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         for suite in suites.values():
             cases = suite.findall("testcase")
             counts = {
                 "tests": len(cases),
                 "failures": sum(1 for c in cases if c.find("failure") is not None),
                 "errors": sum(1 for c in cases if c.find("error") is not None),
+                "skipped": sum(1 for c in cases if c.find("skipped") is not None),
             }
             for key, value in counts.items():
                 suite.set(key, str(value))

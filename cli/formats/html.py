@@ -395,6 +395,7 @@ def _refs(numbers: Iterable[int], anchor: str) -> list[str]:
 def _problems(report: Report) -> str:
     items = [f"<li>{esc(e.path)}: {esc(e.message)}</li>" for e in report.errors[:1000]]
     items += [f"<li>{esc(failure)}</li>" for failure in report.failures[:1000]]
+    items += [f"<li>{esc(line)}</li>" for line in report.service_error_lines()]
     items += [
         f"<li>{esc(reason)} ({esc(', '.join(checks))})</li>"
         for reason, checks in sorted(report.notices.items())

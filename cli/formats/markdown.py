@@ -91,6 +91,7 @@ def markdown_lines(audit: Audit, report: Report, settings: dict[str, Any]) -> li
             lines += _check_details(check, count, audit.examples.get(check, []))
     problems = [f"{e.path}: {e.message}" for e in report.errors[:20]]
     problems += report.failures[:20]
+    problems += report.service_error_lines()
     problems += [f"{r} ({', '.join(c)})" for r, c in sorted(report.notices.items())]
     if problems:
         lines += ["", "### Problems", ""] + [f"- {md(p, 300)}" for p in problems]

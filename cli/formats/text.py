@@ -72,6 +72,12 @@ class TextFormat:
         self.quiet = quiet
 
     def reply(self, result: ReplyResult) -> None:
+        if result.not_linted is not None:
+            self.lines.write(
+                (visible_line_start(reply_label(result)), "bold underline"),
+                (f"  not linted: {result.not_linted}; the checks know English only", "yellow"),
+            )
+            return
         if not result.findings and not result.failures:
             return
         score = "n/a" if result.score.overall is None else f"{result.score.overall:.0f}"
@@ -123,6 +129,9 @@ class TextFormat:
             self._worst_macros(report)
             self._check_counts(report)
         for reason, checks in sorted(report.notices.items()):
+            # -q: findings and the summary only; where reply text was sent is always said.
+            if self.quiet and not reason.startswith(SENT_NOTICE):
+                continue
             self.lines.write((visible_line_start(f"{reason} ({', '.join(checks)})"), "yellow"))
         self.lines.write(*summary_segments(report, settings))
 
@@ -132,6 +141,10 @@ class TextFormat:
         self.lines.write((title, "italic"))
         for cells, style in score_table(rows):
             self.lines.write((cells, style) if style else cells)
+        for category, checks in _partly_measured(rows).items():
+            self.lines.write(
+                (f"* {category}: partly measured, without {', '.join(checks)}", "yellow")
+            )
 
     def _worst_macros(self, report: Report) -> None:
         """Per library file, its lowest-scoring macros (the table may show other files')."""
@@ -149,6 +162,7 @@ class TextFormat:
 
 
 GUTTER = "           │ "
+SENT_NOTICE = "grammar: reply text is sent to"  # runner._announce_servers
 
 
 def summary_segments(report: Report, settings: dict[str, Any]) -> tuple[Segment, ...]:
@@ -162,7 +176,10 @@ def score_table(rows: list[ReplyScore]) -> list[tuple[str, str]]:
     cells = [
         [
             _number(row.score),
-            *(_number(row.categories.get(c.value)) for c in CATEGORY_HEADERS),
+            *(
+                _number(row.categories.get(c.value)) + ("*" * (c.value in row.partly_measured))
+                for c in CATEGORY_HEADERS
+            ),
             _number(row.readability),  # Flesch reading ease: 60-70 is plain English
             str(row.words),
             row.kind,
@@ -182,6 +199,16 @@ def score_table(rows: list[ReplyScore]) -> list[tuple[str, str]]:
         return "  ".join([*padded, values[-1]])
 
     return [(line(headers), "bold"), *((line(row), "") for row in cells)]
+
+
+def _partly_measured(rows: list[ReplyScore]) -> dict[str, list[str]]:
+    """Per category marked with * in the table, the checks that did not measure it."""
+    found: dict[str, list[str]] = {}
+    for row in rows:
+        for category, checks in row.partly_measured.items():
+            names = found.setdefault(category, [])
+            names.extend(c for c in checks if c not in names)
+    return found
 
 
 def _number(value: float | None) -> str:

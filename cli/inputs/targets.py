@@ -7,9 +7,11 @@ inputs are still linted, and the run ends with exit code 2.
 from __future__ import annotations
 
 import codecs
+import collections
 import os
 import stat
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -138,30 +140,47 @@ def collect_targets(
     stdin_name: str,
     is_excluded: Callable[[Path], bool],
     force_exclude: bool = False,
+    skipped: Counter[str] | None = None,
 ) -> Iterator[Target | InputError]:
     """Expand arguments into files: folders recursively (sorted), '-' as stdin.
 
     Files found in folders skip hidden and tool folders, ``exclude`` globs and git-ignored
     paths. Files named on the command line are always read, unless ``force_exclude`` asks to
-    treat them like walked files (pre-commit passes every staged file by name).
+    treat them like walked files (pre-commit passes every staged file by name). ``skipped``
+    counts the files left out by reason (SKIP_REASONS), to say why a run linted nothing.
     """
+    skipped = collections.Counter() if skipped is None else skipped
     for argument in arguments:
         if argument == "-":
             yield Target(None, stdin_name)
             continue
         path = Path(argument)
         if path.is_symlink() and not path.exists():
-            yield InputError(argument, "broken symbolic link")
+            yield InputError(argument, _dangling_link(path))
         elif path.is_dir():
-            yield from _walked(path, is_excluded)
+            yield from _walked(path, is_excluded, skipped)
         elif path.exists():
             if force_exclude:
                 if path.suffix.lower() in EXTENSIONS and not _skipped_by_name(path, is_excluded):
-                    yield from _unignored([Target(path, argument, walked=True)])
+                    yield from _unignored([Target(path, argument, walked=True)], skipped)
             elif not is_excluded(path):
                 yield Target(path, argument)
+            else:
+                skipped["excluded"] += 1
         else:
             yield InputError(argument, "no such file or folder")
+
+
+def _dangling_link(path: Path) -> str:
+    """Why a link leads nowhere: a loop (a -> b -> a) is not a missing target."""
+    import errno
+
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop (the link leads back to itself)"
+    return "broken symbolic link"
 
 
 def _skipped_by_name(path: Path, is_excluded: Callable[[Path], bool]) -> bool:
@@ -172,32 +191,39 @@ def _skipped_by_name(path: Path, is_excluded: Callable[[Path], bool]) -> bool:
 WALK_BATCH = 5000  # files asked of git at once: a huge tree is never held whole
 
 
-def _walked(folder: Path, is_excluded: Callable[[Path], bool]) -> Iterator[Target | InputError]:
+def _walked(
+    folder: Path, is_excluded: Callable[[Path], bool], skipped: Counter[str]
+) -> Iterator[Target | InputError]:
     batch: list[Target | InputError] = []
-    for item in _walk(folder, is_excluded, set()):
+    for item in _walk(folder, is_excluded, set(), skipped):
         batch.append(item)
         if len(batch) >= WALK_BATCH:
-            yield from _without_ignored(batch, folder)
+            yield from _without_ignored(batch, folder, skipped)
             batch = []
-    yield from _without_ignored(batch, folder)
+    yield from _without_ignored(batch, folder, skipped)
 
 
 def _without_ignored(
-    found: list[Target | InputError], folder: Path
+    found: list[Target | InputError], folder: Path, skipped: Counter[str]
 ) -> Iterator[Target | InputError]:
     ignored = ignored_files([t.path for t in found if isinstance(t, Target) and t.path], folder)
+    skipped["ignored"] += len(ignored)
     for item in found:
         if isinstance(item, InputError) or item.path not in ignored:
             yield item
 
 
-def _unignored(targets: list[Target]) -> Iterator[Target]:
+def _unignored(targets: list[Target], skipped: Counter[str]) -> Iterator[Target]:
     ignored = ignored_files([t.path for t in targets if t.path is not None])
+    skipped["ignored"] += len(ignored)
     yield from (t for t in targets if t.path not in ignored)
 
 
 def _walk(
-    folder: Path, is_excluded: Callable[[Path], bool], seen: set[tuple[int, int]]
+    folder: Path,
+    is_excluded: Callable[[Path], bool],
+    seen: set[tuple[int, int]],
+    skipped: Counter[str],
 ) -> Iterator[Target | InputError]:
     try:
         info = folder.stat()
@@ -216,12 +242,17 @@ def _walk(
         return
     for entry in entries:
         path = Path(entry.path)
-        if entry.name.startswith(".") or entry.name in SKIPPED_FOLDERS or is_excluded(path):
+        if entry.name.startswith(".") or entry.name in SKIPPED_FOLDERS:
+            continue
+        if is_excluded(path):
+            skipped["excluded"] += 1
             continue
         if entry.is_dir():
-            yield from _walk(path, is_excluded, seen)
+            yield from _walk(path, is_excluded, seen, skipped)
         elif entry.is_file() and path.suffix.lower() in EXTENSIONS:
             yield Target(path, str(path), walked=True)
+        elif entry.is_file():
+            skipped["other extension"] += 1
 
 
 # A named pipe opened for reading waits for a writer; opened non-blocking, one without a writer
