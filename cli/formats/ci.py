@@ -143,9 +143,9 @@ class SarifFormat:
         label = reply_label(result)
         if result.not_linted is not None:  # a warning notification on the file, not silence
             message = f"{label}: not linted: {result.not_linted}; the checks know English only"
-            location = {"physicalLocation": {"artifactLocation": artifact_uri(result.path)}}
+            where = {"physicalLocation": {"artifactLocation": artifact_uri(result.path)}}
             self.notifications.append(
-                {"level": "warning", "message": {"text": visible(message)}, "locations": [location]}
+                {"level": "warning", "message": {"text": visible(message)}, "locations": [where]}
             )
         fingerprints = finding_records(result, Path.cwd().resolve())
         for finding, record in zip(result.findings, fingerprints, strict=True):
