@@ -123,11 +123,13 @@ def lint_reply(
 def _context(reply: Reply, offset: int) -> tuple[str, int]:
     """The text line holding ``offset`` (cut to 240 characters around it) and its column."""
     start, end = reply.line_of(offset)
-    line, column = reply.text[start:end], offset - start
-    if len(line) > 240:
-        cut = max(column - 80, 0)
-        line, column = line[cut : cut + 240], column - cut
-    return line, column
+    column = offset - start
+    if end - start <= 240:
+        return reply.text[start:end], column
+    # Only the window is copied: slicing the whole line for each finding made one long line
+    # full of findings quadratic (issue 15 item 6).
+    cut = max(column - 80, 0)
+    return reply.text[start + cut : min(start + cut + 240, end)], column - cut
 
 
 def _visible(
