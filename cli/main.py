@@ -5,7 +5,7 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -15,6 +15,9 @@ from replylint.cli.inputs.readers import READERS
 from replylint.cli.report import ExitCode
 from replylint.cli.runner import RunOptions, run_check
 from replylint.config import ConfigError, ConfigResolver
+
+if TYPE_CHECKING:
+    from replylint.cli.files import AtomicFile
 
 app = typer.Typer(
     name="replylint",
@@ -225,7 +228,8 @@ def check(
         except BaselineError as error:
             _die(str(error))
     watched = _output_refused_early(output) if output is not None else None
-    out = io.StringIO() if output is not None else sys.stdout
+    target = _report_file(output) if output is not None else None
+    out = target.stream if target is not None else sys.stdout
     formatter = make_formatter(
         output_format,
         out,
@@ -245,23 +249,38 @@ def check(
         jobs=1 if (languagetool or os.environ.get("REPLYLINT_LANGUAGETOOL")) == "local" else jobs,
         output=watched,
     )
-    report, code = run_check(resolver, options, formatter)
-    if output is not None:
-        assert isinstance(out, io.StringIO)
+    if target is None:
+        report, code = run_check(resolver, options, formatter)
+        raise typer.Exit(code)
+    assert output is not None
+    try:
+        try:
+            report, code = run_check(resolver, options, formatter)
+        except OSError as error:  # inputs' errors are caught per file: this is the report's
+            _die(f"{output}: cannot write the report: {error.strerror or error}")
         _refuse_output_in_use(output, report.output_read, resolver.files_read)
         try:
-            from replylint.cli.files import write_atomically
-
-            write_atomically(output, out.getvalue())
+            target.commit()
         except OSError as error:
             _die(f"{output}: cannot write the report: {error.strerror or error}")
-        from replylint.cli.formats.text import Lines, summary_segments
+    finally:
+        target.discard()
+    from replylint.cli.formats.text import Lines, summary_segments
+    from replylint.cli.formats.visible import visible
 
-        summary = summary_segments(report, {"exit_code": code})
-        from replylint.cli.formats.visible import visible
-
-        Lines(sys.stdout, color).write(*summary, f" · report written to {visible(str(output))}")
+    summary = summary_segments(report, {"exit_code": code})
+    Lines(sys.stdout, color).write(*summary, f" · report written to {visible(str(output))}")
     raise typer.Exit(code)
+
+
+def _report_file(output: Path) -> "AtomicFile":
+    """The report's file, streamed into as the run goes and renamed into place at its end."""
+    from replylint.cli.files import AtomicFile
+
+    try:
+        return AtomicFile(output)
+    except OSError as error:
+        _die(f"{output}: cannot write the report: {error.strerror or error}")
 
 
 def _output_refused_early(
