@@ -7,6 +7,7 @@ here once: masking, suppression, severity, line/column, ordering and the score.
 from __future__ import annotations
 
 import bisect
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -62,6 +63,10 @@ class ReplyResult:
     contexts: tuple[tuple[str, int], ...] = ()
     # Flesch reading ease of the agent's sentences (GUIDANCE §6; None under ten words).
     readability: float | None = None
+    # A record with neither id nor title: its row (reports say "file:row N") and a hash of its
+    # text, what baselines know it by (issue 15 item 18).
+    row: int | None = None
+    fingerprint: str | None = None
 
 
 def lint_reply(
@@ -117,7 +122,14 @@ def lint_reply(
         title=reply.title,
         contexts=tuple(_context(reply, f.start) for f in findings),
         readability=reply_reading_ease(reply),
+        row=reply.row,
+        fingerprint=_content_fingerprint(reply.text) if reply.row is not None else None,
     )
+
+
+def _content_fingerprint(text: str) -> str:
+    normalised = " ".join(text.split())
+    return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _context(reply: Reply, offset: int) -> tuple[str, int]:

@@ -120,6 +120,8 @@ def dump(outcomes: Iterable[Outcome]) -> str | None:
                 "title": outcome.title,
                 "contexts": [list(c) for c in outcome.contexts],
                 "readability": outcome.readability,
+                "row": outcome.row,
+                "fingerprint": outcome.fingerprint,
             }
         )
     # ASCII: SQLite stores UTF-8 only, and a lone surrogate (a JSON escape in a macro, a file
@@ -153,6 +155,8 @@ def load(value: str) -> list[Outcome]:
                 title=record["title"],
                 contexts=tuple((line, column) for line, column in record["contexts"]),
                 readability=record["readability"],
+                row=record.get("row"),
+                fingerprint=record.get("fingerprint"),
             )
         )
     return outcomes

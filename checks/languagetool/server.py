@@ -160,7 +160,7 @@ def _bounded(tool: Any) -> Any:
     if not isinstance(tool, type) or not hasattr(tool, "_start_server_on_free_port"):
         return tool  # not the class we know (a stand-in, another version): use it as it is
 
-    class Bounded(tool):  # type: ignore[misc, valid-type]
+    class Bounded(tool):  # type: ignore[misc]
         def _start_server_on_free_port(self) -> None:
             for attempt in range(1, START_ATTEMPTS + 1):
                 try:

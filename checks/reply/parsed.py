@@ -127,8 +127,11 @@ class Reply:
         title: str | None = None,
         extra_masks: list[tuple[int, int, str]] | None = None,
         locator: Callable[[int], tuple[int, int]] | None = None,
+        row: int | None = None,
     ) -> None:
         self.text = text
+        # A library record with neither id nor title (a CSV row): its row number, for reports.
+        self.row = row
         self.path = path
         self.reply_id = reply_id
         self.title = title

@@ -58,7 +58,8 @@ class GithubFormat:
         self.out = out
 
     def reply(self, result: ReplyResult) -> None:
-        prefix = f"{reply_label(result)}: " if result.title or result.reply_id else ""
+        named = result.title or result.reply_id or result.row is not None
+        prefix = f"{reply_label(result)}: " if named else ""
         for finding in result.findings:
             data = finding.to_dict()
             message = prefix + data["message"]
@@ -149,10 +150,11 @@ class SarifFormat:
                     },
                 }
             }
-            if result.title or result.reply_id:
+            if result.title or result.reply_id or result.row is not None:
+                name = result.title or result.reply_id or f"row {result.row}"
                 location["logicalLocations"] = [
                     {
-                        "name": visible(result.title or result.reply_id or ""),
+                        "name": visible(name),
                         "fullyQualifiedName": visible(label),
                     }
                 ]
