@@ -123,11 +123,11 @@ def lint_reply(
         contexts=tuple(_context(reply, f.start) for f in findings),
         readability=reply_reading_ease(reply),
         row=reply.row,
-        fingerprint=_content_fingerprint(reply.text) if reply.row is not None else None,
+        fingerprint=_text_hash(reply.text) if reply.row is not None else None,
     )
 
 
-def _content_fingerprint(text: str) -> str:
+def _text_hash(text: str) -> str:
     normalised = " ".join(text.split())
     return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
