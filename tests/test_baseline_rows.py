@@ -75,3 +75,19 @@ def test_reports_name_the_row(library: Path) -> None:
     assert "library.csv:row 2" in result.stdout
     result = invoke("check", "library.csv", "--select", "RL999", "-f", "github")
     assert "library.csv:row 2: " in result.stdout
+
+
+def test_yaml_records_with_only_a_text_are_told_apart_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_project(tmp_path, monkeypatch)
+    config = 'macros:\n  records: "$.templates[*]"\n  text: body\n  files: ["*.yaml"]\n'
+    Path(".replylint.yaml").write_text(config, encoding="utf-8")
+    known = "templates:\n  - body: Unfortunately we cannot refund it.\n"
+    Path("t.yaml").write_text(known, encoding="utf-8")
+    result = invoke("baseline", "write", "base.json", "t.yaml", "--select", "RL999")
+    assert result.exit_code == 0, result.output
+    Path("t.yaml").write_text(known + "  - body: Unfortunately we cannot ship it.\n", "utf-8")
+    result = invoke("check", "t.yaml", "--baseline", "base.json", "--select", "RL999")
+    assert result.exit_code == 1
+    assert "t.yaml:row 2" in result.stdout

@@ -151,8 +151,8 @@ def _zendesk_replies(
 def _spec_replies(
     spec: MacroSpec, data: Any, source: Source, locate: ValueLocator, first_row: int | None = None
 ) -> Iterator[Reply | InputError]:
-    """The records' replies; ``first_row``: the row number of the first record (CSV), which
-    names a record that has neither id nor title."""
+    """The records' replies; ``first_row``: the number of the first record (a CSV row counts
+    the header as row 1), which names a record that has neither id nor title."""
     records = list(spec.records.select(data))
     if not records:
         raise NotALibrary(f"no records at {spec.records.text} (from the macros: setting)")
@@ -237,12 +237,16 @@ def _library_replies(
 
 def read_json(source: Source) -> Iterator[Reply | InputError]:
     """A JSON macro library: a Zendesk export, or records named by the macros: setting."""
-    yield from _library_replies(source, parse_json, None, source.settings.get("macros"))
+    yield from _library_replies(
+        source, parse_json, None, source.settings.get("macros"), first_row=1
+    )
 
 
 def read_yaml(source: Source) -> Iterator[Reply | InputError]:
     """A YAML template library: records named by the macros: setting (or Zendesk-shaped)."""
-    yield from _library_replies(source, parse_yaml, None, source.settings.get("macros"))
+    yield from _library_replies(
+        source, parse_yaml, None, source.settings.get("macros"), first_row=1
+    )
 
 
 def read_csv(source: Source) -> Iterator[Reply | InputError]:
