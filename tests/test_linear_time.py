@@ -32,7 +32,11 @@ RUNS = 2  # the first run of the smaller input also compiles lexicons and lazy r
 # LanguageTool's checks only build the request locally: annotate() is timed with the model.
 LANGUAGETOOL_CHECKS = ("RL801", "RL802", "RL803")
 CHECKS = [c for c in BUILTIN if c.code not in LANGUAGETOOL_CHECKS]
-HOSTILE = ["A", "AB ", "a", "? ", "!", "{{", "> ", "[x] ", "-- \n", "Hi Anna,\n", "e.g. ", "😀"]
+HOSTILE = [
+    *("A", "AB ", "a", "? ", "!", "{{", "> ", "[x] ", "-- \n", "Hi Anna,\n", "e.g. ", "😀"),
+    "Are you worried\n",  # sentence lists rebuilt for each match
+    "{{a}} CUSTOMER_NAME ",  # each slot checked against every placeholder
+]
 
 
 def _triggers(check: Check) -> str:
