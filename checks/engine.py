@@ -7,6 +7,7 @@ here once: masking, suppression, severity, line/column, ordering and the score.
 from __future__ import annotations
 
 import bisect
+import hashlib
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -69,6 +70,10 @@ class ReplyResult:
     partly_measured: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Why the reply was not linted ("not English (Latvian)"): no check ran, it has no score.
     not_linted: str | None = None
+    # A record with neither id nor title: its row (reports say "file:row N") and a hash of its
+    # text, what baselines know it by (issue 15 item 18).
+    row: int | None = None
+    fingerprint: str | None = None
 
 
 def lint_reply(
@@ -152,6 +157,8 @@ def lint_reply(
             for category, names in unmeasured.items()
             if Category(category) in measured
         },
+        row=reply.row,
+        fingerprint=_text_hash(reply.text) if reply.row is not None else None,
     )
 
 
@@ -213,17 +220,26 @@ def _not_linted(reply: Reply, reason: str) -> ReplyResult:
         score=Score(None, dict.fromkeys(CATEGORIES)),
         title=reply.title,
         not_linted=reason,
+        row=reply.row,
+        fingerprint=_text_hash(reply.text) if reply.row is not None else None,
     )
+
+
+def _text_hash(text: str) -> str:
+    normalised = " ".join(text.split())
+    return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _context(reply: Reply, offset: int) -> tuple[str, int]:
     """The text line holding ``offset`` (cut to 240 characters around it) and its column."""
     start, end = reply.line_of(offset)
-    line, column = reply.text[start:end], offset - start
-    if len(line) > 240:
-        cut = max(column - 80, 0)
-        line, column = line[cut : cut + 240], column - cut
-    return line, column
+    column = offset - start
+    if end - start <= 240:
+        return reply.text[start:end], column
+    # Only the window is copied: slicing the whole line for each finding made one long line
+    # full of findings quadratic (issue 15 item 6).
+    cut = max(column - 80, 0)
+    return reply.text[start + cut : min(start + cut + 240, end)], column - cut
 
 
 def _visible(

@@ -139,6 +139,9 @@ class Lexicon:
         """Every entry occurrence in the reply's masked text that no exception covers."""
         text = reply.masked
         allowed: list[tuple[int, int]] | None = None
+        # One search of an entry's `unless` per sentence, not per match: a sentence repeating
+        # a phrase thousands of times was searched whole for each (quadratic; issue 15 item 6).
+        unless_in: dict[tuple[int, int], bool] = {}
         for branch, start, end in self.scan(reply):
             if allowed is None:  # the allow-list is only read when something matched
                 allowed = (
@@ -148,8 +151,12 @@ class Lexicon:
                 continue
             entry = branch.entry
             sentence = reply.sentence_at(start)
-            if entry.unless is not None and sentence and entry.unless.search(sentence.text):
-                continue
+            if entry.unless is not None and sentence:
+                key = (id(entry.unless), sentence.index)
+                if key not in unless_in:
+                    unless_in[key] = entry.unless.search(sentence.text) is not None
+                if unless_in[key]:
+                    continue
             if entry.where == "first-sentence" and not _is_first_content(reply, sentence):
                 continue
             yield Match(entry, start, end, sentence)

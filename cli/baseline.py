@@ -2,8 +2,9 @@
 
 A finding's fingerprint leaves line numbers out, so it survives edits above it: the check code,
 the flagged text (lower case, white space collapsed), the file (relative to the baseline
-file's folder, '/'-separated), the reply (id, else title) and an occurrence index that tells
-apart the same words flagged twice in one reply.
+file's folder, '/'-separated), the reply (id, else title, else a hash of its text: a CSV row
+with neither) and an occurrence index that tells apart the same words flagged twice in one
+reply.
 """
 
 from __future__ import annotations
@@ -41,10 +42,16 @@ def _file_key(path: str, root: Path) -> str:
         return Path(os.path.relpath(absolute, root)).as_posix()
 
 
-def finding_records(result: ReplyResult, root: Path) -> list[dict[str, Any]]:
-    """One record per finding of a reply (same order), with its fingerprint."""
+def finding_records(
+    result: ReplyResult, root: Path, twins: Counter[tuple[str, str]] | None = None
+) -> list[dict[str, Any]]:
+    """One record per finding of a reply (same order), with its fingerprint.
+
+    ``twins`` counts, per file, the replies known by their text so far: a second row with the
+    same text is ``text:<hash>#1``.
+    """
     file_key = _file_key(result.path, root)
-    reply_key = result.reply_id or result.title or ""
+    reply_key = result.reply_id or result.title or _text_key(result, file_key, twins)
     seen: Counter[tuple[str, str]] = Counter()
     records = []
     for finding in result.findings:
@@ -67,6 +74,19 @@ def finding_records(result: ReplyResult, root: Path) -> list[dict[str, Any]]:
     return records
 
 
+def _text_key(result: ReplyResult, file_key: str, twins: Counter[tuple[str, str]] | None) -> str:
+    # Rows of a library read with only a text field all had the same empty name, so a new
+    # row with a known phrase passed as known (issue 15 item 18). A hash of the text, not the
+    # row number: rows added above must not make every known finding new.
+    if result.fingerprint is None:
+        return ""
+    ordinal = 0
+    if twins is not None:
+        ordinal = twins[(file_key, result.fingerprint)]
+        twins[(file_key, result.fingerprint)] += 1
+    return f"text:{result.fingerprint}" + (f"#{ordinal}" if ordinal else "")
+
+
 def _is_record(record: Any) -> bool:
     """A finding as ``finding_records`` writes it, as far as reading the baseline relies on."""
     return (
@@ -84,6 +104,7 @@ class Baseline:
         self.known = {r["fingerprint"]: r for r in records}
         self.seen: set[str] = set()
         self.paths: set[str] = set()
+        self.twins: Counter[tuple[str, str]] = Counter()
 
     @classmethod
     def load(cls, path: Path) -> Baseline:
@@ -107,7 +128,7 @@ class Baseline:
 
     def filter(self, result: ReplyResult) -> tuple[ReplyResult, int]:
         """The result without its known findings, and how many were known."""
-        records = finding_records(result, self.root)
+        records = finding_records(result, self.root, self.twins)
         self.paths.update(r["path"] for r in records)
         self.paths.add(_file_key(result.path, self.root))
         keep = [r["fingerprint"] not in self.known for r in records]
@@ -146,10 +167,11 @@ class BaselineWriter:
         self.path = path
         self.root = path.parent.resolve() if path.parent != Path("") else Path.cwd()
         self.records: list[dict[str, Any]] = []
+        self.twins: Counter[tuple[str, str]] = Counter()
         self.written = False
 
     def reply(self, result: ReplyResult) -> None:
-        self.records.extend(finding_records(result, self.root))
+        self.records.extend(finding_records(result, self.root, self.twins))
 
     def input_error(self, error: Any) -> None:
         pass  # reported on stderr by the runner

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import stat
@@ -19,30 +20,64 @@ def write_atomically(path: Path, content: str) -> None:
     readable by whoever reads CI artifacts); a file written over keeps its own, and a symbolic
     link stays a link. What is not a regular file (a device, a pipe) is written into as is.
     """
+    target = AtomicFile(path)
     try:
-        mode = os.stat(path).st_mode  # through symbolic links
-    except FileNotFoundError:
-        mode = None
-    if mode is not None and not stat.S_ISREG(mode):
-        # /dev/null, /dev/stdout, a named pipe: renaming a file over one would replace the
-        # device or pipe itself (as root, /dev/null became a regular file), so write into it.
-        with open(path, "w", encoding="utf-8", errors=ESCAPED, newline="\n") as stream:
-            stream.write(content)
-        return
-    if path.is_symlink():  # replace the file the link points to, and keep the link
-        path = Path(os.path.realpath(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary, handle = _new_temporary(path)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", errors=ESCAPED, newline="\n") as stream:
-            _keep_mode(path, stream.fileno())
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+        target.stream.write(content)
+        target.commit()
+    finally:
+        target.discard()
+
+
+class AtomicFile:
+    """A file written as the run goes and renamed into place at the end (``commit``).
+
+    What ``write_atomically`` does, for a report too large to hold: it is streamed into a
+    temporary file beside the target (issue 15 item 13: 200,000 files made a 962 MB run).
+    Until ``commit``, the target is untouched; ``discard`` removes the temporary file.
+    """
+
+    def __init__(self, path: Path) -> None:
+        try:
+            mode = os.stat(path).st_mode  # through symbolic links
+        except FileNotFoundError:
+            mode = None
+        self.temporary: Path | None = None
+        if mode is not None and not stat.S_ISREG(mode):
+            # /dev/null, /dev/stdout, a named pipe: renaming a file over one would replace the
+            # device or pipe itself (as root, /dev/null became a regular file), so write into it.
+            self.path = path
+            self.stream = open(path, "w", encoding="utf-8", errors=ESCAPED, newline="\n")  # noqa: SIM115
+            return
+        if path.is_symlink():  # replace the file the link points to, and keep the link
+            path = Path(os.path.realpath(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.temporary, handle = _new_temporary(path)
+        try:
+            self.stream = os.fdopen(handle, "w", encoding="utf-8", errors=ESCAPED, newline="\n")
+            _keep_mode(path, handle)
+        except BaseException:
+            self.temporary.unlink(missing_ok=True)
+            raise
+
+    def commit(self) -> None:
+        """Flush the file to disk and rename it over the target."""
+        self.stream.flush()
+        if self.temporary is not None:
+            os.fsync(self.stream.fileno())
+        self.stream.close()
+        if self.temporary is not None:
+            os.replace(self.temporary, self.path)
+            self.temporary = None
+
+    def discard(self) -> None:
+        """Drop what was written (nothing happens after a commit)."""
+        if not self.stream.closed:
+            with contextlib.suppress(OSError):  # a full disk fails the close too
+                self.stream.close()
+        if self.temporary is not None:
+            self.temporary.unlink(missing_ok=True)
+            self.temporary = None
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:

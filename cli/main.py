@@ -6,7 +6,7 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -16,6 +16,9 @@ from replylint.cli.inputs.readers import READERS
 from replylint.cli.report import ExitCode
 from replylint.cli.runner import RunOptions, run_check
 from replylint.config import ConfigError, ConfigResolver
+
+if TYPE_CHECKING:
+    from replylint.cli.files import AtomicFile
 
 app = typer.Typer(
     name="replylint",
@@ -274,7 +277,8 @@ def check(
         except BaselineError as error:
             _die(str(error))
     watched = _output_refused_early(output) if output is not None else None
-    out = io.StringIO() if output is not None else sys.stdout
+    target = _report_file(output) if output is not None else None
+    out = target.stream if target is not None else sys.stdout
     formatter = make_formatter(
         output_format,
         out,
@@ -298,28 +302,34 @@ def check(
         progress=progress,
     )
     try:
-        if fix or unsafe_fixes or diff:
-            paths_left = _apply_fixes(resolver, options, unsafe_fixes, diff)
-            options = dataclasses.replace(options, paths=paths_left)
-        report, code = run_check(resolver, options, formatter)
-    finally:
-        if progress is not None:
-            progress.stop()
-    if output is not None:
-        assert isinstance(out, io.StringIO)
+        try:
+            if fix or unsafe_fixes or diff:
+                paths_left = _apply_fixes(resolver, options, unsafe_fixes, diff)
+                options = dataclasses.replace(options, paths=paths_left)
+            report, code = run_check(resolver, options, formatter)
+        except OSError as error:  # inputs' errors are caught per file: this is the report's
+            if target is None:
+                raise  # standard output: main() reports a full disk or a closed pipe
+            _die(f"{output}: cannot write the report: {error.strerror or error}")
+        finally:
+            if progress is not None:
+                progress.stop()
+        if target is None:
+            raise typer.Exit(code)
+        assert output is not None
         _refuse_output_in_use(output, report.output_read, resolver.files_read)
         try:
-            from replylint.cli.files import write_atomically
-
-            write_atomically(output, out.getvalue())
+            target.commit()
         except OSError as error:
             _die(f"{output}: cannot write the report: {error.strerror or error}")
-        from replylint.cli.formats.text import Lines, summary_segments
+    finally:
+        if target is not None:
+            target.discard()
+    from replylint.cli.formats.text import Lines, summary_segments
+    from replylint.cli.formats.visible import visible
 
-        summary = summary_segments(report, {"exit_code": code})
-        from replylint.cli.formats.visible import visible
-
-        Lines(sys.stdout, color).write(*summary, f" · report written to {visible(str(output))}")
+    summary = summary_segments(report, {"exit_code": code})
+    Lines(sys.stdout, color).write(*summary, f" · report written to {visible(str(output))}")
     raise typer.Exit(code)
 
 
@@ -367,6 +377,16 @@ def _apply_fixes(
     if failed or not left:
         raise typer.Exit(ExitCode.ERROR if failed else ExitCode.OK)
     return left
+
+
+def _report_file(output: Path) -> "AtomicFile":
+    """The report's file, streamed into as the run goes and renamed into place at its end."""
+    from replylint.cli.files import AtomicFile
+
+    try:
+        return AtomicFile(output)
+    except OSError as error:
+        _die(f"{output}: cannot write the report: {error.strerror or error}")
 
 
 def _output_refused_early(

@@ -165,9 +165,10 @@ class Report:
 
 
 def reply_label(result: ReplyResult) -> str:
-    """``path`` for a one-reply file, ``path › title (id)`` for a reply in a library."""
+    """``path`` for a one-reply file, ``path › title (id)`` for a reply in a library, and
+    ``path:row N`` for a CSV row with neither."""
     if result.title is None and result.reply_id is None:
-        return result.path
+        return result.path if result.row is None else f"{result.path}:row {result.row}"
     name = result.title or result.reply_id or ""
     suffix = f" ({result.reply_id})" if result.title and result.reply_id else ""
     return f"{result.path} › {name}{suffix}"

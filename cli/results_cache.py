@@ -122,6 +122,8 @@ def dump(outcomes: Iterable[Outcome]) -> str | None:
                 "readability": outcome.readability,
                 "partly_measured": {c: list(n) for c, n in outcome.partly_measured.items()},
                 "not_linted": outcome.not_linted,
+                "row": outcome.row,
+                "fingerprint": outcome.fingerprint,
             }
         )
     # ASCII: SQLite stores UTF-8 only, and a lone surrogate (a JSON escape in a macro, a file
@@ -157,6 +159,8 @@ def load(value: str) -> list[Outcome]:
                 readability=record["readability"],
                 partly_measured={c: tuple(n) for c, n in record["partly_measured"].items()},
                 not_linted=record["not_linted"],
+                row=record.get("row"),
+                fingerprint=record.get("fingerprint"),
             )
         )
     return outcomes

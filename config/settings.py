@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from replylint.checks import ActiveCheck, Check, Kind, Registry, Severity
-from replylint.config.discover import find_config_file, user_config_file
+from replylint.config.discover import ConfigFinder, user_config_file
 from replylint.config.globs import matches_any
 from replylint.config.load import (
     ConfigError,
@@ -209,7 +209,7 @@ class ConfigResolver:
         self.user = [self.validator.layer(raw) for raw in user_raws]
         self.servers_allowed = user_named_servers(command_line, user_raws, registry)
         self._by_file: dict[Path | None, Config] = {}
-        self._by_folder: dict[Path, Path | None] = {}
+        self._finder = ConfigFinder()
         self.files_read: list[Path] = []  # every config file loaded, extends included
 
     def for_path(self, path: Path | None) -> Config:
@@ -219,10 +219,13 @@ class ConfigResolver:
         elif self.isolated:
             config_file = None
         else:
-            folder = Path.cwd() if path is None else (path if path.is_dir() else path.parent)
-            if folder not in self._by_folder:  # one walk up per folder, not per file
-                self._by_folder[folder] = find_config_file(folder)
-            config_file = self._by_folder[folder]
+            try:
+                folder = Path.cwd() if path is None else (path if path.is_dir() else path.parent)
+                config_file = self._finder.find(folder)
+            except OSError as error:
+                # An unreadable folder, a path over PATH_MAX: that path's error, not the run's.
+                reason = error.strerror or type(error).__name__
+                raise ConfigError(f"cannot look for a config file: {reason}") from None
         if config_file not in self._by_file:
             self._by_file[config_file] = self._load(config_file)
         return self._by_file[config_file]

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,27 @@ def test_the_installed_executable_reports_bad_inputs(project: Path) -> None:
         "replylint: no-text.eml: e-mail has no text/plain or text/html part to lint",
     ]
     assert "good.txt" in done.stdout and "2 input errors" in done.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_whose_writer_never_writes_is_an_error_not_a_hang(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15 item 9: a writer that holds the pipe open and writes nothing blocked for ever."""
+    import replylint.cli.inputs.targets as targets
+
+    monkeypatch.setattr(targets, "PIPE_IDLE_SECONDS", 0.3)
+    pipe = project / "pipe.txt"
+    os.mkfifo(pipe)
+    writer = subprocess.Popen(["sh", "-c", 'exec 3>"$1"; sleep 30', "sh", str(pipe)])
+    try:
+        started = time.monotonic()
+        with pytest.raises(InputProblem, match=r"nothing was written to this pipe for 0\.3 s"):
+            # Until the writer has opened its end, the pipe reads as empty: ask again.
+            while read_bytes(Target(pipe, "pipe.txt"), 1000) == b"":
+                assert time.monotonic() - started < 20, "the writer never opened the pipe"
+                time.sleep(0.05)
+        assert time.monotonic() - started < 20
+    finally:
+        writer.kill()
+        writer.wait()

@@ -24,7 +24,10 @@ STEP_LINE_WORDS = 4
 LONG_SENTENCE_WORDS = 8
 SENTENCE_END = re.compile(r"[.!?:…][\"'”’)\]]*\s*\Z")
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_ASCII_LOWER_WORD = re.compile(r"[A-Z]*[a-z][A-Za-z]*(?:'[A-Za-z]+)*")
+# Tried only where a run of letters starts: "[A-Z]*" started again at every letter of a long
+# capitals run and read to its end each time (quadratic; issue 15 item 6). A match never
+# started inside a run, so what is found is unchanged.
+_ASCII_LOWER_WORD = re.compile(r"(?<![A-Za-z])[A-Z]*[a-z][A-Za-z]*(?:'[A-Za-z]+)*")
 # Both next-step checks and the applicability test ask which sentences are prose.
 _SENTENCES: weakref.WeakKeyDictionary[Reply, tuple[list[Sentence], list[Sentence]]] = (
     weakref.WeakKeyDictionary()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections.abc import Iterator
@@ -106,15 +107,15 @@ FILL = "Replace it with the real value before sending"
 def run(reply: Reply, options: Options) -> Iterator[Hit]:
     """Bracket slots, draft markers, broken braces and (optionally) unknown variables."""
     view = _view(reply)
-    urls = reply.masks.of_kind("url")
+    urls = _Spans(reply.masks.of_kind("url"))
     # This check reads URLs, but only for capital slot names ("…/REPONAME/issues"): every other
     # rule keeps away from links, as the engine does for the other checks.
     hits = _hits(reply, view, options)
     if urls:
-        hits = (h for h in hits if not _touches(urls, h.start, max(h.end, h.start + 1)))
+        hits = (h for h in hits if not urls.touch(h.start, max(h.end, h.start + 1)))
     yield from hits
     text = reply.text
-    for start, end in urls:
+    for start, end in urls.given:
         # A Markdown link's target is not read ("[open an issue](…)"); a bare URL is read
         # like the text around it.
         if text[max(start - 2, 0) : start] == "](":
@@ -129,11 +130,11 @@ def _hits(reply: Reply, view: str, options: Options) -> Iterator[Hit]:
         for match in BRACKET_SLOT.finditer(view):
             yield Hit(*match.span(), f"Unfilled slot '{match.group()}'", FILL)
         if "[" in view:
-            doubles = [m.span() for m in DOUBLE_BRACKET.finditer(view)]
-            for start, end in doubles:
+            doubles = _Spans([m.span() for m in DOUBLE_BRACKET.finditer(view)])
+            for start, end in doubles.given:
                 yield Hit(start, end, f"Unfilled slot '{view[start:end]}'", FILL)
             for match in LOWER_SLOT.finditer(view):
-                if not any(s <= match.start() < e for s, e in doubles):
+                if not doubles.hold(match.start()):
                     yield Hit(*match.span(), f"Unfilled slot '{match.group()}'", FILL)
         if "<" in view:
             for match in ANGLE_SLOT.finditer(view):
@@ -148,13 +149,13 @@ def _hits(reply: Reply, view: str, options: Options) -> Iterator[Hit]:
     if any(marker in view for marker in MARKER_HINTS):
         for match in MARKER.finditer(view):
             yield Hit(*match.span(), f"Draft marker '{match.group()}' left in the reply", FILL)
-    placeholders = reply.masks.of_kind("placeholder")
+    placeholders = _Spans(reply.masks.of_kind("placeholder"))
     for start, end in _caps_slots(view, 0, len(view)):
-        if not _inside(placeholders, start):
+        if not placeholders.hold(start):
             yield Hit(start, end, f"Unfilled slot '{view[start:end]}'", FILL)
     if "@" in view:
         for match in AT_SLOT.finditer(view):
-            if not _inside(placeholders, match.start()):
+            if not placeholders.hold(match.start()):
                 text = match.group().strip()
                 yield Hit(*match.span(), f"Unfilled mention '{text}'", "Put the person's handle")
     if "{" in view or "}" in view:
@@ -181,12 +182,28 @@ def _caps_slots(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             yield begin, stop
 
 
-def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
-    return any(s <= offset < e for s, e in spans)
+class _Spans:
+    """Spans asked about once per hit: a bisect each, not a pass over every span (a reply of
+    thousands of placeholders and slots was quadratic; issue 15 item 6)."""
 
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.given = spans
+        joined = merge([(s, e, "") for s, e in spans])
+        self.starts = [s for s, _, _ in joined]
+        self.ends = [e for _, e, _ in joined]
 
-def _touches(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    def __bool__(self) -> bool:
+        return bool(self.given)
+
+    def hold(self, offset: int) -> bool:
+        """Whether a span holds ``offset``."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.ends[index]
+
+    def touch(self, start: int, end: int) -> bool:
+        """Whether a span meets [start, end)."""
+        index = bisect.bisect_left(self.starts, end) - 1
+        return index >= 0 and self.ends[index] > start
 
 
 def _view(reply: Reply) -> str:

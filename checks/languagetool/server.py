@@ -141,11 +141,41 @@ def start_local(version: str) -> str:
             raise LanguageToolError("language-tool-python is not installed") from None
         extra: dict[str, Any] = {"language_tool_download_version": version} if version else {}
         try:
-            _LOCAL[version] = language_tool_python.LanguageTool("en-US", **extra)
+            _LOCAL[version] = _bounded(language_tool_python.LanguageTool)("en-US", **extra)
         except Exception as error:  # its errors are many (Java, download, port, start-up)
             first = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
             raise LanguageToolError(f"cannot start a local LanguageTool: {first}") from None
     return base_url(_LOCAL[version].url)
+
+
+# language-tool-python retries a server that fails to start on each of 918 ports in turn: a
+# broken install (a corrupt jar, a JVM that dies at once) made `auto` wait 255 s before
+# skipping (issue 15 item 9). A few ports are enough to step over one that is taken; each
+# attempt waits at most its own 15 s for the server to answer.
+START_ATTEMPTS = 3
+
+
+def _bounded(tool: Any) -> Any:
+    """``tool`` (language_tool_python.LanguageTool) trying at most START_ATTEMPTS ports."""
+    if not isinstance(tool, type) or not hasattr(tool, "_start_server_on_free_port"):
+        return tool  # not the class we know (a stand-in, another version): use it as it is
+
+    class Bounded(tool):  # type: ignore[misc]
+        def _start_server_on_free_port(self) -> None:
+            for attempt in range(1, START_ATTEMPTS + 1):
+                try:
+                    self._start_local_server()
+                    return
+                except Exception as error:
+                    if attempt == START_ATTEMPTS or not self._available_ports:
+                        first = str(error).splitlines()[0][:200] if str(error) else ""
+                        raise LanguageToolError(
+                            f"{first or type(error).__name__} (gave up after {attempt} "
+                            f"attempt{'s' if attempt > 1 else ''})"
+                        ) from None
+                    self._port = self._available_ports.pop()
+
+    return Bounded
 
 
 def stop_local() -> None:

@@ -127,8 +127,11 @@ class Reply:
         title: str | None = None,
         extra_masks: list[tuple[int, int, str]] | None = None,
         locator: Callable[[int], tuple[int, int]] | None = None,
+        row: int | None = None,
     ) -> None:
         self.text = text
+        # A library record with neither id nor title (a CSV row): its row number, for reports.
+        self.row = row
         self.path = path
         self.reply_id = reply_id
         self.title = title
@@ -218,12 +221,14 @@ class Reply:
         first = self.sentences[:1]
         return first[0] if first and first[0].part is Part.GREETING else None
 
-    @property
+    # Cached: checks ask for these once per match, and a fresh list each time made a reply
+    # of many short sentences quadratic (issue 15 item 6). Read them, never change them.
+    @lockless_cached_property
     def content(self) -> list[Sentence]:
         """Sentences after the greeting (body and closing)."""
         return [s for s in self.sentences if s.part is not Part.GREETING]
 
-    @property
+    @lockless_cached_property
     def closing(self) -> list[Sentence]:
         """The last content sentences before the sign-off (up to three)."""
         return [s for s in self.sentences if s.part is Part.CLOSING]
@@ -296,8 +301,13 @@ class Reply:
         """Start and end offsets of the text line holding ``offset`` (without its break)."""
         starts = self._line_starts
         line = bisect.bisect_right(starts, offset) - 1
+        start = starts[line]
         end = starts[line + 1] if line + 1 < len(starts) else len(self.text)
-        return starts[line], len(self.text[starts[line] : end].rstrip("\r\n")) + starts[line]
+        # Step back over the line break alone: slicing the line to strip it cost the whole
+        # line's length for each finding on it (issue 15 item 6).
+        while end > start and self.text[end - 1] in "\r\n":
+            end -= 1
+        return start, end
 
 
 def _is_greeting(sentence: str) -> bool:

@@ -144,9 +144,11 @@ class JsonFormat:
 
 def reply_record(result: ReplyResult) -> dict[str, Any]:
     """The JSON record of one reply."""
+    row = {} if result.row is None else {"row": result.row}
     return {
         "id": result.reply_id,
         "title": result.title,
+        **row,
         "kind": str(result.kind),
         "words": result.words,
         "score": _rounded(result.score.overall),

@@ -58,7 +58,8 @@ class GithubFormat:
         self.out = out
 
     def reply(self, result: ReplyResult) -> None:
-        prefix = f"{reply_label(result)}: " if result.title or result.reply_id else ""
+        named = result.title or result.reply_id or result.row is not None
+        prefix = f"{reply_label(result)}: " if named else ""
         if result.not_linted is not None:  # shown on the file, never a silent pass
             message = f"{prefix}not linted: {result.not_linted}; the checks know English only"
             self.out.write(
@@ -112,17 +113,63 @@ def artifact_uri(path: str) -> dict[str, str]:
     return {"uri": quote(os.fsencode(relative)), "uriBaseId": "%SRCROOT%"}
 
 
+# Where the streamed results go in the log's layout (see SarifFormat._open).
+_RESULTS_HOLE = "\x00results\x00"
+_RESULT_INDENT = "\n" + " " * 8
+
+
 class SarifFormat:
     """A SARIF 2.1.0 log: every check as a rule, findings as results, input errors as
-    tool execution notifications (for GitHub code scanning and other SARIF viewers)."""
+    tool execution notifications (for GitHub code scanning and other SARIF viewers).
+
+    Results are written as replies are linted, so a run over 200,000 files never holds them
+    (issue 15 item 13); the invocation, known only at the end, follows them.
+    """
 
     def __init__(self, out: IO[str], registry: Registry | None = None, **_: Any) -> None:
         self.out = out
         checks = sorted(registry or (), key=lambda c: c.code)
         self.rules = [self._rule(check) for check in checks]
         self.index = {check.code: number for number, check in enumerate(checks)}
-        self.results: list[dict[str, Any]] = []
+        self.written = 0
+        self.tail: str | None = None
         self.notifications: list[dict[str, Any]] = []
+
+    def _open(self) -> None:
+        """Write the log up to its first result; keep what follows the results for finish."""
+        if self.tail is not None:
+            return
+        log = {
+            "$schema": SARIF_SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "replylint",
+                            "version": tool_version(),
+                            "rules": self.rules,
+                        }
+                    },
+                    "originalUriBaseIds": {
+                        "%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}
+                    },
+                    "columnKind": "unicodeCodePoints",
+                    "results": _RESULTS_HOLE,
+                }
+            ],
+        }
+        text = json.dumps(log, indent=2, ensure_ascii=False)
+        head, self.tail = text.split(json.dumps(_RESULTS_HOLE), 1)
+        self.out.write(head + "[")
+
+    def _result(self, sarif: dict[str, Any]) -> None:
+        self._open()
+        self.out.write(("," if self.written else "") + _RESULT_INDENT)
+        self.out.write(
+            json.dumps(sarif, indent=2, ensure_ascii=False).replace("\n", _RESULT_INDENT)
+        )
+        self.written += 1
 
     @staticmethod
     def _rule(check: Any) -> dict[str, Any]:
@@ -162,10 +209,11 @@ class SarifFormat:
                     },
                 }
             }
-            if result.title or result.reply_id:
+            if result.title or result.reply_id or result.row is not None:
+                name = result.title or result.reply_id or f"row {result.row}"
                 location["logicalLocations"] = [
                     {
-                        "name": visible(result.title or result.reply_id or ""),
+                        "name": visible(name),
                         "fullyQualifiedName": visible(label),
                     }
                 ]
@@ -183,7 +231,7 @@ class SarifFormat:
                 suggestion = visible(data["suggestion"])
                 sarif["properties"]["suggestion"] = suggestion
                 sarif["message"]["text"] += f" Suggestion: {suggestion}"
-            self.results.append(sarif)
+            self._result(sarif)
 
     def input_error(self, error: InputError) -> None:
         self.notifications.append(
@@ -209,29 +257,11 @@ class SarifFormat:
         }
         if notifications:
             invocation["toolExecutionNotifications"] = notifications
-        log = {
-            "$schema": SARIF_SCHEMA,
-            "version": "2.1.0",
-            "runs": [
-                {
-                    "tool": {
-                        "driver": {
-                            "name": "replylint",
-                            "version": tool_version(),
-                            "rules": self.rules,
-                        }
-                    },
-                    "originalUriBaseIds": {
-                        "%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}
-                    },
-                    "columnKind": "unicodeCodePoints",
-                    "invocations": [invocation],
-                    "results": self.results,
-                }
-            ],
-        }
-        json.dump(log, self.out, indent=2, ensure_ascii=False)
-        self.out.write("\n")
+        self._open()
+        assert self.tail is not None
+        invocations = json.dumps([invocation], indent=2, ensure_ascii=False)
+        self.out.write(("\n      ]" if self.written else "]") + ',\n      "invocations": ')
+        self.out.write(invocations.replace("\n", "\n      ") + self.tail + "\n")
 
 
 # -- JUnit XML ------------------------------------------------------------------------------

@@ -150,7 +150,7 @@ class TextFormat:
         """Per library file, its lowest-scoring macros (the table may show other files')."""
         for path, worst in report.worst_per_library(WORST_MACROS_KEPT).items():
             names = ", ".join(
-                f"{row.label.split(' › ', 1)[1]} {_number(row.score)}" for row in worst
+                f"{_name_in_library(row.label, path)} {_number(row.score)}" for row in worst
             )
             self.lines.write(visible(f"Worst macros in {path}: {names}"))
 
@@ -213,3 +213,10 @@ def _partly_measured(rows: list[ReplyScore]) -> dict[str, list[str]]:
 
 def _number(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.0f}"
+
+
+def _name_in_library(label: str, path: str) -> str:
+    """``title (id)`` of ``path › title (id)``, ``row N`` of ``path:row N``."""
+    if label.startswith(f"{path} › "):
+        return label[len(path) + 3 :]
+    return label.removeprefix(f"{path}:")

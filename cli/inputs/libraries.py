@@ -149,8 +149,10 @@ def _zendesk_replies(
 
 
 def _spec_replies(
-    spec: MacroSpec, data: Any, source: Source, locate: ValueLocator
+    spec: MacroSpec, data: Any, source: Source, locate: ValueLocator, first_row: int | None = None
 ) -> Iterator[Reply | InputError]:
+    """The records' replies; ``first_row``: the number of the first record (a CSV row counts
+    the header as row 1), which names a record that has neither id nor title."""
     records = list(spec.records.select(data))
     if not records:
         raise NotALibrary(f"no records at {spec.records.text} (from the macros: setting)")
@@ -167,7 +169,13 @@ def _spec_replies(
         if not text.strip():
             yield InputError(source.name, f"{label}: text field {spec.text.text!r} is empty")
             continue
-        yield _reply(text, spec.markup, source, locate(text_location, text), identifier, title)
+        row = None
+        if first_row is not None and identifier is None and title is None:
+            row = first_row + number
+        reply = _reply(text, spec.markup, source, locate(text_location, text), identifier, title)
+        if isinstance(reply, Reply):
+            reply.row = row
+        yield reply
 
 
 def _scalar(path: JsonPath | None, record: Any, location: Location) -> str | None:
@@ -205,6 +213,7 @@ def _library_replies(
     parse: Callable[[str], tuple[Any, ValueLocator]],
     default: MacroSpec | None,
     spec: MacroSpec | None,
+    first_row: int | None = None,
 ) -> Iterator[Reply | InputError]:
     try:
         data, locate = parse(source.text)
@@ -223,17 +232,21 @@ def _library_replies(
             "not a macro library: no Zendesk macros here, and no macros: setting in the config "
             "says where the replies are"
         )
-    yield from _spec_replies(spec, data, source, locate)
+    yield from _spec_replies(spec, data, source, locate, first_row)
 
 
 def read_json(source: Source) -> Iterator[Reply | InputError]:
     """A JSON macro library: a Zendesk export, or records named by the macros: setting."""
-    yield from _library_replies(source, parse_json, None, source.settings.get("macros"))
+    yield from _library_replies(
+        source, parse_json, None, source.settings.get("macros"), first_row=1
+    )
 
 
 def read_yaml(source: Source) -> Iterator[Reply | InputError]:
     """A YAML template library: records named by the macros: setting (or Zendesk-shaped)."""
-    yield from _library_replies(source, parse_yaml, None, source.settings.get("macros"))
+    yield from _library_replies(
+        source, parse_yaml, None, source.settings.get("macros"), first_row=1
+    )
 
 
 def read_csv(source: Source) -> Iterator[Reply | InputError]:
@@ -257,7 +270,10 @@ def read_csv(source: Source) -> Iterator[Reply | InputError]:
     # A CSV found in a folder walk is a library only when the config claims it (macros.files);
     # a macros: setting without files describes JSON/YAML records, not CSV rows.
     spec = source.settings.get("macros") if source.settings.get("macros_by_files") else None
-    yield from _library_replies(source, parse_csv, default if source.claimed else None, spec)
+    # Rows are numbered as a spreadsheet shows them: the header is row 1.
+    yield from _library_replies(
+        source, parse_csv, default if source.claimed else None, spec, first_row=2
+    )
 
 
 def spec_for(

@@ -258,6 +258,9 @@ def _walk(
 # A named pipe opened for reading waits for a writer; opened non-blocking, one without a writer
 # opens at once and reads as empty ("file is empty") instead of hanging the run.
 NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+# A pipe whose writer holds it open and writes nothing would block the read for ever (issue 15
+# item 9): after this many seconds with no byte, the pipe is that input's error.
+PIPE_IDLE_SECONDS = 10.0
 
 
 def _open_without_waiting(path: str, flags: int) -> int:
@@ -273,7 +276,7 @@ def read_bytes(target: Target, max_size: int) -> bytes:
         with open(target.path, "rb", opener=_open_without_waiting) as handle:
             info = os.fstat(handle.fileno())
             if NONBLOCK and not stat.S_ISREG(info.st_mode):
-                os.set_blocking(handle.fileno(), True)  # a pipe with a writer, e.g. <(command)
+                return _read_waiting(handle.fileno(), max_size)  # a pipe, e.g. <(command)
             size = info.st_size
             if size > max_size:
                 raise InputProblem(
@@ -291,6 +294,34 @@ def read_bytes(target: Target, max_size: int) -> bytes:
         raise InputProblem("permission denied") from None
     except OSError as error:
         raise InputProblem(f"cannot read: {error.strerror or error}") from None
+
+
+def _read_waiting(handle: int, max_size: int) -> bytes:
+    """Read a pipe or device to its end (or one byte over the limit), never waiting more than
+    PIPE_IDLE_SECONDS for the next byte."""
+    import select  # deferred: only pipes and devices need it
+
+    poller = select.poll()
+    poller.register(handle, select.POLLIN)
+    chunks: list[bytes] = []
+    total = 0
+    while total <= max_size:
+        # Read first: a pipe with no writer at all reads as its end at once, while poll()
+        # would wait on it.
+        try:
+            chunk = os.read(handle, min(1 << 16, max_size + 1 - total))
+        except BlockingIOError:
+            if not poller.poll(PIPE_IDLE_SECONDS * 1000):
+                raise InputProblem(
+                    f"nothing was written to this pipe for {PIPE_IDLE_SECONDS:g} s; stopped "
+                    "waiting (is its writer stuck?)"
+                ) from None
+            continue
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def decode(data: bytes, max_size: int) -> str:
