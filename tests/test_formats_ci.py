@@ -158,3 +158,26 @@ def test_unwritable_output_is_one_line(project: Path) -> None:
     result = invoke("check", "good.txt", "--output", "taken")
     assert result.exit_code == 2
     assert result.stderr.startswith("replylint: taken: cannot write the report")
+
+
+def test_junit_spools_replies_to_disk_instead_of_holding_them(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import xml.etree.ElementTree as ET
+
+    from replylint.checks import BUILTIN, ActiveCheck, Reply, Severity, lint_reply
+    from replylint.cli.formats.ci import JunitFormat
+    from replylint.cli.report import Report
+
+    monkeypatch.setattr(JunitFormat, "SPOOL_MEMORY", 4096)
+    out = io.StringIO()
+    junit = JunitFormat(out)
+    active = [ActiveCheck(c, c.severity, c.defaults()) for c in BUILTIN if not c.asks_service]
+    for number in range(60):
+        text = f"Unfortunately we can't refund order {number}. Kindly wait!!"
+        junit.reply(lint_reply(Reply(text, f"r{number}.txt"), active))
+    assert junit.spool._rolled  # past 4 KB the records are on disk, not in memory
+    report = Report()
+    junit.finish(report, {"fail_on": Severity.WARNING})
+    root = ET.fromstring(out.getvalue().split("\n", 1)[1])
+    assert root.get("tests") == "60" and root.get("failures") == "60"
+    assert [s.get("name") for s in root][:2] == ["r0.txt", "r1.txt"]

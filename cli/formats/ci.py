@@ -8,7 +8,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import tempfile
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
@@ -271,78 +273,64 @@ def _xml(value: Any) -> str:
 
 
 class JunitFormat:
-    """JUnit XML: a test suite per file, a test case per reply (GitLab, Jenkins, Azure)."""
+    """JUnit XML: a test suite per file, a test case per reply (GitLab, Jenkins, Azure).
+
+    The totals are attributes of the opening ``<testsuites>`` tag and ``--fail-on`` decides
+    failures, both known only at the end: so each reply and input error goes to a spool file as
+    one JSON line (memory up to 8 MB, then disk), and the document is written from it at the
+    end, in two passes. A run over 200,000 files never holds them all in memory. Suites come in
+    input order, one per file.
+    """
+
+    SPOOL_MEMORY = 8 * 1024 * 1024
 
     def __init__(self, out: IO[str], **_: Any) -> None:
         self.out = out
-        self.results: list[ReplyResult] = []
-        self.errors: list[InputError] = []
+        self.spool = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - closed in finish()
+            max_size=self.SPOOL_MEMORY, mode="w+", encoding="utf-8", errors="surrogatepass"
+        )
 
     def reply(self, result: ReplyResult) -> None:
-        self.results.append(result)
+        findings = [[int(f.severity), self._line(f)] for f in result.findings]
+        record = [result.path, reply_label(result), result.not_linted, findings]
+        self.spool.write(json.dumps(record) + "\n")
 
     def input_error(self, error: InputError) -> None:
-        self.errors.append(error)
+        self.spool.write(json.dumps([error.path, None, None, error.message]) + "\n")
 
     def finish(self, report: Report, settings: dict[str, Any]) -> None:
         fail_on = settings["fail_on"]
-        suites: dict[str, ET.Element] = {}
-        for result in self.results:
-            suite = self._suite(suites, result.path)
-            case = ET.SubElement(
-                suite, "testcase", classname=_xml(result.path), name=_xml(reply_label(result))
-            )
-            failing = [f for f in result.findings if f.severity >= fail_on]
-            lines = [self._line(f) for f in result.findings]
-            if result.not_linted is not None:
-                message = f"not linted: {result.not_linted}; the checks know English only"
-                ET.SubElement(case, "skipped", message=_xml(message))
-            elif failing:
-                worst = max(f.severity for f in failing)
-                failure = ET.SubElement(
-                    case,
-                    "failure",
-                    message=_xml(f"{len(failing)} finding(s) at or above {fail_on}"),
-                    type=str(Severity(worst)),
-                )
-                failure.text = "\n".join(map(_xml, lines))
-            elif lines:
-                ET.SubElement(case, "system-out").text = "\n".join(map(_xml, lines))
-        for error in self.errors:
-            suite = self._suite(suites, error.path)
-            case = ET.SubElement(
-                suite, "testcase", classname=_xml(error.path), name=_xml(error.path)
-            )
-            ET.SubElement(case, "error", message=_xml(error.message), type="input-error")
         for line in report.service_error_lines():  # a named LanguageTool that cannot be used
-            suite = self._suite(suites, "replylint")
-            case = ET.SubElement(suite, "testcase", classname="replylint", name="LanguageTool")
-            ET.SubElement(case, "error", message=_xml(line), type="service-error")
-        root = ET.Element("testsuites", name="replylint")
+            self.spool.write(json.dumps(["replylint", "LanguageTool", "service", line]) + "\n")
         totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-        for suite in suites.values():
-            cases = suite.findall("testcase")
-            counts = {
-                "tests": len(cases),
-                "failures": sum(1 for c in cases if c.find("failure") is not None),
-                "errors": sum(1 for c in cases if c.find("error") is not None),
-                "skipped": sum(1 for c in cases if c.find("skipped") is not None),
-            }
-            for key, value in counts.items():
-                suite.set(key, str(value))
-                totals[key] += value
-            root.append(suite)
-        for key, value in totals.items():
-            root.set(key, str(value))
-        ET.indent(root)
+        for suite in self._suites(fail_on):
+            for key in totals:
+                totals[key] += int(suite.get(key, "0"))
+        attributes = " ".join(f'{key}="{value}"' for key, value in totals.items())
         self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-        self.out.write(ET.tostring(root, encoding="unicode") + "\n")
+        if not totals["tests"]:
+            self.out.write(f'<testsuites name="replylint" {attributes} />\n')
+        else:
+            self.out.write(f'<testsuites name="replylint" {attributes}>\n')
+            for suite in self._suites(fail_on):
+                ET.indent(suite, level=1)
+                self.out.write("  " + ET.tostring(suite, encoding="unicode") + "\n")
+            self.out.write("</testsuites>\n")
+        self.spool.close()
 
-    @staticmethod
-    def _suite(suites: dict[str, ET.Element], path: str) -> ET.Element:
-        if path not in suites:
-            suites[path] = ET.Element("testsuite", name=_xml(path))
-        return suites[path]
+    def _suites(self, fail_on: Severity) -> Iterator[ET.Element]:
+        """The suites, one per run of records of the same file, each with its counts."""
+        self.spool.seek(0)
+        suite: ET.Element | None = None
+        for line in self.spool:
+            path, label, state, detail = json.loads(line)
+            if suite is None or suite.get("name") != _xml(path):
+                if suite is not None:
+                    yield _counted(suite)
+                suite = ET.Element("testsuite", name=_xml(path))
+            _add_case(suite, fail_on, path, label, state, detail)
+        if suite is not None:
+            yield _counted(suite)
 
     @staticmethod
     def _line(finding: Any) -> str:
@@ -361,3 +349,39 @@ FORMATS: dict[str, Any] = {
 
 
 __all__ = ["FORMATS"]
+
+
+def _add_case(
+    suite: ET.Element, fail_on: Severity, path: str, label: str | None, state: Any, detail: Any
+) -> None:
+    """One spooled record as a test case: a reply, an input error or a service error."""
+    if label is None or state == "service":
+        kind = "input-error" if label is None else "service-error"
+        name = _xml(path) if label is None else label
+        case = ET.SubElement(suite, "testcase", classname=_xml(path), name=name)
+        ET.SubElement(case, "error", message=_xml(detail), type=kind)
+        return
+    case = ET.SubElement(suite, "testcase", classname=_xml(path), name=_xml(label))
+    failing = [Severity(s) for s, _ in detail if Severity(s) >= fail_on]
+    lines = [text for _, text in detail]
+    if state is not None:
+        message = f"not linted: {state}; the checks know English only"
+        ET.SubElement(case, "skipped", message=_xml(message))
+    elif failing:
+        failure = ET.SubElement(
+            case,
+            "failure",
+            message=_xml(f"{len(failing)} finding(s) at or above {fail_on}"),
+            type=str(max(failing)),
+        )
+        failure.text = "\n".join(map(_xml, lines))
+    elif lines:
+        ET.SubElement(case, "system-out").text = "\n".join(map(_xml, lines))
+
+
+def _counted(suite: ET.Element) -> ET.Element:
+    cases = suite.findall("testcase")
+    suite.set("tests", str(len(cases)))
+    for key, child in (("failures", "failure"), ("errors", "error"), ("skipped", "skipped")):
+        suite.set(key, str(sum(1 for c in cases if c.find(child) is not None)))
+    return suite
