@@ -89,6 +89,17 @@ def main_options(
     """replylint: a linter for customer-service replies."""
 
 
+# Options that `check` and `eval` share: declared once, so their names and help stay alike.
+ConfigFile = Annotated[
+    Path | None,
+    typer.Option(metavar="FILE", help="Use this config file instead of looking for one."),
+]
+NoConfig = Annotated[
+    bool,
+    typer.Option("--no-config", help="Ignore config files; use the defaults and flags only."),
+]
+
+
 @app.command()
 def check(
     paths: Annotated[
@@ -145,14 +156,8 @@ def check(
             metavar="CHECK", help="Skip these checks (code, name or category); repeatable."
         ),
     ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(metavar="FILE", help="Use this config file instead of looking for one."),
-    ] = None,
-    no_config: Annotated[
-        bool,
-        typer.Option("--no-config", help="Ignore config files; use the defaults and flags only."),
-    ] = False,
+    config: ConfigFile = None,
+    no_config: NoConfig = False,
     input_format: Annotated[
         str | None,
         typer.Option(
@@ -510,14 +515,8 @@ def eval_command(
         float | None,
         typer.Option(metavar="R", help="Exit 1 when a check's recall is below R (0-1)."),
     ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(metavar="FILE", help="Use this config file instead of looking for one."),
-    ] = None,
-    no_config: Annotated[
-        bool,
-        typer.Option("--no-config", help="Ignore config files; use the defaults and flags only."),
-    ] = False,
+    config: ConfigFile = None,
+    no_config: NoConfig = False,
     languagetool: Annotated[
         str | None,
         typer.Option(metavar="SERVER", help="LanguageTool: auto, off, local or http://host:port."),
