@@ -13,10 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from replylint.checks.model import Category, Check, Finding, Fix, Hit, Kind, Severity
-from replylint.checks.reply.language import not_english
+from replylint.checks.packs.detect import identify
+from replylint.checks.packs.pack import LanguagePack
+from replylint.checks.packs.registry import pack_for
+from replylint.checks.packs.run import pack_hits
 from replylint.checks.reply.masks import merge
 from replylint.checks.reply.parsed import Reply
-from replylint.checks.reply.practice import good_practice
+from replylint.checks.reply.practice import NO_PRACTICE, good_practice
 from replylint.checks.reply.readability import reply_reading_ease
 from replylint.checks.score import CATEGORIES, Score, score_reply
 from replylint.checks.suppress import Suppression, directive_problems, find_suppressions
@@ -68,8 +71,10 @@ class ReplyResult:
     # unavailable, not a kind they do not apply to): category -> those checks. Their
     # sub-score counts only the checks that ran, and reports mark it as partial.
     partly_measured: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    # Why the reply was not linted ("not English (Latvian)"): no check ran, it has no score.
+    # Why the reply was not linted ("no language pack for German"): no check ran, no score.
     not_linted: str | None = None
+    # The language pack that read it ("en", "lv"); None when no pack reads its language.
+    language: str | None = "en"
     # A record with neither id nor title: its row (reports say "file:row N") and a hash of its
     # text, what baselines know it by (issue 15 item 18).
     row: int | None = None
@@ -89,9 +94,9 @@ def lint_reply(
     active checks), to tell a misspelt name in a suppression directive; ``report_unused``:
     also flag directives that suppressed nothing (``--report-unused-suppressions``).
     """
-    language = not_english(reply.token_starts, reply.masked)
-    if language is not None:  # the checks know English only: a clean pass would be a lie
-        return _not_linted(reply, "not English" + (f" ({language})" * (language != "not English")))
+    pack, language = _language_of(reply)
+    if pack is None:  # no pack reads its language: a clean pass would be a lie
+        return _not_linted(reply, f"no language pack for {language}")
     findings: list[Finding] = []
     failures: list[CheckFailure] = []
     not_applicable: dict[str, str] = {}
@@ -113,9 +118,15 @@ def lint_reply(
             if check.announce_skip:  # not measured, rather than not applicable
                 unmeasured.setdefault(str(check.category), []).append(check.name)
             continue
+        if not pack.covers(check.name) and not check.any_language:
+            not_applicable[check.name] = f"not available for {pack.name} replies"
+            continue
         measured.add(check.category)
         try:
-            hits = list(check.run(reply, item.options))
+            if pack.native or check.name not in pack.checks:
+                hits = list(check.run(reply, item.options))
+            else:
+                hits = pack_hits(pack, check.name, reply, item.options)
         except Exception as error:  # a broken check must not hide the others' findings
             failures.append(CheckFailure(check.code, check.name, _describe(error)))
             continue
@@ -133,7 +144,8 @@ def lint_reply(
                 suppressed += 1
                 continue
             findings.append(_place(hit, reply, item))
-    score = score_reply(reply.word_count, findings, measured, good_practice(reply))
+    practice = good_practice(reply) if pack.native else NO_PRACTICE
+    score = score_reply(reply.word_count, findings, measured, practice)
     if "replylint:" in reply.text:  # directive findings are about the template, not scored
         findings.extend(
             _directive_findings(reply, active, suppressions, used, known, report_unused)
@@ -151,7 +163,8 @@ def lint_reply(
         suppressed=suppressed,
         title=reply.title,
         contexts=tuple(_context(reply, f.start) for f in findings),
-        readability=reply_reading_ease(reply),
+        # Flesch's formula counts English syllables: meaningless in another language.
+        readability=reply_reading_ease(reply) if pack.native else None,
         partly_measured={
             category: tuple(names)
             for category, names in unmeasured.items()
@@ -159,7 +172,21 @@ def lint_reply(
         },
         row=reply.row,
         fingerprint=_text_hash(reply.text) if reply.row is not None else None,
+        language=pack.code,
     )
+
+
+def _language_of(reply: Reply) -> tuple[LanguagePack | None, str]:
+    """The pack that reads the reply (None: none does) and the language's name. A language set
+    by config is taken as given; ``auto`` (or none set) is detected (packs/detect.py)."""
+    if reply.language not in (None, "auto"):
+        pack = pack_for(reply.language)
+        name = pack.name if pack is not None else reply.language
+    else:
+        pack, name = identify(reply.token_starts, reply.masked)
+    if pack is not None:
+        reply.set_language(pack.code, pack.greetings, pack.sign_offs)
+    return pack, name
 
 
 # Findings about suppression directives themselves (issue 15 item 17: a typo must not silently
@@ -220,6 +247,7 @@ def _not_linted(reply: Reply, reason: str) -> ReplyResult:
         score=Score(None, dict.fromkeys(CATEGORIES)),
         title=reply.title,
         not_linted=reason,
+        language=None,
         row=reply.row,
         fingerprint=_text_hash(reply.text) if reply.row is not None else None,
     )

@@ -147,6 +147,9 @@ class Check:
     # Its hits depend on a service (LanguageTool), not only on the reply and options: results
     # of a run where it is active are not reused from the results cache.
     asks_service: bool = False
+    # Its own code reads any language (placeholders, question marks, LanguageTool's languages):
+    # it runs on replies a language pack reads without that pack naming it (packs/run.py).
+    any_language: bool = False
     # Which fixes its hits may carry ("safe", "unsafe"): for listings; hits decide per match.
     fixes: frozenset[str] = frozenset()
 

@@ -138,6 +138,13 @@ def check(
     kind: Annotated[
         str | None, typer.Option(metavar="KIND", help="Reply kind: auto, email or chat.")
     ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            metavar="LANG",
+            help="Language of the replies: auto (detected per reply), or a pack: en, lv, kk, fy.",
+        ),
+    ] = None,
     pedantic: Annotated[
         bool,
         typer.Option(
@@ -265,6 +272,8 @@ def check(
     if output_format not in FORMAT_NAMES:
         _die(f"unknown --format {output_format!r} (use {', '.join(FORMAT_NAMES)})")
     layer = _command_line_layer(fail_on, fail_under, kind, select, ignore)
+    if language:
+        layer["language"] = language
     if pedantic:
         layer["pedantic"] = True
     if languagetool is not None or no_cache:

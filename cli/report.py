@@ -58,7 +58,7 @@ class Report:
     files: set[str] = field(default_factory=set)
     failing_replies: int = 0
     suppressed: int = 0
-    not_linted: int = 0  # replies no check ran on (not English)
+    not_linted: int = 0  # replies no check ran on (no pack reads their language)
     baseline_known: int | None = None  # None: no --baseline given
     baseline_fixed: int = 0
     fixable: int = 0  # findings with a safe fix (--fix applies them)
@@ -172,6 +172,16 @@ def reply_label(result: ReplyResult) -> str:
     name = result.title or result.reply_id or ""
     suffix = f" ({result.reply_id})" if result.title and result.reply_id else ""
     return f"{result.path} › {name}{suffix}"
+
+
+def language_label(result: ReplyResult) -> str:
+    """ "Latvian · " for a reply a language pack read; "" for English (the common case)."""
+    if result.language in (None, "en"):
+        return ""
+    from replylint.checks.packs.registry import pack_for
+
+    pack = pack_for(result.language)
+    return f"{pack.name if pack is not None else result.language} · "
 
 
 def _rank(row: ReplyScore) -> tuple[float, str]:

@@ -73,7 +73,9 @@ def _package_folders() -> dict[str, Path]:
     return {name: Path(module.__file__ or ".").resolve().parent for name, module in modules.items()}
 
 
-def plan_fingerprint(code: str, checks: Sequence[ActiveCheck], kind: Kind | None) -> str | None:
+def plan_fingerprint(
+    code: str, checks: Sequence[ActiveCheck], kind: Kind | None, language: str = "auto"
+) -> str | None:
     """What the active checks decide, or None when results must not be stored."""
     for active in checks:
         if active.check.asks_service and server_setting(active.options) != "off":
@@ -82,7 +84,7 @@ def plan_fingerprint(code: str, checks: Sequence[ActiveCheck], kind: Kind | None
         (a.check.code, str(a.severity), sorted((k, repr(v)) for k, v in a.options.items()))
         for a in checks
     ]
-    return hashlib.sha256(repr((code, described, str(kind))).encode()).hexdigest()
+    return hashlib.sha256(repr((code, described, str(kind), language)).encode()).hexdigest()
 
 
 def file_key(plan: str, reading: Any, name: str, data: bytes) -> str:

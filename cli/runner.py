@@ -134,7 +134,7 @@ def run_check(
         report.baseline_fixed = options.baseline.fixed()
     if report.replies == report.not_linted and not report.errors and not options.force_exclude:
         # ESLint's "no files matching": a gate that linted nothing has not passed.
-        skipped["not English"] = report.not_linted
+        skipped["no language pack"] = report.not_linted
         fail(InputError(", ".join(options.paths), nothing_linted(skipped)))
     base = last_config or resolver.fallback()
     settings = {"fail_on": base.fail_on, "fail_under": base.fail_under}
@@ -194,7 +194,10 @@ SKIP_REASONS = {
     "excluded": ("1 path is matched by exclude:", "{} paths are matched by exclude:"),
     "ignored": ("1 file is ignored by git", "{} files are ignored by git"),
     "other extension": ("1 file is of another type", "{} files are of other types"),
-    "not English": ("1 reply is not in English", "{} replies are not in English"),
+    "no language pack": (
+        "1 reply is in a language no pack reads",
+        "{} replies are in a language no pack reads",
+    ),
 }
 SKIP_HINTS = {
     "not a library": "name a library's files in a macros: setting (see README, Macro libraries)",
@@ -594,6 +597,8 @@ def _lint_data(
             outcomes.append(reply)
             continue
         reply.set_kind(plan.kind)
+        if plan.language != "auto":
+            reply.language = plan.language
         outcomes.append(
             lint_reply(
                 reply,
@@ -644,7 +649,9 @@ def _results_key(plan: Plan, reading: list[Any], target: Target, data: bytes) ->
         assert _WORK is not None
         if _fingerprints.code is None:
             _fingerprints.code = code_fingerprint(_WORK[0].registry)
-        _fingerprints.plans[id(plan)] = plan_fingerprint(_fingerprints.code, plan.checks, plan.kind)
+        _fingerprints.plans[id(plan)] = plan_fingerprint(
+            _fingerprints.code, plan.checks, plan.kind, plan.language
+        )
     fingerprint = _fingerprints.plans[id(plan)]
     return None if fingerprint is None else file_key(fingerprint, reading, target.name, data)
 

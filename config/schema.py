@@ -11,6 +11,7 @@ from typing import Any, NoReturn
 
 from replylint.checks import Check, Kind, Option, Registry, Severity
 from replylint.checks.lexicon import LexiconError, compile_lexicon
+from replylint.checks.packs.registry import codes as pack_codes
 from replylint.config.load import ConfigError, RawConfig
 
 ON_OFF = {
@@ -24,7 +25,7 @@ ON_OFF = {
 CHECK_KEYS = ("enabled", "severity", "exclude")
 # The checks that share one LanguageTool request; `languagetool:` sets their options at once.
 LANGUAGETOOL_CHECKS = ("spelling", "grammar", "style")
-OVERRIDE_KEYS = ("files", "kind", "select", "ignore", "checks")
+OVERRIDE_KEYS = ("files", "kind", "language", "select", "ignore", "checks")
 # The most a config may set max-file-size to (4x the default): each input is read whole, and
 # a macro library is parsed whole, so this bounds what one file of a pull request can cost.
 MAX_FILE_SIZE_CEILING = 20_000_000
@@ -49,6 +50,7 @@ class Override:
     select: tuple[str, ...] | None
     ignore: tuple[str, ...]
     checks: Mapping[str, Mapping[str, Any]]
+    language: str | None = None  # a pack's code, "auto", or None (not set here)
 
 
 class _Invalid(Exception):
@@ -72,6 +74,7 @@ class Validator:
             "fail-on": self._severity,
             "fail-under": self._score,
             "kind": self._kind,
+            "language": self._language,
             "exclude": self._strings,
             "max-file-size": self._file_size,
             "pedantic": self._bool,
@@ -254,7 +257,9 @@ class Validator:
     # -- overrides -----------------------------------------------------------------------
     def _overrides(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> tuple[Override, ...]:
         if not isinstance(value, list):
-            self._fail(raw, path, "expected a list of {files, kind, select, ignore, checks}")
+            self._fail(
+                raw, path, "expected a list of {files, kind, language, select, ignore, checks}"
+            )
         result = []
         for index, item in enumerate(value):
             override = self._guarded(None, self._override, raw, (*path, str(index)), item)
@@ -276,6 +281,9 @@ class Validator:
         known = len(self._problems)
         files = self._guarded([], self._strings, raw, (*item_path, "files"), item.get("files", []))
         kind = self._guarded(None, self._kind, raw, (*item_path, "kind"), item.get("kind", "auto"))
+        language = self._guarded(
+            None, self._language, raw, (*item_path, "language"), item.get("language", "auto")
+        )
         select = self._guarded(
             [], self._selectors, raw, (*item_path, "select"), item.get("select", [])
         )
@@ -288,6 +296,7 @@ class Validator:
         return Override(
             files=tuple(files),
             kind=kind,
+            language=language if "language" in item else None,
             select=tuple(select) if "select" in item else None,
             ignore=tuple(ignore),
             checks=checks,
@@ -336,6 +345,16 @@ class Validator:
             hint = _did_you_mean(value.strip().lower(), kinds) if isinstance(value, str) else ""
             self._fail(raw, path, f"expected auto, email or chat, got {shown}{hint}")
         return Kind(value.strip().lower())
+
+    def _language(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> str:
+        # "auto" detects each reply's language; a pack's code reads every reply in it.
+        codes = ("auto", *pack_codes())
+        if not isinstance(value, str) or value.strip().lower() not in codes:
+            shown = repr(value) if isinstance(value, str) else _type_of(value)
+            hint = _did_you_mean(value.strip().lower(), codes) if isinstance(value, str) else ""
+            packs = ", ".join(codes[1:])
+            self._fail(raw, path, f"expected auto or a language pack ({packs}), got {shown}{hint}")
+        return value.strip().lower()
 
     def _strings(self, raw: RawConfig, path: tuple[str, ...], value: Any) -> list[str]:
         if isinstance(value, str):

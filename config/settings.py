@@ -29,6 +29,7 @@ class Plan:
 
     checks: tuple[ActiveCheck, ...]
     kind: Kind | None
+    language: str = "auto"  # a pack's code, or "auto": detected per reply
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Config:
     # Opt-in hints of every check that declares a ``pedantic`` option (ruff's preview,
     # LanguageTool's picky rules): lower-precision findings stay off unless asked for.
     pedantic: bool = False
+    language: str = "auto"
     _plans: dict[tuple[tuple[int, ...], frozenset[str]], Plan] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -102,7 +104,9 @@ class Config:
         select = self.select
         ignore = list(self.ignore)
         kind = self.kind
+        language = self.language
         for override in overrides:
+            language = override.language or language
             select = override.select if override.select is not None else select
             ignore.extend(override.ignore)
             kind = override.kind or kind
@@ -129,7 +133,7 @@ class Config:
                         ),
                     )
                 )
-        return Plan(tuple(active), kind)
+        return Plan(tuple(active), kind, language)
 
     def _pedantic_default(self, check: Check) -> dict[str, Any]:
         return {"pedantic": True} if self.pedantic and "pedantic" in check.options else {}
@@ -179,6 +183,7 @@ def build_config(
         overrides=tuple(overrides),
         extra=extra,
         pedantic=settings.get("pedantic", False),
+        language=settings.get("language", "auto"),
         command_line_checks=command_line.checks if command_line is not None else {},
     )
 

@@ -84,28 +84,31 @@ def test_not_english_is_reported_as_not_linted_and_not_scored(
 ) -> None:
     (tmp_path / ".git").mkdir()
     monkeypatch.chdir(tmp_path)
-    # Refusals that every check would flag in English.
-    (tmp_path / "lv.txt").write_text("Diemžēl mēs nevaram atmaksāt naudu.\n", encoding="utf-8")
-    (tmp_path / "kk.txt").write_text("Кешіріңіз, біз көмектесе алмаймыз.\n", encoding="utf-8")
+    # Refusals that every check would flag in English, in languages no pack reads.
+    (tmp_path / "de.txt").write_text(
+        "Leider können wir das Geld nicht zurückerstatten.\n", encoding="utf-8"
+    )
+    (tmp_path / "ru.txt").write_text("Извините, мы не можем вернуть деньги.\n", encoding="utf-8")
     (tmp_path / "en.txt").write_text("Your parcel arrives on Monday, Anna.\n", encoding="utf-8")
-    args = ["check", "lv.txt", "kk.txt", "en.txt", "--languagetool", "off"]
+    args = ["check", "de.txt", "ru.txt", "en.txt", "--languagetool", "off"]
     result = CliRunner().invoke(app, [*args, "-f", "json"])
     document = json.loads(result.stdout)
     replies = {f["path"]: f["replies"][0] for f in document["files"]}
-    assert replies["lv.txt"]["not_linted"] == "not English (Latvian)"
-    assert replies["kk.txt"]["not_linted"] == "not English (Kazakh)"
+    assert replies["de.txt"]["not_linted"] == "no language pack for German"
+    assert replies["ru.txt"]["not_linted"] == "no language pack for a Cyrillic-script language"
     assert replies["en.txt"]["not_linted"] is None and replies["en.txt"]["score"] is not None
-    for path in ("lv.txt", "kk.txt"):
+    assert replies["en.txt"]["language"] == "en" and replies["de.txt"]["language"] is None
+    for path in ("de.txt", "ru.txt"):
         assert replies[path]["score"] is None and replies[path]["findings"] == []
         assert set(replies[path]["categories"].values()) == {None}
     assert document["summary"]["not_linted"] == 2
     assert [row["reply"] for row in document["summary"]["lowest"]] == ["en.txt"]
     text = CliRunner().invoke(app, args).stdout
-    assert "lv.txt  not linted: not English (Latvian); the checks know English only" in text
-    assert "2 not linted (not English)" in text.splitlines()[-1]
-    only = CliRunner().invoke(app, ["check", "lv.txt", "kk.txt", "--languagetool", "off"])
+    assert "de.txt  not linted: no language pack for German" in text
+    assert "2 not linted (no language pack)" in text.splitlines()[-1]
+    only = CliRunner().invoke(app, ["check", "de.txt", "ru.txt", "--languagetool", "off"])
     assert only.exit_code == 2  # nothing was linted: not a pass (item 15)
-    assert "nothing to lint: 2 replies are not in English" in only.stderr
+    assert "nothing to lint: 2 replies are in a language no pack reads" in only.stderr
 
 
 def test_ci_formats_show_a_reply_not_linted(
@@ -113,15 +116,20 @@ def test_ci_formats_show_a_reply_not_linted(
 ) -> None:
     (tmp_path / ".git").mkdir()
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "lv.txt").write_text("Diemžēl mēs nevaram atmaksāt naudu.\n", encoding="utf-8")
+    (tmp_path / "de.txt").write_text(
+        "Leider können wir das Geld nicht zurückerstatten.\n", encoding="utf-8"
+    )
     (tmp_path / "en.txt").write_text("Your parcel arrives on Monday, Anna.\n", encoding="utf-8")
-    args = ["check", "lv.txt", "en.txt", "--languagetool", "off", "-f"]
+    args = ["check", "de.txt", "en.txt", "--languagetool", "off", "-f"]
     github = CliRunner().invoke(app, [*args, "github"]).stdout
-    assert "::warning file=lv.txt,title=replylint%3A not linted::not linted: not English " in github
+    assert (
+        "::warning file=de.txt,title=replylint%3A not linted::not linted: no language pack"
+        in github
+    )
     junit = CliRunner().invoke(app, [*args, "junit"]).stdout
-    assert '<skipped message="not linted: not English (Latvian)' in junit
+    assert '<skipped message="not linted: no language pack for German' in junit
     assert 'skipped="1"' in junit
     sarif = json.loads(CliRunner().invoke(app, [*args, "sarif"]).stdout)
     notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
     (note,) = [n for n in notes if n["level"] == "warning"]
-    assert "not linted: not English (Latvian)" in note["message"]["text"]
+    assert "not linted: no language pack for German" in note["message"]["text"]

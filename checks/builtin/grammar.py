@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from replylint.checks.languagetool.options import OFF_REASON, OPTIONS, server_setting
 from replylint.checks.model import Category, Check, Example, Fix, Hit, Options, Severity
+from replylint.checks.packs.registry import pack_for
 from replylint.checks.reply.parsed import Reply
 
 if TYPE_CHECKING:
@@ -95,6 +96,9 @@ def _near(text: str, match: LtMatch, span: tuple[int, int]) -> bool:
 def _reason(reply: Reply, options: Options) -> str | None:
     if server_setting(options) == "off":  # answered without loading the LanguageTool client
         return OFF_REASON
+    pack = pack_for(reply.language or "en")
+    if pack is not None and not pack.native and pack.languagetool is None:
+        return f"LanguageTool has no {pack.name} module"
     from replylint.checks.languagetool import client as languagetool
 
     return languagetool.lookup(reply, options).reason
@@ -118,6 +122,7 @@ def _check(
         not_applicable=_reason,
         announce_skip=True,
         asks_service=True,
+        any_language=True,  # LanguageTool reads the languages it has modules for
     )
 
 

@@ -29,6 +29,7 @@ def run(reply: Reply, options: Options) -> Iterator[Hit]:
 
 
 CHECK = Check(
+    any_language=True,  # counts words, question marks and placeholders, not meanings
     code="RL602",
     name="long-sentence",
     category=Category.CLARITY,

@@ -57,6 +57,7 @@ def run(reply: Reply, options: Options) -> Iterator[Hit]:
 
 
 CHECK = Check(
+    any_language=True,  # counts words, question marks and placeholders, not meanings
     code="RL601",
     name="question-overload",
     category=Category.CLARITY,

@@ -270,6 +270,7 @@ def _well_formed(view: str, start: int, end: int, known: list[str]) -> Iterator[
 
 
 CHECK = Check(
+    any_language=True,  # counts words, question marks and placeholders, not meanings
     code="RL901",
     name="template-slot",
     category=Category.CORRECTNESS,

@@ -43,6 +43,7 @@ from replylint.checks.languagetool.server import (
 )
 from replylint.checks.languagetool.text import LtMatch, annotate, parse_matches, to_matches
 from replylint.checks.model import Options, Severity
+from replylint.checks.packs.registry import pack_for
 from replylint.checks.reply.parsed import Reply
 
 NOTICE = "grammar: skipped — LanguageTool not available: {reason}; see README"
@@ -129,13 +130,21 @@ def lookup(reply: Reply, options: Options) -> Outcome:
         return Outcome(reason=NOTICE.format(reason=f"unexpected {type(error).__name__}"))
 
 
+def _language(reply: Reply, options: Options) -> str:
+    """The ``language`` option for English replies; for a pack's language, the pack's code."""
+    pack = pack_for(reply.language) if reply.language not in (None, "en") else None
+    if pack is not None and pack.languagetool is not None:
+        return pack.languagetool
+    return str(options.get("language") or "en-US")
+
+
 def _lookup(reply: Reply, options: Options) -> Outcome:
     server = server_setting(options)
     if server == "off":
         return Outcome(reason=OFF_REASON)
     use_cache = bool(options.get("cache", True))
     form = {
-        "language": str(options.get("language") or "en-US"),
+        "language": _language(reply, options),
         "motherTongue": str(options.get("mother-tongue") or ""),
         "disabledRules": ",".join(sorted(map(str, options.get("disabled-rules") or ()))),
         "disabledCategories": ",".join(

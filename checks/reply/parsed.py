@@ -39,6 +39,41 @@ SIGN_OFF = re.compile(
     r"(?:[ \t]*[,.!]?[ \t]*(?-i:[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2})?)?[ \t]*[,.!]?[ \t]*$",
     re.IGNORECASE,
 )
+
+
+# Capital letters beyond ASCII a name after a pack's sign-off may start with ("Ar cieņu, Ēriks").
+_CAPITALS = "".join(chr(c) for c in range(0xC0, 0x530) if chr(c).isupper() and chr(c).isalpha())
+_NAME = "[A-Z" + _CAPITALS + r"][\w.'-]*"
+
+
+def sign_off_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """English's sign-offs plus a language pack's ("Ar cieņu", "Mei freonlike groetnis"), with
+    the same name part after them."""
+    words = _alternation(phrases)
+    return re.compile(
+        r"[ \t]*(?:" + words + r")"
+        r"(?:[ \t]*[,.!]?[ \t]*(?-i:"
+        + _NAME
+        + r"(?:[ \t]+"
+        + _NAME
+        + r"){0,2})?)?[ \t]*[,.!]?[ \t]*$"
+        r"|" + SIGN_OFF.pattern,
+        re.IGNORECASE,
+    )
+
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    """Phrases as one regex alternation, longest first, any run of spaces between words."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in ordered)
+
+
+def greeting_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """English's greetings plus a language pack's ("Labdien", "Сәлеметсіз бе")."""
+    words = _alternation(phrases)
+    return re.compile(r"(?:" + words + r")(?!\w)|" + GREETING.pattern, re.IGNORECASE)
+
+
 SIGNATURE_DELIMITER = re.compile(r"^-- ?$", re.MULTILINE)
 # Agents' initials at the end of a tweet ("… ^JA", "^Susan").
 TWEET_INITIALS = re.compile(r"(?:^|[ \t])\^[A-Za-z][\w.]{0,20}(?:\s+\d+/\d+)?\s*\Z")
@@ -139,6 +174,13 @@ class Reply:
         self._extra_masks = extra_masks
         # Inputs whose text was extracted (HTML, macro exports) map offsets back themselves.
         self._locator = locator
+        # The language pack that reads the reply ("en", "lv"); None until the engine decides
+        # (config, or detection). Set before checks run; see set_language.
+        self.language: str | None = None
+        self._greeting: re.Pattern[str] = GREETING
+        self._sign_off: re.Pattern[str] = SIGN_OFF
+        # Per-reply data other modules derive once (language packs' analysed words).
+        self.memo: dict[str, Any] = {}
 
     # -- masks ---------------------------------------------------------------------------
     @lockless_cached_property
@@ -180,7 +222,7 @@ class Reply:
     def signature_start(self) -> int | None:
         """Offset where the signature (sign-off line, '-- ' block, tweet initials) begins."""
         cut = self.history_start
-        return find_signature(self.text if cut is None else self.text[:cut])
+        return find_signature(self.text if cut is None else self.text[:cut], self._sign_off)
 
     @lockless_cached_property
     def history_start(self) -> int | None:
@@ -202,7 +244,8 @@ class Reply:
             for number, (p_start, p_end) in enumerate(self.paragraphs)
             for start, end, is_item in sentence_spans(masked, p_start, p_end)
         ]
-        greeting = 1 if spans and _is_greeting(masked[spans[0][0] : spans[0][1]]) else 0
+        first = masked[spans[0][0] : spans[0][1]] if spans else ""
+        greeting = 1 if spans and _is_greeting(first, self._greeting) else 0
         content = len(spans) - greeting
         closing_from = greeting + max(content - CLOSING_SENTENCES, 0)
         sentences = []
@@ -280,6 +323,25 @@ class Reply:
     def _line_starts(self) -> list[int]:
         return [0, *(m.end() for m in LINE_END.finditer(self.text))]
 
+    def set_language(
+        self,
+        code: str,
+        greetings: tuple[str, ...] = (),
+        sign_offs: tuple[str, ...] = (),
+    ) -> None:
+        """Say which language pack reads the reply. A pack's greetings and sign-offs change
+        where the signature and the greeting are, so what was worked out from them (masks,
+        sentences, kind, ...) is worked out again on next read (English replies: nothing)."""
+        self.language = code
+        if not greetings and not sign_offs:
+            return
+        self._greeting = _greeting_pattern(greetings)
+        self._sign_off = _sign_off_pattern(sign_offs)
+        for name, value in type(self).__dict__.items():
+            if isinstance(value, lockless_cached_property) and name not in KEPT_ON_RESHAPE:
+                self.__dict__.pop(name, None)
+        self.memo.clear()
+
     def set_kind(self, kind: Kind | None) -> None:
         """Fix the kind (from --kind or config) unless the input format already did."""
         if self._kind is None:
@@ -310,12 +372,19 @@ class Reply:
         return start, end
 
 
-def _is_greeting(sentence: str) -> bool:
+def _is_greeting(sentence: str, greeting: re.Pattern[str] = GREETING) -> bool:
     stripped = sentence.strip()
-    return GREETING.match(stripped) is not None and count_words(stripped) <= 6
+    return greeting.match(stripped) is not None and count_words(stripped) <= 6
 
 
-def find_signature(text: str) -> int | None:
+# A pack's patterns are compiled once per pack, not per reply.
+_sign_off_pattern = lru_cache(maxsize=64)(sign_off_pattern)
+_greeting_pattern = lru_cache(maxsize=64)(greeting_pattern)
+# What set_language keeps: neither depends on greetings or sign-offs.
+KEPT_ON_RESHAPE = frozenset({"history_start", "_line_starts"})
+
+
+def find_signature(text: str, sign_off: re.Pattern[str] = SIGN_OFF) -> int | None:
     """Where the signature starts: a '-- ' line, a sign-off line near the end, tweet initials."""
     if "--" in text:
         delimiters = [m.start() for m in SIGNATURE_DELIMITER.finditer(text)]
@@ -323,7 +392,7 @@ def find_signature(text: str) -> int | None:
             return delimiters[-1]
     found = None
     for start, end in _lines_upwards(text, MAX_SIGNATURE_LINES + 1):
-        if start > 0 and SIGN_OFF.fullmatch(text, start, end):
+        if start > 0 and sign_off.fullmatch(text, start, end):
             found = start
         # Counted from the bottom: a sign-off needs only short lines (name, title) below it,
         # so no line above a long one is read.

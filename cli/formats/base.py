@@ -57,7 +57,7 @@ def summary_parts(report: Report, settings: dict[str, Any]) -> tuple[str, str]:
     overall = report.overall
     parts.append(f"score {overall:.1f}" if overall is not None else "score n/a")
     if report.not_linted:
-        parts.append(f"{report.not_linted} not linted (not English)")
+        parts.append(f"{report.not_linted} not linted (no language pack)")
     if report.errors:
         parts.append(_count(len(report.errors), "input error"))
     if report.suppressed:
@@ -150,6 +150,7 @@ def reply_record(result: ReplyResult) -> dict[str, Any]:
         "title": result.title,
         **row,
         "kind": str(result.kind),
+        "language": result.language,
         "words": result.words,
         "score": _rounded(result.score.overall),
         "readability": _rounded(result.readability),

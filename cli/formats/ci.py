@@ -63,7 +63,7 @@ class GithubFormat:
         named = result.title or result.reply_id or result.row is not None
         prefix = f"{reply_label(result)}: " if named else ""
         if result.not_linted is not None:  # shown on the file, never a silent pass
-            message = f"{prefix}not linted: {result.not_linted}; the checks know English only"
+            message = f"{prefix}not linted: {result.not_linted}"
             self.out.write(
                 _command("warning", message, file=result.path, title="replylint: not linted") + "\n"
             )
@@ -191,7 +191,7 @@ class SarifFormat:
     def reply(self, result: ReplyResult) -> None:
         label = reply_label(result)
         if result.not_linted is not None:  # a warning notification on the file, not silence
-            message = f"{label}: not linted: {result.not_linted}; the checks know English only"
+            message = f"{label}: not linted: {result.not_linted}"
             where = {"physicalLocation": {"artifactLocation": artifact_uri(result.path)}}
             self.notifications.append(
                 {"level": "warning", "message": {"text": visible(message)}, "locations": [where]}
@@ -365,7 +365,7 @@ def _add_case(
     failing = [Severity(s) for s, _ in detail if Severity(s) >= fail_on]
     lines = [text for _, text in detail]
     if state is not None:
-        message = f"not linted: {state}; the checks know English only"
+        message = f"not linted: {state}"
         ET.SubElement(case, "skipped", message=_xml(message))
     elif failing:
         failure = ET.SubElement(

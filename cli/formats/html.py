@@ -25,7 +25,7 @@ from replylint.cli.formats.base import tool_version
 from replylint.cli.formats.charts import bar_chart, column_chart, numbers_table
 from replylint.cli.formats.page import CSP, HEAD, SCRIPT_ELEMENT, STYLE_ELEMENT, esc, esc_text
 from replylint.cli.inputs.targets import InputError
-from replylint.cli.report import Report, reply_label
+from replylint.cli.report import Report, language_label, reply_label
 
 TEXTS_BUDGET = 6_000_000  # characters of reply texts rendered; the rest are table rows only
 MASK_NAMES = {"signature": "signature", "quote": "quoted history", "url": "link"}
@@ -337,7 +337,8 @@ def reply_section(
     )
     advice = f"<ol class=findings>{items}</ol>" if items else "<p>No findings.</p>"
     score = result.score.overall
-    facts = f"{esc(result.kind)} · {result.words} words · score {_number(score)}"
+    language = esc(language_label(result))
+    facts = f"{esc(result.kind)} · {language}{result.words} words · score {_number(score)}"
     return (
         f'<article id="{anchor}" class="reply" aria-labelledby="{anchor}-h">'
         f'<h3 id="{anchor}-h">{esc(reply_label(result))} <span class="facts">{facts}</span></h3>'

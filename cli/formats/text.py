@@ -14,7 +14,13 @@ from replylint.checks import Category, ReplyResult, Severity
 from replylint.cli.formats.base import summary_parts
 from replylint.cli.formats.visible import visible, visible_line_start
 from replylint.cli.inputs.targets import InputError
-from replylint.cli.report import WORST_MACROS_KEPT, ReplyScore, Report, reply_label
+from replylint.cli.report import (
+    WORST_MACROS_KEPT,
+    ReplyScore,
+    Report,
+    language_label,
+    reply_label,
+)
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 CATEGORY_HEADERS = {
@@ -75,7 +81,7 @@ class TextFormat:
         if result.not_linted is not None:
             self.lines.write(
                 (visible_line_start(reply_label(result)), "bold underline"),
-                (f"  not linted: {result.not_linted}; the checks know English only", "yellow"),
+                (f"  not linted: {result.not_linted}", "yellow"),
             )
             return
         if not result.findings and not result.failures:
@@ -84,7 +90,7 @@ class TextFormat:
         ease = "" if result.readability is None else f" · reading ease {result.readability:.0f}"
         self.lines.write(
             (visible_line_start(reply_label(result)), "bold underline"),
-            f"  {result.kind} · {result.words} words · score {score}{ease}",
+            f"  {result.kind} · {language_label(result)}{result.words} words · score {score}{ease}",
         )
         for finding, (line, column) in zip(result.findings, result.contexts, strict=True):
             self._finding(finding, line, column)

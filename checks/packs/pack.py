@@ -1,0 +1,278 @@
+"""A language pack: the data (and the one function) the checks need to read another language.
+
+A pack is a YAML file of rules per check plus an analyser, a function from a lower-cased word
+to its lemma and whether it is negated (Latvian "nevaram" -> ("varēt", True)). The YAML format
+is documented in the README ("Language packs"); ``load_pack`` validates it and names the key
+of any problem, so a plugin's pack fails loudly at start-up, never halfway through a run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from replylint.checks.packs.pattern import Pattern, PatternError, PatternSet, compile_pattern
+
+Analyser = Callable[[str], tuple[str, bool]]
+SCOPES = ("sentence", "reply")
+RULE_KEYS = {"pattern", "patterns", "message", "suggestion", "tags"}
+CHECK_KEYS = {"rules", "from", "unless", "allow", "require", "scope", "message", "suggestion"}
+PACK_KEYS = {
+    "language", "name", "greetings", "sign-offs", "detection", "hunspell", "languagetool",
+    "checks",
+}  # fmt: skip
+
+
+class PackError(ValueError):
+    """A pack file that does not follow the format (the message names the key)."""
+
+
+def plain(word: str) -> tuple[str, bool]:
+    """The analyser of a pack that needs none: every word is its own lemma, never negated."""
+    return word, False
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """Patterns that share one message and suggestion ("{match}" quotes the reply's words)."""
+
+    patterns: tuple[Pattern, ...]
+    message: str
+    suggestion: str | None
+    tags: frozenset[str]
+
+
+@dataclass(frozen=True)
+class CheckRules:
+    """What one check reads in a language.
+
+    ``rules`` fire where they match, unless an ``allow`` pattern covers the match or an
+    ``unless`` pattern occurs in the same ``scope``. With ``require``, the check instead fires
+    once (``message``) when no ``require`` pattern occurs in the closing sentences and no
+    ``unless`` pattern anywhere: a reply that must end with something.
+    """
+
+    rules: tuple[Rule, ...] = ()
+    unless: PatternSet = field(default_factory=lambda: PatternSet(()))
+    allow: PatternSet = field(default_factory=lambda: PatternSet(()))
+    require: PatternSet = field(default_factory=lambda: PatternSet(()))
+    scope: str = "reply"
+    message: str | None = None
+    suggestion: str | None = None
+
+    def rule_patterns(self) -> tuple[PatternSet, tuple[Rule, ...]]:
+        """Every rule's patterns as one set, and for each of them its rule."""
+        owners = tuple(rule for rule in self.rules for _pattern in rule.patterns)
+        return PatternSet([p for rule in self.rules for p in rule.patterns]), owners
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    """One language: its code (ISO 639-1), name, analyser and per-check rules."""
+
+    code: str
+    name: str
+    analyse: Analyser = plain
+    checks: Mapping[str, CheckRules] = field(default_factory=dict)
+    greetings: tuple[str, ...] = ()
+    sign_offs: tuple[str, ...] = ()
+    # Function words and letters that name the language in a short text (detect.py).
+    detection_words: frozenset[str] = frozenset()
+    detection_letters: str = ""
+    hunspell: str | None = None  # dictionary name, e.g. "lv_LV" (spelling where LT has none)
+    languagetool: str | None = None  # LanguageTool's code when it has a module, e.g. "de-DE"
+    # The built-in checks' own code reads this language (English): no rules needed.
+    native: bool = False
+    origin: str = "built-in"
+    _compiled: dict[str, tuple[PatternSet, tuple[Rule, ...]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def covers(self, check_name: str) -> bool:
+        return self.native or check_name in self.checks
+
+    def compiled(self, check_name: str) -> tuple[PatternSet, tuple[Rule, ...]]:
+        """The rule patterns of a check as one indexed set (built once)."""
+        if check_name not in self._compiled:
+            self._compiled[check_name] = self.checks[check_name].rule_patterns()
+        return self._compiled[check_name]
+
+
+def load_pack(
+    source: Path | str, analyse: Analyser = plain, origin: str = "built-in"
+) -> LanguagePack:
+    """A pack from its YAML file (a path, or the YAML text itself) and its analyser."""
+    if isinstance(source, Path):
+        where = source.name
+        try:
+            text = source.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise PackError(f"{where}: cannot read: {error}") from None
+    else:
+        where, text = "pack", source
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise PackError(f"{where}: not valid YAML: {error}") from None
+    try:
+        return _pack(data, analyse, origin)
+    except PackError as error:
+        raise PackError(f"{where}: {error}") from None
+
+
+def _pack(data: Any, analyse: Analyser, origin: str) -> LanguagePack:
+    _mapping(data, "the pack", PACK_KEYS)
+    code = data.get("language")
+    if not isinstance(code, str) or not code.isalpha() or not 2 <= len(code) <= 3:
+        raise PackError("language: expected an ISO 639 code such as 'lv'")
+    name = _string(data.get("name"), "name")
+    lemma = _lemma_of(analyse)
+    raw_checks = data.get("checks") or {}
+    _mapping(raw_checks, "checks", None)
+    checks = {
+        str(check): _check_rules(raw, f"checks.{check}", lemma) for check, raw in raw_checks.items()
+    }
+    for check, raw in raw_checks.items():  # "from:" borrows another check's tagged rules
+        borrowed = raw.get("from") if isinstance(raw, dict) else None
+        if borrowed is not None:
+            checks[str(check)] = _borrow(checks, str(check), borrowed)
+    detection = data.get("detection") or {}
+    _mapping(detection, "detection", {"words", "letters"})
+    return LanguagePack(
+        code=code.lower(),
+        name=name,
+        analyse=analyse,
+        checks=checks,
+        greetings=_strings(data.get("greetings"), "greetings"),
+        sign_offs=_strings(data.get("sign-offs"), "sign-offs"),
+        detection_words=frozenset(
+            w.lower() for w in _strings(detection.get("words"), "detection.words")
+        ),
+        detection_letters=_string(detection.get("letters", ""), "detection.letters", empty=True),
+        hunspell=_optional_string(data.get("hunspell"), "hunspell"),
+        languagetool=_optional_string(data.get("languagetool"), "languagetool"),
+        origin=origin,
+    )
+
+
+def _lemma_of(analyse: Analyser) -> Callable[[str], str]:
+    """Literals of patterns go through the analyser too: a rule may name any inflected form."""
+
+    def lemma(word: str) -> str:
+        return analyse(word.lower())[0]
+
+    return lemma
+
+
+def _check_rules(raw: Any, where: str, lemma: Callable[[str], str]) -> CheckRules:
+    _mapping(raw, where, CHECK_KEYS)
+    scope = raw.get("scope", "reply")
+    if scope not in SCOPES:
+        raise PackError(f"{where}.scope: expected one of {', '.join(SCOPES)}")
+    rules = tuple(
+        _rule(item, f"{where}.rules[{number}]", lemma)
+        for number, item in enumerate(_list(raw.get("rules"), f"{where}.rules"))
+    )
+    require = _patterns(raw.get("require"), f"{where}.require", lemma)
+    message = _optional_string(raw.get("message"), f"{where}.message")
+    if require and message is None:
+        raise PackError(f"{where}: a check with require: needs a message:")
+    if message is not None and not require and raw.get("from") is None:
+        raise PackError(f"{where}.message: only for require: or from: (rules carry their own)")
+    if not rules and not require and raw.get("from") is None:
+        raise PackError(f"{where}: expected rules:, require: or from:")
+    return CheckRules(
+        rules=rules,
+        unless=PatternSet(_patterns(raw.get("unless"), f"{where}.unless", lemma)),
+        allow=PatternSet(_patterns(raw.get("allow"), f"{where}.allow", lemma)),
+        require=PatternSet(require),
+        scope=scope,
+        message=message,
+        suggestion=_optional_string(raw.get("suggestion"), f"{where}.suggestion"),
+    )
+
+
+def _borrow(checks: dict[str, CheckRules], name: str, borrowed: Any) -> CheckRules:
+    where = f"checks.{name}.from"
+    _mapping(borrowed, where, {"check", "tag"})
+    source = borrowed.get("check")
+    if source not in checks or source == name:
+        raise PackError(f"{where}.check: expected another check of this pack")
+    tag = _string(borrowed.get("tag"), f"{where}.tag")
+    own = checks[name]
+    taken = tuple(rule for rule in checks[source].rules if tag in rule.tags)
+    if not taken:
+        raise PackError(f"{where}: no rule of {source} is tagged {tag!r}")
+    if own.message is not None:  # the borrowing check says in its own words what is wrong
+        suggestion = own.suggestion
+        taken = tuple(
+            Rule(rule.patterns, own.message, suggestion or rule.suggestion, rule.tags)
+            for rule in taken
+        )
+    return CheckRules(
+        (*own.rules, *taken), own.unless, own.allow, own.require, own.scope, own.message,
+        own.suggestion,
+    )  # fmt: skip
+
+
+def _rule(raw: Any, where: str, lemma: Callable[[str], str]) -> Rule:
+    _mapping(raw, where, RULE_KEYS)
+    if ("pattern" in raw) == ("patterns" in raw):
+        raise PackError(f"{where}: expected pattern: or patterns: (one of them)")
+    sources = [raw["pattern"]] if "pattern" in raw else _list(raw["patterns"], f"{where}.patterns")
+    return Rule(
+        patterns=_patterns(sources, where, lemma),
+        message=_string(raw.get("message"), f"{where}.message"),
+        suggestion=_optional_string(raw.get("suggestion"), f"{where}.suggestion"),
+        tags=frozenset(_strings(raw.get("tags"), f"{where}.tags")),
+    )
+
+
+def _patterns(raw: Any, where: str, lemma: Callable[[str], str]) -> tuple[Pattern, ...]:
+    compiled = []
+    for number, source in enumerate(_list(raw, where)):
+        if not isinstance(source, str):
+            raise PackError(f"{where}[{number}]: expected a pattern string")
+        try:
+            compiled.append(compile_pattern(source, lemma))
+        except PatternError as error:
+            raise PackError(f"{where}[{number}]: {source!r}: {error}") from None
+    return tuple(compiled)
+
+
+def _mapping(raw: Any, where: str, keys: set[str] | None) -> None:
+    if not isinstance(raw, dict):
+        raise PackError(f"{where}: expected a mapping")
+    if keys is not None:
+        unknown = sorted(str(key) for key in raw if key not in keys)
+        if unknown:
+            raise PackError(f"{where}: unknown key {unknown[0]!r}")
+
+
+def _list(raw: Any, where: str) -> list[Any]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise PackError(f"{where}: expected a list")
+    return raw
+
+
+def _strings(raw: Any, where: str) -> tuple[str, ...]:
+    items = _list(raw, where)
+    if not all(isinstance(item, str) and item.strip() for item in items):
+        raise PackError(f"{where}: expected a list of strings")
+    return tuple(items)
+
+
+def _string(raw: Any, where: str, empty: bool = False) -> str:
+    if not isinstance(raw, str) or (not empty and not raw.strip()):
+        raise PackError(f"{where}: expected a string")
+    return raw
+
+
+def _optional_string(raw: Any, where: str) -> str | None:
+    return None if raw is None else _string(raw, where)
