@@ -132,6 +132,7 @@ def test_json_document_shape(project: Path) -> None:
         "id",
         "title",
         "kind",
+        "language",
         "words",
         "score",
         "categories",

@@ -1,0 +1,80 @@
+"""Runs every case of ``tests/fixtures/packs/<language>/<code>-<name>.yaml`` through the engine.
+
+The format is the English fixtures' (tests/test_check_fixtures.py) with the reply's language
+detected, as in a real run: each case asserts that the reply is read by the pack of its folder
+(``language: <code>`` in a case forces the language instead, for a reply too short to tell),
+then the findings of the check under test. The pack's YAML names the checks it covers; each of
+them needs fixtures that fail and fixtures that pass.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from replylint.checks import BUILTIN, ActiveCheck, Kind, Reply, lint_reply
+from replylint.checks.packs.registry import BUILTIN_PACK_MODULES, pack_for
+
+FIXTURES = Path(__file__).parent / "fixtures" / "packs"
+
+
+def _cases() -> list[Any]:
+    params = []
+    for path in sorted(FIXTURES.glob("*/*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        language = path.parent.name
+        code = path.stem.split("-", 1)[0]
+        for name, case in data["cases"].items():
+            params.append(
+                pytest.param(language, data["check"], case, id=f"{language}-{code}-{name}")
+            )
+    return params
+
+
+def lint_in(text: str, check: str, case: dict[str, Any]) -> Any:
+    active = [
+        ActiveCheck(c, c.severity, {**c.defaults(), **(case.get("config") or {})})
+        for c in BUILTIN
+        if check in (c.name, c.code)
+    ]
+    reply = Reply(text, "reply.txt", kind=Kind(case["kind"]) if case.get("kind") else None)
+    if case.get("language"):
+        reply.language = case["language"]
+    return lint_reply(reply, active)
+
+
+@pytest.mark.parametrize(("language", "check", "case"), _cases())
+def test_pack_fixture_case(language: str, check: str, case: dict[str, Any]) -> None:
+    result = lint_in(case["reply"], check, case)
+    assert result.language == language, f"read as {result.language}: {result.not_linted}"
+    assert check not in result.not_applicable, result.not_applicable[check]
+    assert not result.failures, result.failures
+    found = [f for f in result.findings if f.name == check]
+    expected = case["expect"]
+    summary = [(f.line, f.column, f.text, str(f.severity), f.message) for f in found]
+    assert len(found) == len(expected), f"expected {len(expected)} findings, got {summary}"
+    for finding, want in zip(found, expected, strict=True):
+        assert finding.text == want["text"], summary
+        if "line" in want:
+            assert finding.line == want["line"], summary
+        if "severity" in want:
+            assert str(finding.severity) == want["severity"], summary
+        if "suggestion" in want:
+            assert want["suggestion"] in (finding.suggestion or ""), finding.suggestion
+
+
+@pytest.mark.parametrize("language", sorted(BUILTIN_PACK_MODULES))
+def test_every_check_a_pack_covers_has_fixtures_with_both_outcomes(language: str) -> None:
+    pack = pack_for(language)
+    assert pack is not None
+    files = {p.stem.split("-", 1)[1]: p for p in (FIXTURES / language).glob("*.yaml")}
+    assert pack.checks, f"{language}: the pack covers no check"
+    for check in pack.checks:
+        assert check in files, f"{language}: {check} has no fixture file"
+        data = yaml.safe_load(files[check].read_text(encoding="utf-8"))
+        assert data["check"] == check
+        outcomes = {bool(case["expect"]) for case in data["cases"].values()}
+        assert outcomes == {True, False}, f"{language} {check}: needs failing and passing cases"
