@@ -15,7 +15,7 @@ from typing import Any
 from replylint.checks.model import Category, Check, Finding, Fix, Hit, Kind, Severity
 from replylint.checks.packs.detect import identify
 from replylint.checks.packs.pack import LanguagePack
-from replylint.checks.packs.registry import pack_for
+from replylint.checks.packs.registry import pack_for, reads
 from replylint.checks.packs.run import pack_hits
 from replylint.checks.reply.masks import merge
 from replylint.checks.reply.parsed import Reply
@@ -96,6 +96,8 @@ def lint_reply(
     """
     pack, language = _language_of(reply)
     if pack is None:  # no pack reads its language: a clean pass would be a lie
+        if language == "not English":
+            return _not_linted(reply, "not English, and no language pack recognises it")
         return _not_linted(reply, f"no language pack for {language}")
     findings: list[Finding] = []
     failures: list[CheckFailure] = []
@@ -118,7 +120,7 @@ def lint_reply(
             if check.announce_skip:  # not measured, rather than not applicable
                 unmeasured.setdefault(str(check.category), []).append(check.name)
             continue
-        if not pack.covers(check.name) and not check.any_language:
+        if not reads(check, pack):
             not_applicable[check.name] = f"not available for {pack.name} replies"
             continue
         measured.add(check.category)

@@ -150,6 +150,9 @@ class Check:
     # Its own code reads any language (placeholders, question marks, LanguageTool's languages):
     # it runs on replies a language pack reads without that pack naming it (packs/run.py).
     any_language: bool = False
+    # Of the packs, which ones its own code reads (None: every pack when ``any_language``,
+    # English only otherwise); e.g. LanguageTool's checks: the languages LanguageTool has.
+    reads_language: Callable[[Any], bool] | None = None
     # Which fixes its hits may carry ("safe", "unsafe"): for listings; hits decide per match.
     fixes: frozenset[str] = frozenset()
 

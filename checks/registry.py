@@ -7,12 +7,14 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import import_module
 from typing import Any, Protocol
 
 from replylint.checks import disk_cache
 from replylint.checks.model import Category, Check, Option, Severity
+from replylint.checks.packs.pack import LanguagePack, PackError
+from replylint.checks.packs.registry import register
 
 GROUP = "replylint.checks"
 CODE = re.compile(r"[A-Z]{2,4}\d{3}")
@@ -253,8 +255,18 @@ def load_registry(
     for point in points:
         origin = _origin(point)
         for declared in _load_pack(point, origin):
+            if isinstance(declared, LanguagePack):  # a language pack rides the same group
+                _add_language(declared, origin)
+                continue
             _add(validate_check(declared, origin), origin, checks, origins, names)
     return Registry(tuple(checks), origins)
+
+
+def _add_language(pack: LanguagePack, origin: str) -> None:
+    try:
+        register(replace(pack, origin=origin))
+    except PackError as error:
+        raise PluginError(str(error)) from None
 
 
 def _add(
@@ -281,15 +293,17 @@ def _load_pack(point: PluginEntryPoint, origin: str) -> list[object]:
         loaded = point.load()
     except Exception as error:  # any import failure of third-party code is that plugin's error
         raise PluginError(f"{origin}: cannot be loaded: {type(error).__name__}: {error}") from None
-    if isinstance(loaded, Check):
+    if isinstance(loaded, Check | LanguagePack):
         return [loaded]
     if callable(loaded) and not isinstance(loaded, Iterable):
         try:
             loaded = loaded()
         except Exception as error:
             raise PluginError(f"{origin}: failed listing its checks: {error}") from None
-    if isinstance(loaded, Check):
+    if isinstance(loaded, Check | LanguagePack):
         return [loaded]
     if isinstance(loaded, Iterable):
         return list(loaded)
-    raise PluginError(f"{origin}: expected a Check or an iterable of Checks, got {loaded!r}")
+    raise PluginError(
+        f"{origin}: expected a Check, a LanguagePack or an iterable of them, got {loaded!r}"
+    )

@@ -7,12 +7,13 @@ from rich.markup import escape
 from rich.table import Table
 
 from replylint.checks import Check, Registry
+from replylint.checks.packs.registry import all_packs, languages_of
 
 
 def print_checks(registry: Registry) -> None:
     """A table of every check with its code, name, category, severity and summary."""
     table = Table(show_edge=False, pad_edge=False)
-    for header in ("Code", "Name", "Category", "Severity", "Applies to", "Fix"):
+    for header in ("Code", "Name", "Category", "Severity", "Applies to", "Languages", "Fix"):
         table.add_column(header, no_wrap=True)
     table.add_column("What it flags", overflow="fold", min_width=30)
     for check in registry:
@@ -24,6 +25,7 @@ def print_checks(registry: Registry) -> None:
             str(check.category),
             severity,
             kinds,
+            ", ".join(languages_of(check)) or "-",
             fixes_label(check) or "-",
             escape(check.summary),
         )
@@ -31,6 +33,27 @@ def print_checks(registry: Registry) -> None:
     if not console.is_terminal:
         console.width = 160  # piped into a file or pager: don't squeeze the table to 80
     console.print(table)
+    console.print(packs_table())
+
+
+def packs_table() -> Table:
+    """The language packs: code, name, where from, what they read and with what."""
+    table = Table(title="Language packs", show_edge=False, pad_edge=False, title_justify="left")
+    for header in ("Code", "Language", "From", "Checks", "Spelling"):
+        table.add_column(header, no_wrap=True)
+    for code, pack in all_packs().items():
+        checks = (
+            "all (the checks' own code)" if pack.native else str(len(pack.checks)) + " by rules"
+        )
+        spelling = (
+            f"LanguageTool {pack.languagetool}"
+            if pack.languagetool
+            else f"Hunspell {pack.hunspell}"
+            if pack.hunspell
+            else "-"
+        )
+        table.add_row(code, escape(pack.name), escape(pack.origin), checks, escape(spelling))
+    return table
 
 
 def fixes_label(check: Check) -> str:
@@ -56,6 +79,9 @@ def print_explanation(check: Check) -> None:
     console.print(f"\n[bold]Guidance[/]\n{escape(check.guidance)}")
     kinds = ", ".join(sorted(str(k) for k in check.kinds))
     console.print(f"\n[bold]Applies to[/]\n{kinds} replies")
+    packs = all_packs()
+    read = [f"{packs[code].name} ({code})" for code in languages_of(check)]
+    console.print("\n[bold]Languages[/]\n" + escape(", ".join(read) or "none"))
     failing = [e.text for e in check.examples if e.fails]
     passing = [e.text for e in check.examples if not e.fails]
     if failing:

@@ -124,6 +124,7 @@ def dump(outcomes: Iterable[Outcome]) -> str | None:
                 "readability": outcome.readability,
                 "partly_measured": {c: list(n) for c, n in outcome.partly_measured.items()},
                 "not_linted": outcome.not_linted,
+                "language": outcome.language,
                 "row": outcome.row,
                 "fingerprint": outcome.fingerprint,
             }
@@ -161,6 +162,7 @@ def load(value: str) -> list[Outcome]:
                 readability=record["readability"],
                 partly_measured={c: tuple(n) for c, n in record["partly_measured"].items()},
                 not_linted=record["not_linted"],
+                language=record.get("language", "en"),
                 row=record.get("row"),
                 fingerprint=record.get("fingerprint"),
             )

@@ -123,6 +123,7 @@ def _check(
         announce_skip=True,
         asks_service=True,
         any_language=True,  # LanguageTool reads the languages it has modules for
+        reads_language=lambda pack: pack.native or pack.languagetool is not None,
     )
 
 

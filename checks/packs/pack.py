@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from replylint.checks.packs.pattern import Pattern, PatternError, PatternSet, compile_pattern
 
 Analyser = Callable[[str], tuple[str, bool]]
@@ -53,7 +51,8 @@ class CheckRules:
     ``rules`` fire where they match, unless an ``allow`` pattern covers the match or an
     ``unless`` pattern occurs in the same ``scope``. With ``require``, the check instead fires
     once (``message``) when no ``require`` pattern occurs in the closing sentences and no
-    ``unless`` pattern anywhere: a reply that must end with something.
+    ``unless`` pattern anywhere: a reply that must end with something (a closing question to
+    the customer counts as a next step in every language).
     """
 
     rules: tuple[Rule, ...] = ()
@@ -92,9 +91,6 @@ class LanguagePack:
         default_factory=dict, compare=False, repr=False
     )
 
-    def covers(self, check_name: str) -> bool:
-        return self.native or check_name in self.checks
-
     def compiled(self, check_name: str) -> tuple[PatternSet, tuple[Rule, ...]]:
         """The rule patterns of a check as one indexed set (built once)."""
         if check_name not in self._compiled:
@@ -114,6 +110,8 @@ def load_pack(
             raise PackError(f"{where}: cannot read: {error}") from None
     else:
         where, text = "pack", source
+    import yaml  # deferred: a run of English replies never reads a pack (start-up time)
+
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from importlib import import_module
 from types import MappingProxyType
 
+from replylint.checks.model import Check
 from replylint.checks.packs.pack import LanguagePack, PackError
 
 ENGLISH = LanguagePack(code="en", name="English", native=True, languagetool="en-US")
@@ -56,6 +57,21 @@ def pack_for(code: str) -> LanguagePack | None:
         _loaded[code] = pack
         return pack
     return _plugins.get(code)
+
+
+def reads(check: Check, pack: LanguagePack) -> bool:
+    """Whether ``check`` reads replies in ``pack``'s language: by the pack's rules for it, or
+    by its own code (English; and any language for a check declared ``any_language``)."""
+    if check.name in pack.checks:
+        return True
+    if check.reads_language is not None:
+        return bool(check.reads_language(pack))
+    return pack.native or check.any_language
+
+
+def languages_of(check: Check) -> list[str]:
+    """The codes of the languages a check reads (loads the built-in packs)."""
+    return [code for code, pack in all_packs().items() if reads(check, pack)]
 
 
 def all_packs() -> Mapping[str, LanguagePack]:

@@ -17,6 +17,7 @@ from replylint.checks.reply.parsed import Part, Reply, Sentence
 
 PEDANTIC = "pedantic"
 MAX_QUOTE = 60  # characters of the reply quoted in a message
+CLOSERS = "\"'”’)]»!"
 
 
 def pack_hits(
@@ -72,6 +73,9 @@ def _missing(
     if not sentences or any(rules.unless.occurs(words) for _s, words in sentences):
         return []
     closing = [item for item in sentences if item[0].part is Part.CLOSING] or sentences[-1:]
+    # A question to the customer asks for their next step in any language.
+    if any(s.text.rstrip().rstrip(CLOSERS).endswith("?") for s, _w in closing):
+        return []
     if any(rules.require.occurs(words) for _s, words in closing):
         return []
     last = sentences[-1][0]
