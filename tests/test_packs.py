@@ -282,3 +282,30 @@ def test_a_plugin_distribution_can_bring_a_pack(
         assert ("negative-wording", "Nein") in names(result)
     finally:
         packs.unregister("et")
+
+
+def test_the_readme_pack_example_loads_and_reads_estonian(tmp_path: Path) -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    blocks = {
+        block.split("\n", 1)[0]: block
+        for block in readme.split("```")
+        if block.startswith(("python\n# acme_estonian", "yaml\n# acme_estonian"))
+    }
+    assert set(blocks) == {"python", "yaml"}
+    python = blocks["python"].split("\n", 1)[1]
+    yaml_text = blocks["yaml"].split("\n", 1)[1]
+    (tmp_path / "et.yaml").write_text(yaml_text, encoding="utf-8")
+    namespace = {"__file__": str(tmp_path / "__init__.py")}
+    exec(compile(python, "README example", "exec"), namespace)  # our own README's code
+    pack = namespace["PACK"]
+    packs.register(pack)
+    try:
+        bare = lint("Kahjuks me ei saa raha tagastada.", language="et")
+        assert ("negative-wording", "ei saa") in names(bare)
+        assert ("refusal-without-alternative", "ei saa") in names(bare)
+        offered = lint(
+            "Kahjuks me ei saa raha tagastada, kuid saame pakkuda kinkekaarti.", language="et"
+        )
+        assert ("refusal-without-alternative", "ei saa") not in names(offered)
+    finally:
+        packs.unregister("et")

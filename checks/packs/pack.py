@@ -8,6 +8,7 @@ of any problem, so a plugin's pack fails loudly at start-up, never halfway throu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,13 +114,32 @@ def load_pack(
     import yaml  # deferred: a run of English replies never reads a pack (start-up time)
 
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_words_loader(yaml))  # a SafeLoader: no tags run code
     except yaml.YAMLError as error:
         raise PackError(f"{where}: not valid YAML: {error}") from None
     try:
         return _pack(data, analyse, origin)
     except PackError as error:
         raise PackError(f"{where}: {error}") from None
+
+
+def _words_loader(yaml: Any) -> Any:
+    """PyYAML's SafeLoader reading YAML 1.1's yes/no/on/off as the words they are: packs list
+    words ("on", "no", "ja" …), and "on" must not arrive as True."""
+
+    class WordsLoader(yaml.SafeLoader):  # type: ignore[misc,name-defined]
+        pass
+
+    WordsLoader.yaml_implicit_resolvers = {
+        first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    WordsLoader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool",
+        re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+        list("tTfF"),
+    )
+    return WordsLoader
 
 
 def _pack(data: Any, analyse: Analyser, origin: str) -> LanguagePack:
