@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from replylint.checks import BUILTIN, Check, Finding, Registry, ReplyResult, load_registry
+from replylint.checks.packs.registry import languages_of
 from replylint.checks.score import combine
 from replylint.cli.fixing import _Reading, fix_document
 from replylint.cli.inputs.readers import READERS
@@ -108,15 +109,17 @@ def lint_text(
     input_format: str = "text",
     config: ConfigArgument = None,
     name: str = "-",
+    language: str | None = None,
 ) -> Linted:
     """Lint ``text`` as a file of ``input_format`` (text, markdown, html, email, json, yaml, csv).
 
-    ``kind`` is "email" or "chat" (None: as config says, else guessed); ``name`` is the name in
-    findings, and with a config mapping or file its globs are matched against it.
+    ``kind`` is "email" or "chat" (None: as config says, else guessed); ``language`` a pack's
+    code or "auto" (None: as config says, else detected); ``name`` is the name in findings,
+    and with a config mapping or file its globs are matched against it.
     """
     if input_format not in READERS:
         raise ValueError(f"unknown input format {input_format!r} (use {', '.join(READERS)})")
-    resolved = _config_for(config, _config_path(name), kind, discover=False)
+    resolved = _config_for(config, _config_path(name), kind, discover=False, language=language)
     return _lint(text.encode("utf-8", "surrogatepass"), name, input_format, resolved, None)
 
 
@@ -126,6 +129,7 @@ def lint_file(
     kind: str | None = None,
     input_format: str | None = None,
     config: ConfigArgument = None,
+    language: str | None = None,
 ) -> Linted:
     """Lint one file as ``replylint check`` does (its format from the extension by default).
 
@@ -134,7 +138,7 @@ def lint_file(
     """
     path = Path(path)
     fmt = input_format or _format_of(path)
-    resolved = _config_for(config, path, kind, discover=True)
+    resolved = _config_for(config, path, kind, discover=True, language=language)
     try:
         data = read_bytes(Target(path, str(path)), resolved.max_file_size)
     except InputProblem as error:
@@ -164,6 +168,7 @@ def check_records(checks: Iterable[Check] | None = None) -> list[dict[str, Any]]
             "severity": str(check.severity),
             "enabled": check.default_enabled,
             "kinds": sorted(str(k) for k in check.kinds),
+            "languages": languages_of(check),
             "fixes": [kind for kind in ("safe", "unsafe") if kind in check.fixes],
             "summary": check.summary,
             "rationale": check.rationale,
@@ -204,7 +209,11 @@ def _lint(data: bytes, name: str, fmt: str, config: Config, path: Path | None) -
 
 
 def _config_for(
-    config: ConfigArgument, path: Path | None, kind: str | None, discover: bool
+    config: ConfigArgument,
+    path: Path | None,
+    kind: str | None,
+    discover: bool,
+    language: str | None = None,
 ) -> Config:
     """The Config for one call; resolvers (and the files they read) are kept per argument."""
     layer: dict[str, Any] = {}
@@ -212,6 +221,8 @@ def _config_for(
         layer.update(config)
     if kind is not None:
         layer["kind"] = kind
+    if language is not None:
+        layer["language"] = language
     explicit = Path(config) if isinstance(config, str | Path) else None
     key = (explicit, discover and not isinstance(config, Mapping), _frozen(layer))
     with _LOCK:
