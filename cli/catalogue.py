@@ -112,6 +112,8 @@ def starter_config(registry: Registry) -> str:
         "# fail-under: 80",
         "# Reply kind when it cannot be told from the text: auto | email | chat.",
         "kind: auto",
+        "# Language of the replies: auto (detected per reply) | en | lv | kk | fy.",
+        "language: auto",
         "# Files and folders to skip (globs relative to this file).",
         "exclude: []",
         "# Per check: true/false, or a mapping with enabled, severity, exclude and options.",

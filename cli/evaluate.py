@@ -2,10 +2,11 @@
 their quality marks.
 
 A labels file is JSON Lines, one reply a line: ``id``, ``labels`` (label name → true/false),
-optionally ``kind`` (email, macro, chat, tweet), ``quality`` (a number, higher is better) and the
-text inline (``text``), in a file (``path``, relative to the labels file) or, with ``--texts``,
-looked up by ``id`` in a JSON Lines corpus. A label measures one check; a reply counts as flagged
-for it when the check shows any finding (every severity: a finding a user sees is a claim).
+optionally ``kind`` (email, macro, chat, tweet), ``language`` (a pack's code; else detected),
+``quality`` (a number, higher is better) and the text inline (``text``), in a file (``path``,
+relative to the labels file) or, with ``--texts``, looked up by ``id`` in a JSON Lines corpus.
+A label measures one check; a reply counts as flagged for it when the check shows any finding
+(every severity: a finding a user sees is a claim).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from replylint.checks import ActiveCheck, Kind, Registry, Reply, ReplyResult, lint_reply
+from replylint.checks.packs.registry import codes as pack_codes
 
 # A label's check, and the reply kinds it is judged on (None: every kind). The two next-step
 # labels are judged on e-mails and macros only (LABELING.md: "evaluation uses the email-like ones").
@@ -55,6 +57,7 @@ class Labelled:
     labels: Mapping[str, bool]
     quality: float | None
     text: str
+    language: str | None = None  # a pack's code; None: detected, as in a run
 
 
 @dataclass(slots=True)
@@ -197,8 +200,12 @@ def load_labels(path: Path, texts: Mapping[str, str] | None = None) -> list[Labe
         kind = record.get("kind")
         if kind is not None and not isinstance(kind, str):
             raise EvalError(f"{where}: 'kind' must be a string")
+        language = record.get("language")
+        if language is not None and language not in pack_codes():
+            known = ", ".join(pack_codes())
+            raise EvalError(f"{where}: 'language' must be a language pack's code ({known})")
         text = _text_of(record, path, where, texts)
-        found.append(Labelled(record["id"], kind, labels, quality, text))
+        found.append(Labelled(record["id"], kind, labels, quality, text, language))
     return found
 
 
@@ -225,6 +232,7 @@ def lint_labelled(replies: Sequence[Labelled], checks: Sequence[ActiveCheck]) ->
     results = []
     for item in replies:
         reply = Reply(item.text, item.id, kind=KINDS.get(item.kind or ""), reply_id=item.id)
+        reply.language = item.language
         results.append(lint_reply(reply, checks))
     return results
 

@@ -309,3 +309,20 @@ def test_the_readme_pack_example_loads_and_reads_estonian(tmp_path: Path) -> Non
         assert ("refusal-without-alternative", "ei saa") not in names(offered)
     finally:
         packs.unregister("et")
+
+
+def test_eval_takes_a_language_per_labelled_reply(tmp_path: Path) -> None:
+    labels = tmp_path / "labels.jsonl"
+    rows = [
+        {"id": "a", "text": "Nē, nevaram.", "language": "lv", "labels": {"negative_wording": True}},
+        {"id": "b", "text": "Nē, nevaram.", "labels": {"negative_wording": True}},  # read as English
+    ]
+    labels.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", str(labels), "--format", "json", "--no-config"])
+    measure = json.loads(result.stdout)["checks"]
+    negative = next(m for m in measure if m["check"] == "negative-wording")
+    assert (negative["tp"], negative["fn"]) == (1, 1)
+    rows[1]["language"] = "latvian"
+    labels.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    bad = CliRunner().invoke(app, ["eval", str(labels), "--no-config"])
+    assert bad.exit_code == 2 and "'language' must be a language pack's code" in bad.stderr
