@@ -110,6 +110,11 @@ def lint_reply(
     suppressed = 0
     for item in active:
         check = item.check
+        # Before its own applicability test: a check that cannot read the language is n/a,
+        # not "unmeasured" (LanguageTool off says nothing about a Latvian reply).
+        if not reads(check, pack):
+            not_applicable[check.name] = f"not available for {pack.name} replies"
+            continue
         try:
             reason = check.skip_reason(reply, item.options)
         except Exception as error:  # a broken applicability test is that check's failure
@@ -119,9 +124,6 @@ def lint_reply(
             not_applicable[check.name] = reason
             if check.announce_skip:  # not measured, rather than not applicable
                 unmeasured.setdefault(str(check.category), []).append(check.name)
-            continue
-        if not reads(check, pack):
-            not_applicable[check.name] = f"not available for {pack.name} replies"
             continue
         measured.add(check.category)
         try:

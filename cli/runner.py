@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from replylint.checks import ActiveCheck, Reply, ReplyResult, lint_reply
+from replylint.checks import ActiveCheck, Check, Reply, ReplyResult, lint_reply
 from replylint.cli.formats.base import Formatter
 from replylint.cli.formats.visible import visible
 from replylint.cli.inputs.readers import READERS
@@ -555,7 +555,7 @@ def _record(
         for active in plan.checks:
             check = active.check
             reason = result.not_applicable.get(check.name)
-            if reason is None or not check.announce_skip:
+            if reason is None or not check.announce_skip or not reads_language(check, result):
                 continue
             if named_server(active):
                 # A server the user named that cannot be used fails the run: a grammar gate
@@ -565,6 +565,15 @@ def _record(
             else:
                 report.notice(check.name, reason)
     formatter.reply(result)
+
+
+def reads_language(check: Check, result: ReplyResult) -> bool:
+    """Whether the check reads the reply's language: one that cannot (LanguageTool on a
+    Latvian reply) is n/a there, neither a notice nor a service error."""
+    from replylint.checks.packs.registry import pack_for, reads
+
+    pack = pack_for(result.language) if result.language not in (None, "en") else None
+    return pack is None or reads(check, pack)
 
 
 def named_server(active: ActiveCheck) -> bool:

@@ -151,3 +151,25 @@ def test_cache_clear(project: Path, fake_server: fake_languagetool.FakeLanguageT
     cleared = CliRunner().invoke(app, ["cache", "clear"])
     assert cleared.exit_code == 0 and cleared.output.startswith("removed 1 cached answer ")
     assert CliRunner().invoke(app, ["cache", "clear"]).output.startswith("removed 0 cached")
+
+
+def test_a_reply_languagetool_cannot_read_is_neither_sent_nor_an_error(
+    project: Path, fake_server: fake_languagetool.FakeLanguageTool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 16: LanguageTool has no Latvian module; a named server is still a gate for the
+    English replies, and a Latvian reply is n/a for the three checks, not a service error."""
+    monkeypatch.delenv("REPLYLINT_LANGUAGETOOL")
+    (project / "lv.txt").write_text(
+        "Diemžēl mēs nevaram atmaksāt naudu par šo pasūtījumu.\n", encoding="utf-8"
+    )
+    before = len(fake_server.checks())
+    args = ["check", "lv.txt", "typo.txt", "--languagetool", fake_server.url, "-f", "json"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1, result.output  # findings, not an error
+    replies = {f["path"]: f["replies"][0] for f in json.loads(result.stdout)["files"]}
+    assert replies["lv.txt"]["language"] == "lv"
+    assert replies["lv.txt"]["not_applicable"]["spelling"] == "not available for Latvian replies"
+    assert "correctness" not in replies["lv.txt"]["partly_measured"]
+    assert [f["name"] for f in replies["typo.txt"]["findings"]] == ["spelling"]
+    sent = fake_server.checks()[before:]
+    assert len(sent) == 1 and "nevaram" not in json.dumps(sent)

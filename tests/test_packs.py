@@ -315,10 +315,15 @@ def test_eval_takes_a_language_per_labelled_reply(tmp_path: Path) -> None:
     labels = tmp_path / "labels.jsonl"
     rows = [
         {"id": "a", "text": "Nē, nevaram.", "language": "lv", "labels": {"negative_wording": True}},
-        {"id": "b", "text": "Nē, nevaram.", "labels": {"negative_wording": True}},  # read as English
+        {
+            "id": "b",
+            "text": "Nē, nevaram.",
+            "labels": {"negative_wording": True},
+        },  # read as English
     ]
     labels.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["eval", str(labels), "--format", "json", "--no-config"])
+    assert result.exit_code == 0, result.output
     measure = json.loads(result.stdout)["checks"]
     negative = next(m for m in measure if m["check"] == "negative-wording")
     assert (negative["tp"], negative["fn"]) == (1, 1)

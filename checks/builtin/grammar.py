@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from replylint.checks.languagetool.options import OFF_REASON, OPTIONS, server_setting
 from replylint.checks.model import Category, Check, Example, Fix, Hit, Options, Severity
-from replylint.checks.packs.registry import pack_for
 from replylint.checks.reply.parsed import Reply
 
 if TYPE_CHECKING:
@@ -96,9 +95,6 @@ def _near(text: str, match: LtMatch, span: tuple[int, int]) -> bool:
 def _reason(reply: Reply, options: Options) -> str | None:
     if server_setting(options) == "off":  # answered without loading the LanguageTool client
         return OFF_REASON
-    pack = pack_for(reply.language or "en")
-    if pack is not None and not pack.native and pack.languagetool is None:
-        return f"LanguageTool has no {pack.name} module"
     from replylint.checks.languagetool import client as languagetool
 
     return languagetool.lookup(reply, options).reason
