@@ -24,3 +24,16 @@ def test_quick_start_commands_are_there() -> None:
     assert "pip install . && replylint check tests/fixtures/samples/draft-reply.txt" in README
     assert "pip install '.[test]' && pytest" in README
     assert (Path(__file__).parent / "fixtures" / "samples" / "draft-reply.txt").is_file()
+
+
+def test_the_check_table_lists_the_languages_each_check_reads() -> None:
+    from replylint.checks.packs.registry import languages_of
+
+    rows = {
+        m.group(1): m.group(2)
+        for m in re.finditer(
+            r"^\| (RL\d{3}) \| [\w-]+ \| \w+ \| \w+ \| ([a-z, ]+) \|", README, re.M
+        )
+    }
+    for check in BUILTIN:
+        assert rows.get(check.code) == ", ".join(languages_of(check)), check.code
