@@ -331,3 +331,10 @@ def test_eval_takes_a_language_per_labelled_reply(tmp_path: Path) -> None:
     labels.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
     bad = CliRunner().invoke(app, ["eval", str(labels), "--no-config"])
     assert bad.exit_code == 2 and "'language' must be a language pack's code" in bad.stderr
+
+
+def test_a_borrowing_check_keeps_the_source_allow(zz: LanguagePack) -> None:
+    result = lint("Nein problem, dat kleid kommt morgen.")
+    assert not [
+        f for f in result.findings if f.name in ("negative-wording", "refusal-without-alternative")
+    ]

@@ -231,8 +231,10 @@ def _borrow(checks: dict[str, CheckRules], name: str, borrowed: Any) -> CheckRul
             Rule(rule.patterns, own.message, suggestion or rule.suggestion, rule.tags)
             for rule in taken
         )
+    # The source's allow: patterns come along: what is no refusal there is none here either.
+    allow = PatternSet((*own.allow.patterns, *checks[source].allow.patterns))
     return CheckRules(
-        (*own.rules, *taken), own.unless, own.allow, own.require, own.scope, own.message,
+        (*own.rules, *taken), own.unless, allow, own.require, own.scope, own.message,
         own.suggestion,
     )  # fmt: skip
 
