@@ -8,6 +8,12 @@ from rich.table import Table
 
 from replylint.checks import Check, Registry
 from replylint.checks.packs.registry import all_packs, languages_of
+from replylint.cli.formats.visible import visible
+
+
+def safe(text: str) -> str:
+    """A plugin's words for the terminal: control characters escaped, Rich markup inert."""
+    return escape(visible(text))
 
 
 def print_checks(registry: Registry) -> None:
@@ -27,7 +33,7 @@ def print_checks(registry: Registry) -> None:
             kinds,
             ", ".join(languages_of(check)) or "-",
             fixes_label(check) or "-",
-            escape(check.summary),
+            safe(check.summary),
         )
     console = Console(highlight=False)
     if not console.is_terminal:
@@ -52,7 +58,7 @@ def packs_table() -> Table:
             if pack.hunspell
             else "-"
         )
-        table.add_row(code, escape(pack.name), escape(pack.origin), checks, escape(spelling))
+        table.add_row(safe(code), safe(pack.name), safe(pack.origin), checks, safe(spelling))
     return table
 
 
@@ -74,30 +80,31 @@ def print_explanation(check: Check) -> None:
         f"[bold]{check.code} {check.name}[/] ({check.category}, default "
         f"{check.severity}{'' if check.default_enabled else ', off by default'})"
     )
-    console.print(escape(check.summary))
-    console.print(f"\n[bold]Why[/]\n{escape(check.rationale)}")
-    console.print(f"\n[bold]Guidance[/]\n{escape(check.guidance)}")
+    console.print(safe(check.summary))
+    console.print(f"\n[bold]Why[/]\n{safe(check.rationale)}")
+    console.print(f"\n[bold]Guidance[/]\n{safe(check.guidance)}")
     kinds = ", ".join(sorted(str(k) for k in check.kinds))
     console.print(f"\n[bold]Applies to[/]\n{kinds} replies")
     packs = all_packs()
     read = [f"{packs[code].name} ({code})" for code in languages_of(check)]
-    console.print("\n[bold]Languages[/]\n" + escape(", ".join(read) or "none"))
+    console.print("\n[bold]Languages[/]\n" + safe(", ".join(read) or "none"))
     failing = [e.text for e in check.examples if e.fails]
     passing = [e.text for e in check.examples if not e.fails]
     if failing:
         console.print("\n[bold]Flagged[/]")
         for text in failing:
-            console.print(f"  [red]✗[/] {escape(text)}")
+            console.print(f"  [red]✗[/] {safe(text)}")
     if passing:
         console.print("\n[bold]Fine[/]")
         for text in passing:
-            console.print(f"  [green]✓[/] {escape(text)}")
+            console.print(f"  [green]✓[/] {safe(text)}")
     notes = [FIX_NOTES[kind] for kind in ("safe", "unsafe") if kind in check.fixes]
     console.print("\n[bold]Fixes[/]\n" + ("\n".join(f"  {n}" for n in notes) or "  (none)"))
     console.print("\n[bold]Options[/]" if check.options else "\n[bold]Options[/]\n  (none)")
     for name, option in check.options.items():
         console.print(
-            f"  {name} ({option.type_name()}, default {option.default!r}): {escape(option.help)}"
+            f"  {safe(name)} ({option.type_name()}, default {safe(repr(option.default))}): "
+            f"{safe(option.help)}"
         )
     console.print(f'\nSilence it in a reply: <!-- replylint: disable={check.name} reason="…" -->')
 

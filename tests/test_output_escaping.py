@@ -126,3 +126,28 @@ def test_visible(text: str, shown: str) -> None:
 )
 def test_visible_line_start(name: str, shown: str) -> None:
     assert visible_line_start(name) == shown
+
+
+def test_a_plugin_s_words_reach_the_terminal_escaped(capsys: pytest.CaptureFixture[str]) -> None:
+    """A plugin's summary, rationale, examples and option help are a stranger's text: the
+    catalogue shows control characters escaped and Rich markup as written."""
+    from replylint.checks import BUILTIN, Category, Check, Example, Option, Registry
+    from replylint.cli.catalogue import print_checks, print_explanation
+
+    hostile = "\x1b]0;pwned\x07 [red]x[/red] \x1b[2J"
+    check = Check(
+        code="ACME101",
+        name="jargon",
+        category=Category.TONE,
+        summary=hostile,
+        rationale=hostile,
+        guidance=hostile,
+        run=lambda reply, options: (),
+        examples=(Example(hostile, fails=True),),
+        options={"level": Option(str, hostile, hostile)},
+    )
+    print_checks(Registry((*BUILTIN, check), {}))
+    print_explanation(check)
+    shown = capsys.readouterr().out
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert "\\x1b]0;pwned\\x07 [red]x[/red]" in shown
