@@ -200,7 +200,11 @@ SUPPRESSION_COMMENT = Check(
     name="suppression-comment",
     category=Category.CORRECTNESS,
     summary="A replylint: directive that suppresses nothing (misspelt, or unused).",
-    rationale="A misspelt directive silences nothing while its author believes it does.",
+    rationale=(
+        "A misspelt directive silences nothing while its author believes it does; with "
+        "--report-unused-suppressions, one that suppressed nothing is reported too, so "
+        "stale directives do not pile up in a template."
+    ),
     guidance="README: Suppressing a finding",
     run=lambda reply, options: (),
 )

@@ -623,8 +623,12 @@ def explain(
     check_name: Annotated[str, typer.Argument(metavar="CHECK", help="A check's code or name.")],
 ) -> None:
     """Explain a check: why it matters, the guidance it enforces, examples and options."""
+    from replylint.checks.engine import SUPPRESSION_COMMENT
+
     registry = _registry()
     found = registry.find(check_name)
+    if found is None and check_name.strip().lower() in ("rl000", SUPPRESSION_COMMENT.name):
+        found = SUPPRESSION_COMMENT  # the engine's own finding on directives: not a check to run
     if found is None:
         _die(f"no check named {check_name!r}; run 'replylint checks' for the list")
     from replylint.cli import catalogue

@@ -190,6 +190,11 @@ def test_checks_and_explain(project: Path) -> None:
     assert "RL101" in listing and "negative-wording" in listing
     explanation = invoke("explain", "RL101").output
     assert "GUIDANCE §1" in explanation and "Flagged" in explanation and "Fine" in explanation
+    assert "Languages\nEnglish (en), Latvian (lv)" in explanation
+    assert "Language packs" in listing and "West Frisian" in listing
+    # The engine's finding on suppression directives is explained like a check.
+    directive = invoke("explain", "RL000")
+    assert directive.exit_code == 0 and "suppression-comment" in directive.output
 
 
 def test_init_writes_a_valid_starter_config_and_never_overwrites(project: Path) -> None:
