@@ -4,6 +4,7 @@ A pattern is a line of space-separated token tests, matched against the words of
 
 - ``word``: a word whose lemma (the pack's analyser) or lower-cased form is ``word``;
 - ``stem*``: a word whose lemma or lower-cased form starts with ``stem``;
+- ``=word``: a word written so (lower-cased), whatever its lemma ("=došu", not "dodiet");
 - ``!test``: a negated word that passes ``test`` ("!varēt" is "nevaram", "nevar", "nevarēsim");
 - ``+test``: a word that passes ``test`` and is not negated ("+varēt" is "varam", not "nevaram");
 - ``a|b|c``: any of the tests;
@@ -22,6 +23,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 GAP = ".."
+WORD_TEST, PREFIX, EXACT = "word", "prefix", "exact"
+PREFIX_KEY = 2  # prefixes are indexed by their first letters: a word is tried against few
 MAX_GAP = 3
 MAX_TESTS = 12  # a rule longer than this is a typo in the pack, not a phrase
 WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -44,19 +47,22 @@ class Word:
 
 @dataclass(frozen=True, slots=True)
 class Test:
-    """One token test: alternatives of (literal, is_prefix), the negation it requires (None:
-    either), whether it is optional."""
+    """One token test: alternatives of (literal, how: WORD, PREFIX or EXACT), the negation it
+    requires (None: either), whether it is optional."""
 
-    choices: tuple[tuple[str, bool], ...]
+    choices: tuple[tuple[str, str], ...]
     negated: bool | None
     optional: bool
 
     def accepts(self, word: Word) -> bool:
         if self.negated is not None and word.negated is not self.negated:
             return False
-        for literal, prefix in self.choices:
-            if prefix:
+        for literal, how in self.choices:
+            if how == PREFIX:
                 if word.lemma.startswith(literal) or word.lower.startswith(literal):
+                    return True
+            elif how == EXACT:
+                if word.lower == literal:
                     return True
             elif word.lemma == literal or word.lower == literal:
                 return True
@@ -73,7 +79,7 @@ class Pattern:
     source: str
     steps: tuple[Step, ...]
 
-    def first_literals(self) -> tuple[tuple[str, bool], ...] | None:
+    def first_literals(self) -> tuple[tuple[str, str], ...] | None:
         """The literals a first word must carry (None: any word can start a match)."""
         first = self.steps[0]
         return None if first is None or first.optional else first.choices
@@ -105,11 +111,11 @@ def compile_pattern(source: str, normalise: Callable[[str], str] = str.lower) ->
         part = part[negated is not None :]
         choices = []
         for choice in part.split("|"):
-            prefix = choice.endswith("*")
-            literal = choice[:-1] if prefix else choice
+            how = PREFIX if choice.endswith("*") else EXACT if choice.startswith("=") else WORD_TEST
+            literal = choice.strip("*=") if how != WORD_TEST else choice
             if not literal or WORD.fullmatch(literal) is None:
                 raise PatternError(f"{choice!r} is not a word (letters, digits, apostrophes)")
-            choices.append((literal.lower() if prefix else normalise(literal), prefix))
+            choices.append((normalise(literal) if how == WORD_TEST else literal.lower(), how))
         steps.append(Test(tuple(choices), negated, optional))
     if all(step is None or step.optional for step in steps):
         raise PatternError("every word is optional")
@@ -159,27 +165,36 @@ class PatternSet:
     def __init__(self, patterns: Sequence[Pattern]) -> None:
         self.patterns = tuple(patterns)
         self._exact: dict[str, list[int]] = {}
-        self._prefixes: list[tuple[str, int]] = []
+        # Prefixes by their first PREFIX_KEY letters; shorter ones are tried on every word.
+        self._prefixes: dict[str, list[tuple[str, int]]] = {}
+        self._short: list[tuple[str, int]] = []
         self._anywhere: list[int] = []
         for number, pattern in enumerate(self.patterns):
             literals = pattern.first_literals()
             if literals is None:
                 self._anywhere.append(number)
                 continue
-            for literal, prefix in literals:
-                if prefix:
-                    self._prefixes.append((literal, number))
-                else:
+            for literal, how in literals:
+                if how != PREFIX:
                     self._exact.setdefault(literal, []).append(number)
+                elif len(literal) < PREFIX_KEY:
+                    self._short.append((literal, number))
+                else:
+                    self._prefixes.setdefault(literal[:PREFIX_KEY], []).append((literal, number))
 
     def __bool__(self) -> bool:
         return bool(self.patterns)
 
     def _candidates(self, word: Word) -> list[int]:
         numbers = [*self._exact.get(word.lemma, ()), *self._anywhere]
+        keys = {word.lemma[:PREFIX_KEY], word.lower[:PREFIX_KEY]}
         if word.lower != word.lemma:
             numbers.extend(self._exact.get(word.lower, ()))
-        for literal, number in self._prefixes:
+        for key in keys:
+            for literal, number in self._prefixes.get(key, ()):
+                if word.lemma.startswith(literal) or word.lower.startswith(literal):
+                    numbers.append(number)
+        for literal, number in self._short:
             if word.lemma.startswith(literal) or word.lower.startswith(literal):
                 numbers.append(number)
         return sorted(set(numbers)) if len(numbers) > 1 else numbers
