@@ -1,8 +1,9 @@
 """The Latvian pack: its analyser (lemma, negation) and good Latvian replies no check flags.
 
 The fixtures in tests/fixtures/packs/lv/ pin each check's rules; here the analyser is pinned
-on real inflections, and ``clean.yaml`` (good, realistic replies) is run through every
-built-in check with the language detected, as in a real run: none may get a finding.
+on real inflections, and ``lv/clean/replies.yaml`` (good, realistic replies; in a subfolder, so
+the fixture harness leaves it alone) is run through every built-in check with the language
+detected, as in a real run: none may get a finding.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from typing import Any
 import pytest
 import yaml
 
-from replylint.checks import BUILTIN, ActiveCheck, Reply, lint_reply
+from replylint.checks import BUILTIN, ActiveCheck, Kind, Reply, lint_reply
 from replylint.checks.builtin.packs.lv import PACK, analyse
 
-CLEAN = Path(__file__).parent / "fixtures" / "packs" / "lv" / "clean.yaml"
+CLEAN = Path(__file__).parent / "fixtures" / "packs" / "lv" / "clean" / "replies.yaml"
 
 
 @pytest.mark.parametrize(
@@ -132,7 +133,8 @@ def test_clean_has_enough_replies() -> None:
 @pytest.mark.parametrize("case", _clean_cases())
 def test_good_latvian_reply_gets_no_finding(case: dict[str, Any]) -> None:
     active = [ActiveCheck(c, c.severity, c.defaults()) for c in BUILTIN]
-    result = lint_reply(Reply(case["reply"], "reply.txt"), active)
+    kind = Kind(case["kind"]) if case.get("kind") else None
+    result = lint_reply(Reply(case["reply"], "reply.txt", kind=kind), active)
     assert result.language == "lv", result.not_linted
     assert not result.failures, result.failures
     found = [(f.name, f.text) for f in result.findings]
