@@ -39,6 +39,8 @@ NEGATED_BE = frozenset(
     """nav neesmu neesi neesam neesat neesot nebiju nebiji nebija nebijām nebijāt nebūšu
     nebūsi nebūs nebūsim nebūsiet nebūtu nebūt""".split()
 )
+# Forms the dictionary reads as another word: "varu" is "I can" far more often than "power".
+OVERRIDES = {"varu": "varēt"}
 # Stems in which "ne" is part of the word, not a negation of the rest.
 LEXICAL = (
     "nekad", "nekas", "neko", "nekā", "nekam", "nekur", "neviens", "nevien", "nekād", "nemaz",
@@ -54,6 +56,8 @@ def analyse(word: str) -> tuple[str, bool]:
 
     if word in NEGATED_BE:
         return BE, True
+    if word in OVERRIDES:
+        return OVERRIDES[word], False
     lemma: str = simplemma.lemmatize(word, lang="lv")
     if not word.startswith(NEGATION):
         if lemma.startswith(NEGATION) and lemma.endswith(INFINITIVE_ENDINGS):
