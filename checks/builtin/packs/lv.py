@@ -1,7 +1,26 @@
 """Latvian: lemmas from simplemma's Latvian dictionary; negation is the verb prefix "ne-".
 
-simplemma strips "ne-" from some negated verbs itself ("nevaram" -> "varēt") and keeps it on
-others ("nevarēsim" -> "nevarēt"); both come out as the positive lemma, negated.
+Latvian negates a verb by writing "ne" in front of it ("varam" -> "nevaram", "tiks" ->
+"netiks"), and "būt" has its own negated forms ("nav", "nebūs", "neesam"). A word that starts
+with "ne" is read as negated when
+
+- it is one of "būt"'s negated forms (``NEGATED_BE``), lemma "būt";
+- simplemma takes the prefix off itself ("nevaram" -> "varēt");
+- simplemma's lemma is a verb infinitive that keeps it ("nevarēsim" -> "nevarēt" -> "varēt");
+  (its dictionary gives the positive "drīkstēt" as "nedrīkstēt" too: a positive word's "ne…t"
+  lemma loses the "ne");
+- the rest of the word is a Latvian word ("nesniedzam" -> "sniedzam", lemma "sniegt"), or
+  neither the word nor its rest is in the dictionary ("nesazināsimies" -> "sazināsimies").
+
+Words where "ne" belongs to the word itself are never negated: the pronouns and adverbs
+("nekad", "nekas", "neviens") and nouns and adjectives the dictionary knows whole
+("nedēļa", "nepieciešams", "neitrāls") — ``LEXICAL`` lists the stems whose rest would
+otherwise look like a word ("nedēļa": "dēļa" is a form of "dēlis").
+
+Limits: simplemma's Latvian dictionary misses many inflected verb forms ("iesakām",
+"sazināsimies" come back unchanged), so rules name verbs by stem ("iesak*|ieteik*"); a
+negated adjective or participle ("neskaidrs", "nepareizi") is read as negated too, which no
+rule relies on.
 """
 
 from __future__ import annotations
@@ -12,8 +31,22 @@ from pathlib import Path
 from replylint.checks.packs.pack import load_pack
 
 NEGATION = "ne"
+MIN_REST = 3  # letters after "ne" for the prefix to be read as negation ("nest" is a verb)
 # Infinitive endings: a lemma "ne…t" / "ne…ties" is a negated verb, not a noun ("nedēļa").
 INFINITIVE_ENDINGS = ("t", "ties")
+BE = "būt"
+NEGATED_BE = frozenset(
+    """nav neesmu neesi neesam neesat neesot nebiju nebiji nebija nebijām nebijāt nebūšu
+    nebūsi nebūs nebūsim nebūsiet nebūtu nebūt""".split()
+)
+# Forms the dictionary reads as another word: "varu" is "I can" far more often than "power".
+OVERRIDES = {"varu": "varēt"}
+# Stems in which "ne" is part of the word, not a negation of the rest.
+LEXICAL = (
+    "nekad", "nekas", "neko", "nekā", "nekam", "nekur", "neviens", "nevien", "nekād", "nemaz",
+    "nevis", "nedz", "nesen", "nedēļ", "negadījum", "nelaim", "nepieciešam", "neērtīb",
+    "neitrāl", "negatīv", "nervoz", "neto",
+)  # fmt: skip
 
 
 @lru_cache(maxsize=65536)
@@ -21,13 +54,26 @@ def analyse(word: str) -> tuple[str, bool]:
     """(lemma, negated) of a lower-cased Latvian word."""
     import simplemma  # deferred: its dictionary loads only when a Latvian reply is read
 
-    lemma = simplemma.lemmatize(word, lang="lv")
-    if word.startswith(NEGATION) and len(word) > 4:
-        if not lemma.startswith(NEGATION):
-            return lemma, True  # simplemma took the prefix off
-        if lemma.endswith(INFINITIVE_ENDINGS):
-            return lemma[len(NEGATION) :], True
-    return lemma, False
+    if word in NEGATED_BE:
+        return BE, True
+    if word in OVERRIDES:
+        return OVERRIDES[word], False
+    lemma: str = simplemma.lemmatize(word, lang="lv")
+    if not word.startswith(NEGATION):
+        if lemma.startswith(NEGATION) and lemma.endswith(INFINITIVE_ENDINGS):
+            lemma = lemma[len(NEGATION) :]  # the dictionary's "drīkstēt" is "nedrīkstēt"
+        return lemma, False
+    if len(word) < len(NEGATION) + MIN_REST or word.startswith(LEXICAL):
+        return lemma, False
+    if not lemma.startswith(NEGATION):
+        return lemma, True  # simplemma took the prefix off
+    if lemma.endswith(INFINITIVE_ENDINGS) and len(lemma) > len(NEGATION) + 1:
+        return lemma[len(NEGATION) :], True
+    rest = word[len(NEGATION) :]
+    if simplemma.is_known(rest, lang="lv") or not simplemma.is_known(word, lang="lv"):
+        rest_lemma: str = simplemma.lemmatize(rest, lang="lv")
+        return rest_lemma, True
+    return lemma, False  # a word of its own the dictionary knows ("nepieciešams")
 
 
 PACK = load_pack(Path(__file__).with_name("lv.yaml"), analyse)
