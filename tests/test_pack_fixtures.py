@@ -78,3 +78,15 @@ def test_every_check_a_pack_covers_has_fixtures_with_both_outcomes(language: str
         assert data["check"] == check
         outcomes = {bool(case["expect"]) for case in data["cases"].values()}
         assert outcomes == {True, False}, f"{language} {check}: needs failing and passing cases"
+
+
+@pytest.mark.parametrize("language", sorted(BUILTIN_PACK_MODULES))
+def test_a_pack_s_pedantic_rules_can_be_switched_on(language: str) -> None:
+    """A rule tagged pedantic is reported only with the check's ``pedantic`` option: a check
+    without that option would make such a rule dead data."""
+    pack = pack_for(language)
+    assert pack is not None
+    options = {check.name: check.options for check in BUILTIN}
+    for name, rules in pack.checks.items():
+        if any("pedantic" in rule.tags for rule in rules.rules):
+            assert "pedantic" in options[name], f"{language}: {name} has pedantic rules"

@@ -17,6 +17,7 @@ from replylint.checks.lexicon import (
     render,
 )
 from replylint.checks.model import Category, Check, Example, Hit, Options, Severity
+from replylint.checks.packs.run import PEDANTIC_OPTION
 from replylint.checks.reply.parsed import Part, Reply
 
 LEXICON = "blame-customer"
@@ -186,7 +187,7 @@ CHECK = Check(
     guidance="GUIDANCE §5 Respect the customer",
     run=run,
     severity=Severity.ERROR,
-    options=lexicon_options(),
+    options={**lexicon_options(), "pedantic": PEDANTIC_OPTION},
     examples=(
         Example("You should have read the instructions before installing it.", fails=True),
         Example("As I already told you, refunds take five days.", fails=True),

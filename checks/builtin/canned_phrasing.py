@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from replylint.checks.lexicon import entry_fix, lexicon_for, lexicon_options, render
 from replylint.checks.model import Category, Check, Example, Hit, Option, Options, Severity
+from replylint.checks.packs.run import PEDANTIC_OPTION
 from replylint.checks.reply.parsed import Reply
 from replylint.checks.reply.specificity import is_specific
 
@@ -65,6 +66,7 @@ CHECK = Check(
     fixes=frozenset({"unsafe"}),
     severity=Severity.WARNING,
     options={
+        "pedantic": PEDANTIC_OPTION,
         **lexicon_options(),
         "min-sentences": Option(
             int, 2, "fewest content sentences before a reply can be boilerplate-only", minimum=1

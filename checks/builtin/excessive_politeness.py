@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from replylint.checks.lexicon import Match, lexicon_for, render
 from replylint.checks.model import Category, Check, Example, Hit, Option, Options, Severity
+from replylint.checks.packs.run import PEDANTIC_OPTION
 from replylint.checks.reply.parsed import Reply
 
 LEXICON = "excessive-politeness"
@@ -107,6 +108,7 @@ CHECK = Check(
     run=run,
     severity=Severity.WARNING,
     options={
+        "pedantic": PEDANTIC_OPTION,
         "apologies-warning": Option(int, 2, "apologies per reply that give a warning", minimum=1),
         "apologies-error": Option(int, 3, "apologies per reply that give an error", minimum=1),
         "thanks-warning": Option(

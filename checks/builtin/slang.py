@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from replylint.checks.lexicon import lexicon_hits, lexicon_options
 from replylint.checks.model import Category, Check, Example, Fix, Hit, Option, Options, Severity
+from replylint.checks.packs.run import PEDANTIC_OPTION
 from replylint.checks.reply.parsed import Reply
 
 LEXICON = "slang"
@@ -249,6 +250,7 @@ CHECK = Check(
     fixes=frozenset({"safe", "unsafe"}),
     severity=Severity.WARNING,
     options={
+        "pedantic": PEDANTIC_OPTION,
         **lexicon_options(),
         "acronyms": Option(list, [], "extra upper-case words that are names, not shouting"),
         "max-emoji": Option(int, 3, "most emoji allowed in one reply", minimum=0),

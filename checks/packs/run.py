@@ -10,12 +10,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from replylint.checks.model import Hit
+from replylint.checks.model import Hit, Option
 from replylint.checks.packs.pack import CheckRules, LanguagePack
 from replylint.checks.packs.pattern import Word, words_of
 from replylint.checks.reply.parsed import Part, Reply, Sentence
 
 PEDANTIC = "pedantic"
+# The option of a check whose English code has no opt-in hints, for the rules a language pack
+# tags pedantic (``pedantic: true`` in a config turns on every check's).
+PEDANTIC_OPTION = Option(
+    bool, False, "also report the hints a language pack tags pedantic (none in English)"
+)
 MAX_QUOTE = 60  # characters of the reply quoted in a message
 CLOSERS = "\"'”’)]»!"
 
