@@ -53,3 +53,14 @@ def test_count_words_equals_the_unicode_word_pattern(text: str) -> None:
 def test_lines_of_a_range_are_the_same_as_the_line_scan(text: str, start: int, end: int) -> None:
     start, end = min(start, len(text)), min(max(start, end), len(text))
     assert _lines(text, start, end) == _scanned_lines(text, start, end)
+
+
+def test_an_ordinal_before_a_lower_case_word_ends_no_sentence() -> None:
+    """Issue 16: Latvian and Frisian dates ("12. maijā", "1. maart") are ordinals."""
+    from replylint.checks.reply.segment import sentence_spans
+
+    def sentences(text: str) -> list[str]:
+        return [text[s:e] for s, e, _item in sentence_spans(text, 0, len(text))]
+
+    assert sentences("Piegāde būs 12. maijā. Paldies!") == ["Piegāde būs 12. maijā.", "Paldies!"]
+    assert sentences("We open at 9. See you then.") == ["We open at 9.", "See you then."]

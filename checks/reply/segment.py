@@ -153,6 +153,9 @@ def _ends_sentence(text: str, match: re.Match[str], end: int) -> bool:
             return False
         if token in FINAL_IF_CAPITAL_FOLLOWS:
             return following.isupper()
+        # An ordinal: Latvian, Frisian and other languages write dates "12. maijā", "1. maart".
+        if token.isdigit() and following.islower():
+            return False
     if (set(punctuation) <= {".", "…"} and len(punctuation) > 1) or punctuation == "…":
         return not following.islower()
     return True
