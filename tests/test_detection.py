@@ -79,10 +79,18 @@ def test_accuracy_without_the_detector(code: str, monkeypatch: pytest.MonkeyPatc
         assert wrong == []
 
 
-def test_no_reply_of_the_corpus_is_given_to_another_pack() -> None:
+def test_no_reply_of_the_corpus_is_given_to_another_pack(monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = next((c / "replies.jsonl" for c in CORPORA if (c / "replies.jsonl").is_file()), None)
     if corpus is None:
         pytest.skip(f"no review corpus at {CORPORA[0]} (it is not part of the repository)")
+    detected: list[str] = []  # what reached py3langid: loading it costs 0.6 s or more a run
+    real = language.identified
+
+    def spy(text: str) -> tuple[str, str] | None:
+        detected.append(text)
+        return real(text)
+
+    monkeypatch.setattr(language, "identified", spy)
     read_by: dict[str, str | None] = {}
     count = 0
     with corpus.open(encoding="utf-8") as lines:
@@ -94,6 +102,7 @@ def test_no_reply_of_the_corpus_is_given_to_another_pack() -> None:
                 read_by[record["id"]] = name
     assert count == 1697
     assert read_by == NOT_ENGLISH_IN_CORPUS
+    assert len(detected) == len(NOT_ENGLISH_IN_CORPUS)  # no English reply loads the detector
 
 
 def test_an_english_reply_loads_no_pack_and_no_detector() -> None:

@@ -11,7 +11,7 @@ gate), and only the replies it lets through are named by a detector (py3langid, 
    "Merci, Anna!") unless it holds no English function word and a letter English does not use
    ("Lūdzu, uzgaidiet mirkli."), or ``MIN_FOREIGN_LETTERS`` of them. It is English when English
    function words make at least ``ENGLISH_SHARE`` of its words and outnumber any other
-   language's (counting the words they share: Frisian "it", "is", "in"), unless another
+   language's that it holds (with the words they share: Frisian "it", "is", "in"), unless another
    language's own function words outnumber English's ``OUTNUMBER`` times.
 3. **Naming.** What is left is named by py3langid (``identified``); when it says English, a
    Latin-script reply is English after all. Without py3langid installed, the function words and
@@ -72,7 +72,8 @@ _FUNCTION_WORDS = {
     "Indonesian": "dan yang tidak untuk dengan kami anda terima kasih maaf",
     "Afrikaans": "die en is in by nie ons jou jy vir het sal kan van met baie dankie asseblief "
     "ongelukkig julle",
-    "Estonian": "ja on ei me teie teile palun aitäh täname kahjuks saame see et kas oma",
+    "Estonian": "ja on ei me teie teile teid meie selle seda oleme palun aitäh täname kahjuks "
+    "saame see et kas oma",
     "Lithuanian": "ir yra ne mes jūs jums jūsų prašome ačiū deja galime negalime kad su už tai",
 }
 OTHERS: Mapping[str, frozenset[str]] = {
@@ -197,9 +198,9 @@ def _latin(tokens: Mapping[str, list[int]], foreign_letters: str) -> str | None:
     best = max(hits, key=hits.__getitem__)
     if hits[best] >= MIN_HITS and hits[best] > OUTNUMBER * english:
         return best  # "Lo sentimos, no podemos ...": one English-looking word among many
-    if english >= total * ENGLISH_SHARE and english > max(
-        hits[name] + shared[name] for name in OTHERS
-    ):
+    # Shared words count for a language only next to its own ("Great, it is done." is English).
+    rival = max((hits[name] + shared[name] for name in OTHERS if hits[name]), default=0)
+    if english >= total * ENGLISH_SHARE and english > rival:
         return None
     for name, marks in LATIN_LETTERS.items():  # letters name a language only without English
         hits[name] += 2 * sum(foreign_letters.count(c) for c in marks)
