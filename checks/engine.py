@@ -115,7 +115,7 @@ def lint_reply(
             continue
         if reason is not None:
             not_applicable[check.name] = reason
-            if check.announce_skip:  # not measured, rather than not applicable
+            if check.announces(reason):  # not measured, rather than not applicable
                 unmeasured.setdefault(str(check.category), []).append(check.name)
             continue
         if not pack.covers(check.name) and not check.any_language:

@@ -555,7 +555,7 @@ def _record(
         for active in plan.checks:
             check = active.check
             reason = result.not_applicable.get(check.name)
-            if reason is None or not check.announce_skip:
+            if reason is None or not check.announces(reason):
                 continue
             if named_server(active):
                 # A server the user named that cannot be used fails the run: a grammar gate
