@@ -228,9 +228,12 @@ def identified(text: str) -> tuple[str, str] | None:
 
 
 _classify: Callable[[str], tuple[str, float]] | None = None
-NAMES: Mapping[str, str] = dict(
-    item.replace("_", " ").split("=")
-    for item in """ace=Acehnese af=Afrikaans am=Amharic an=Aragonese ar=Arabic ary=Moroccan_Arabic
+NAMES: Mapping[str, str] = {
+    code: name.replace("_", " ")
+    for code, _, name in (
+        item.partition("=")
+        for item in """ace=Acehnese af=Afrikaans am=Amharic an=Aragonese ar=Arabic
+    ary=Moroccan_Arabic
     arz=Egyptian_Arabic as=Assamese az=Azerbaijani ba=Bashkir bcl=Central_Bikol be=Belarusian
     bg=Bulgarian bn=Bengali br=Breton bs=Bosnian ca=Catalan crh=Crimean_Tatar cs=Czech cy=Welsh
     da=Danish de=German dz=Dzongkha el=Greek en=English eo=Esperanto es=Spanish et=Estonian
@@ -250,7 +253,8 @@ NAMES: Mapping[str, str] = dict(
     th=Thai tk=Turkmen tl=Tagalog tr=Turkish tt=Tatar ug=Uyghur uk=Ukrainian ur=Urdu uz=Uzbek
     uzs=Southern_Uzbek vec=Venetian vi=Vietnamese vo=Volapük wa=Walloon wuu=Wu_Chinese
     xh=Xhosa yo=Yoruba yue=Cantonese zh=Chinese zu=Zulu zxx=not_a_language""".split()
-)
+    )
+}
 # The heuristic's names of the languages a pack reads, for when py3langid is not installed.
 CODES: Mapping[str, str] = {"Latvian": "lv", "Kazakh": "kk", "West Frisian": "fy"}
 
