@@ -223,7 +223,10 @@ def identified(text: str) -> tuple[str, str] | None:
             _classify = import_module("py3langid.langid").classify
         except ImportError:
             return None
-    code = str(_classify(text)[0])
+    try:
+        code = str(_classify(text)[0])
+    except Exception:  # a broken install names nothing rather than fail the reply
+        return None
     return code, NAMES.get(code, code)
 
 
