@@ -12,6 +12,7 @@ from replylint.checks.builtin import (
     empathy_without_action,
     excessive_politeness,
     grammar,
+    hunspell_spelling,
     long_sentence,
     missing_next_step,
     negative_wording,
@@ -53,6 +54,7 @@ BUILTIN: tuple[Check, ...] = (
     grammar.SPELLING,
     grammar.GRAMMAR,
     grammar.STYLE,
+    hunspell_spelling.CHECK,
     template_slot.CHECK,
 )
 

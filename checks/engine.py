@@ -12,7 +12,16 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from replylint.checks.model import Category, Check, Finding, Fix, Hit, Kind, Severity
+from replylint.checks.model import (
+    NOT_APPLICABLE,
+    Category,
+    Check,
+    Finding,
+    Fix,
+    Hit,
+    Kind,
+    Severity,
+)
 from replylint.checks.packs.detect import identify
 from replylint.checks.packs.pack import LanguagePack
 from replylint.checks.packs.registry import pack_for, reads
@@ -121,8 +130,8 @@ def lint_reply(
             failures.append(CheckFailure(check.code, check.name, _describe(error)))
             continue
         if reason is not None:
-            not_applicable[check.name] = reason
-            if check.announce_skip:  # not measured, rather than not applicable
+            not_applicable[check.name] = reason.removeprefix(NOT_APPLICABLE)
+            if check.announces(reason):  # not measured, rather than not applicable
                 unmeasured.setdefault(str(check.category), []).append(check.name)
             continue
         measured.add(check.category)

@@ -117,6 +117,9 @@ class Hit:
 
 
 Options = Mapping[str, Any]
+# A skip reason that starts so is "not applicable" even for an ``announce_skip`` check (English
+# replies for the Hunspell spelling check): never announced, nothing left unmeasured.
+NOT_APPLICABLE = "n/a: "
 RunFunction = Callable[["Reply", Options], Iterable[Hit]]
 AppliesFunction = Callable[["Reply", Options], str | None]
 
@@ -159,6 +162,10 @@ class Check:
     def defaults(self) -> dict[str, Any]:
         """The check's options at their declared defaults."""
         return {key: option.default for key, option in self.options.items()}
+
+    def announces(self, reason: str) -> bool:
+        """Whether skipping for ``reason`` leaves the reply unmeasured (said once per run)."""
+        return self.announce_skip and not reason.startswith(NOT_APPLICABLE)
 
     def skip_reason(self, reply: Reply, options: Options) -> str | None:
         """Why this check does not apply to the reply, or None when it does."""

@@ -555,7 +555,7 @@ def _record(
         for active in plan.checks:
             check = active.check
             reason = result.not_applicable.get(check.name)
-            if reason is None or not check.announce_skip or not reads_language(check, result):
+            if reason is None or not check.announces(reason) or not reads_language(check, result):
                 continue
             if named_server(active):
                 # A server the user named that cannot be used fails the run: a grammar gate
@@ -572,7 +572,7 @@ def reads_language(check: Check, result: ReplyResult) -> bool:
     Latvian reply) is n/a there, neither a notice nor a service error."""
     from replylint.checks.packs.registry import pack_for, reads
 
-    pack = pack_for(result.language) if result.language not in (None, "en") else None
+    pack = pack_for(result.language) if result.language is not None else None
     return pack is None or reads(check, pack)
 
 

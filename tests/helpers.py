@@ -13,14 +13,18 @@ def lint_text(
     only: str | None = None,
     options: Mapping[str, Any] | None = None,
     kind: Kind | None = None,
+    language: str | None = None,
 ) -> ReplyResult:
-    """Lint ``text`` with the built-in checks (or only the one named) at default settings."""
+    """Lint ``text`` with the built-in checks (or only the one named) at default settings, in
+    ``language`` (a pack's code; None: detected)."""
     active = [
         ActiveCheck(check, check.severity, {**check.defaults(), **(options or {})})
         for check in BUILTIN
         if only is None or only in (check.name, check.code)
     ]
-    return lint_reply(Reply(text, "reply.txt", kind=kind), active)
+    reply = Reply(text, "reply.txt", kind=kind)
+    reply.language = language
+    return lint_reply(reply, active)
 
 
 def installed_executable() -> str:

@@ -30,7 +30,11 @@ def language(text: str) -> str | None:
         ("Diemžēl mēs nevaram atmaksāt naudu.", "Latvian"),
         ("Paldies par jūsu vēstuli, mēs to izskatīsim.", "Latvian"),
         ("Кешіріңіз, біз көмектесе алмаймыз.", "Kazakh"),
-        ("Извините, мы не можем вернуть деньги.", "a Cyrillic-script language"),
+        ("Извините, мы не можем вернуть деньги.", "Russian"),
+        ("Вибачте, ми не можемо повернути гроші.", "Ukrainian"),  # і, not Kazakh's
+        ("Кечиресиз, биз акчаны кайтара албайбыз.", "Kyrgyz"),
+        ("Рәхмәт, без сезгә иртәгә шалтыратырбыз.", "Tatar"),  # ә, ң: not Kazakh
+        ("Merci Anna, à bientôt", "French"),
         ("Spitich, wy kinne jo net helpe mei de bestelling.", "West Frisian"),
         ("Es tut uns leid, wir können das Geld nicht erstatten.", "German"),
         ("Lo sentimos, no podemos reembolsar el dinero.", "Spanish"),
@@ -38,7 +42,9 @@ def language(text: str) -> str | None:
         ("申し訳ありませんが、返金できません。", "Japanese"),
         ("Λυπούμαστε, δεν μπορούμε να επιστρέψουμε τα χρήματα.", "Greek"),
         ("Przepraszamy, nie możemy zwrócić pieniędzy za zamówienie.", "Polish"),
-        ("Atsiprašome, negalime grąžinti pinigų už šį užsakymą.", "not English"),
+        ("Atsiprašome, negalime grąžinti pinigų už šį užsakymą.", "Lithuanian"),
+        ("Wy reparearje it foar moandei.", "West Frisian"),  # "it" is Frisian's article
+        ("Lūdzu, uzgaidiet mirkli.", "Latvian"),  # short, but no English word and a ū
     ],
 )
 def test_a_reply_in_another_language_is_named(text: str, named: str) -> None:
@@ -49,7 +55,9 @@ def test_a_reply_in_another_language_is_named(text: str, named: str) -> None:
     "text",
     [
         "Danke!",  # too short to tell: English is assumed
-        "Merci Anna, à bientôt",
+        "Merci, Anna!",
+        "Thanks, Jānis!",
+        "It is in.",
         "Ok",
         "Hi {{name}}, {{order_id}} {{tracking_link}} {{agent}}",
         "DM us your order number and zip code",
@@ -95,7 +103,7 @@ def test_not_english_is_reported_as_not_linted_and_not_scored(
     document = json.loads(result.stdout)
     replies = {f["path"]: f["replies"][0] for f in document["files"]}
     assert replies["de.txt"]["not_linted"] == "no language pack for German"
-    assert replies["ru.txt"]["not_linted"] == "no language pack for a Cyrillic-script language"
+    assert replies["ru.txt"]["not_linted"] == "no language pack for Russian"
     assert replies["en.txt"]["not_linted"] is None and replies["en.txt"]["score"] is not None
     assert replies["en.txt"]["language"] == "en" and replies["de.txt"]["language"] is None
     for path in ("de.txt", "ru.txt"):

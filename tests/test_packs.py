@@ -227,9 +227,10 @@ def test_language_by_config_override_and_flag(
     (tmp_path / ".git").mkdir()
     monkeypatch.chdir(tmp_path)
     (tmp_path / "fy").mkdir()
-    # Too short to tell: two words of Latvian, read as English unless config says otherwise.
-    (tmp_path / "a.txt").write_text("Nē, nevaram.\n", encoding="utf-8")
-    (tmp_path / "fy" / "b.txt").write_text("Nē, nevaram.\n", encoding="utf-8")
+    # Too short to tell (two words, no letter English lacks): read as English unless config
+    # says otherwise.
+    (tmp_path / "a.txt").write_text("Nevaram, piedod.\n", encoding="utf-8")
+    (tmp_path / "fy" / "b.txt").write_text("Nevaram, piedod.\n", encoding="utf-8")
     assert run(tmp_path, "a.txt")["a.txt"]["language"] == "en"
     (tmp_path / ".replylint.yaml").write_text(
         "language: lv\noverrides:\n  - files: ['fy/*']\n    language: fy\n", encoding="utf-8"
@@ -237,7 +238,7 @@ def test_language_by_config_override_and_flag(
     replies = run(tmp_path, "a.txt", "fy/b.txt")
     assert replies["a.txt"]["language"] == "lv"
     assert replies["fy/b.txt"]["language"] == "fy"
-    assert replies["a.txt"]["findings"]  # "Nē" and "nevaram" are refusals in Latvian
+    assert replies["a.txt"]["findings"]  # "nevaram" is a refusal in Latvian
     flagged = run(tmp_path, "--language", "en", "a.txt")
     assert flagged["a.txt"]["language"] == "en"
 
@@ -316,10 +317,15 @@ def test_the_readme_pack_example_loads_and_reads_estonian(tmp_path: Path) -> Non
 def test_eval_takes_a_language_per_labelled_reply(tmp_path: Path) -> None:
     labels = tmp_path / "labels.jsonl"
     rows = [
-        {"id": "a", "text": "Nē, nevaram.", "language": "lv", "labels": {"negative_wording": True}},
+        {
+            "id": "a",
+            "text": "Nevaram, piedod.",
+            "language": "lv",
+            "labels": {"negative_wording": True},
+        },
         {
             "id": "b",
-            "text": "Nē, nevaram.",
+            "text": "Nevaram, piedod.",
             "labels": {"negative_wording": True},
         },  # read as English
     ]

@@ -21,8 +21,8 @@ SCOPES = ("sentence", "reply")
 RULE_KEYS = {"pattern", "patterns", "message", "suggestion", "tags"}
 CHECK_KEYS = {"rules", "from", "unless", "allow", "require", "scope", "message", "suggestion"}
 PACK_KEYS = {
-    "language", "name", "greetings", "sign-offs", "detection", "hunspell", "languagetool",
-    "checks",
+    "language", "name", "greetings", "sign-offs", "detection", "hunspell", "hunspell-words",
+    "languagetool", "checks",
 }  # fmt: skip
 
 
@@ -84,6 +84,8 @@ class LanguagePack:
     detection_words: frozenset[str] = frozenset()
     detection_letters: str = ""
     hunspell: str | None = None  # dictionary name, e.g. "lv_LV" (spelling where LT has none)
+    # Words the dictionary lacks, each inflected like a model word it has ("pakomāts": "automāts").
+    hunspell_words: Mapping[str, str] = field(default_factory=dict)
     languagetool: str | None = None  # LanguageTool's code when it has a module, e.g. "de-DE"
     # The built-in checks' own code reads this language (English): no rules needed.
     native: bool = False
@@ -172,6 +174,7 @@ def _pack(data: Any, analyse: Analyser, origin: str) -> LanguagePack:
         ),
         detection_letters=_string(detection.get("letters", ""), "detection.letters", empty=True),
         hunspell=_optional_string(data.get("hunspell"), "hunspell"),
+        hunspell_words=_word_models(data.get("hunspell-words"), "hunspell-words"),
         languagetool=_optional_string(data.get("languagetool"), "languagetool"),
         origin=origin,
     )
@@ -262,6 +265,15 @@ def _patterns(raw: Any, where: str, lemma: Callable[[str], str]) -> tuple[Patter
         except PatternError as error:
             raise PackError(f"{where}[{number}]: {source!r}: {error}") from None
     return tuple(compiled)
+
+
+def _word_models(raw: Any, where: str) -> dict[str, str]:
+    if raw is None:
+        return {}
+    _mapping(raw, where, None)
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in raw.items()):
+        raise PackError(f"{where}: expected word: model-word pairs")
+    return dict(raw)
 
 
 def _mapping(raw: Any, where: str, keys: set[str] | None) -> None:
