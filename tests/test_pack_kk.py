@@ -73,6 +73,8 @@ def test_inflected_forms_reduce_to_their_stem(word: str, lemma: str) -> None:
         ("уайымдамаңыз", "уайымда"),
         ("етілмейді", "етіл"),  # passive kept
         ("қалмады", "қал"),
+        ("алынбайды", "алын"),  # passive "is not charged": its own stem, not "ал"
+        ("енгізбегеніңіз", "енгіз"),  # participle + possessive
     ],
 )
 def test_negated_forms(word: str, lemma: str) -> None:
