@@ -1,8 +1,9 @@
 """Kazakh: stems by suffix stripping, negation from the verbal suffix -ма/-ме/-ба/-бе/-па/-пе.
 
 Kazakh is agglutinative and simplemma has no Kazakh, so the analyser strips endings from the
-right, one morpheme at a time, always the longest that fits (``SUFFIXES``: plural, possessive,
-case, person, tense and converb endings in all their vowel-harmony and assimilation variants):
+right, one morpheme at a time (``SUFFIXES``: plural, possessive, case, person, tense and converb
+endings in all their vowel-harmony and assimilation variants): the shortest ending that leaves a
+known stem, else the longest that fits ("ұсына" -> "ұсын", not dative "-на" -> "ұсы"):
 "жауаптарыңызды" -> "жауаптарыңыз" -> "жауаптар" -> "жауап". It stops
 
 - at a word of ``kk-lemmas.yaml`` ``words`` (pronouns, particles: "біз", "жоқ", "емес" are
@@ -31,8 +32,12 @@ aorist) and "-мақ" (intention, "алмақпыз") are not negation. Separate
 Known limits: no dictionary, so stems are what is left, not always a citation form ("тексереміз"
 -> "тексер", but an unknown noun in -ы/-і may lose a letter of its own); voice suffixes
 (passive -ыл/-ін, causative -дыр) are kept ("етілмейді" -> "етіл"), so patterns name both
-"ет|етіл"; "хабарламаңыз" is read as "your message", never as "don't notify". The same analyser
-normalises the patterns' literals, so a rule written with any inflected form matches the family.
+"ет|етіл" (the passive "алын" is a stem of its own, so "ақы алынбайды" is not "!ал");
+"хабарламаңыз" is read as "your message", never as "don't notify". The same analyser normalises
+the patterns' literals, so a rule written with any inflected form matches the family; person and
+tense are gone from the stem, so a rule that needs them ("we will", "you cannot") names the
+written form as a prefix ("хабарласамыз*", "алмайсыз*"). Linear: at most ``MAX_STEPS`` passes
+over ``SUFFIXES`` a word, cached.
 """
 
 from __future__ import annotations
