@@ -166,3 +166,24 @@ def test_detection_reads_every_fixture_reply_as_frisian() -> None:
         if lint_reply(Reply(text, "reply.txt"), []).language != "fy"
     ]
     assert not misread, f"{len(misread)} read as another language: {misread[:5]}"
+
+
+def _lint_seconds(text: str) -> float:
+    import time
+
+    active = [
+        ActiveCheck(c, c.severity, c.defaults()) for c in BUILTIN if c.name not in SERVICE_CHECKS
+    ]
+    reply = Reply(text, "reply.txt")
+    reply.language = "fy"
+    start = time.perf_counter()
+    lint_reply(reply, active)
+    return time.perf_counter() - start
+
+
+def test_rules_stay_linear_on_hostile_text() -> None:
+    # every word starts rules and feeds their gaps: "wy kinne dat net" again and again
+    piece = "wy kinne dat net dat kinne wy net sorry ekskuzes tige tige tank jo hiene "
+    small = _lint_seconds(piece * 200)
+    large = _lint_seconds(piece * 800)
+    assert large < 8 * max(small, 0.01), (small, large)
