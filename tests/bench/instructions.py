@@ -5,7 +5,8 @@ Usage: python tests/bench/instructions.py [--corpus ../shared/corpus/replies.jso
 Runs ``lint_reply`` under ``valgrind --tool=callgrind`` twice in this interpreter, over the
 corpus and over no reply, and prints the difference a reply: repeatable to the instruction on
 a noisy machine, where CPU seconds are not. LanguageTool is left out (it is another process).
-The lexicons and regexes are warmed on a reply of our own first, so one-off compilation is not
+The lexicons and regexes are warmed on a reply of our own first (linted WARM_UP_TIMES times: a
+lexicon builds its RE2 prefilter after serving a few replies), so one-off compilation is not
 counted against the replies.
 """
 
@@ -21,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "replies.jsonl"
 WARM_UP = "Hi Sam,\n\nUnfortunately we can't. I'll get back to you. Thanks!!\n\nBest,\nAl\n"
+WARM_UP_TIMES = 40  # more than lexicon.PREFILTER_AFTER
 
 
 def lint(corpus: Path, limit: int) -> None:
@@ -28,7 +30,8 @@ def lint(corpus: Path, limit: int) -> None:
     from replylint.checks import BUILTIN, ActiveCheck, Reply, lint_reply
 
     active = [ActiveCheck(c, c.severity, c.defaults()) for c in BUILTIN if not c.asks_service]
-    lint_reply(Reply(WARM_UP), active)
+    for _ in range(WARM_UP_TIMES):
+        lint_reply(Reply(WARM_UP), active)
     lines = corpus.read_text(encoding="utf-8").splitlines()[:limit]
     for line in lines:
         lint_reply(Reply(json.loads(line)["text"]), active)
