@@ -22,6 +22,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 
+from replylint.checks.anchors import TokenStarts
+
 MIN_WORDS = 4  # words of agent text below which a Latin-script reply is taken as English
 ENGLISH_SHARE = 0.12  # English function words at or above this share of the words: English
 MIN_HITS = 2  # another language's function words needed as evidence
@@ -123,10 +125,11 @@ def not_english(tokens: Mapping[str, list[int]], masked: str) -> str | None:
 def _latin(tokens: Mapping[str, list[int]], foreign_letters: str) -> str | None:
     total = english = 0
     hits = dict.fromkeys(OTHERS, 0)
-    for word, starts in tokens.items():  # one pass, one dictionary lookup a distinct word
+    # Counts, not offsets: a TokenStarts (anchors.py) finds offsets only when asked.
+    counts = tokens.counts() if isinstance(tokens, TokenStarts) else _counted(tokens)
+    for word, count in counts.items():  # one pass, one dictionary lookup a distinct word
         if not word.isalpha():
             continue
-        count = len(starts)
         total += count
         languages = _LANGUAGES_OF.get(word)
         if languages is None:
@@ -151,6 +154,10 @@ def _latin(tokens: Mapping[str, list[int]], foreign_letters: str) -> str | None:
     if len(foreign_letters) >= MIN_FOREIGN_LETTERS:
         return "not English"
     return None
+
+
+def _counted(tokens: Mapping[str, list[int]]) -> dict[str, int]:
+    return {word: len(starts) for word, starts in tokens.items()}
 
 
 def _script(char: str) -> str:
