@@ -563,9 +563,10 @@ def _parse_yaml(path: Path) -> Any:
 
 def lexicon_for(name: str, options: Mapping[str, Any]) -> Lexicon:
     """The lexicon ``name`` with the ``add`` and ``allow`` options of a check applied."""
-    extra = tuple(_freeze(e) for e in options.get("add", ()) or ())
-    allow = tuple(options.get("allow", ()) or ())
-    return load_lexicon(name, extra, allow)
+    add, allow = options.get("add"), options.get("allow")
+    if not add and not allow:  # the common case, asked about six times a reply: no freezing
+        return load_lexicon(name, (), ())
+    return load_lexicon(name, tuple(_freeze(e) for e in add or ()), tuple(allow or ()))
 
 
 def _freeze(value: Any) -> Any:
