@@ -275,7 +275,8 @@ class BranchSet:
         # times slower. Latin-1: a byte a character (the text and patterns are ASCII).
         options = re2.Options()
         options.encoding = re2.Options.Encoding.LATIN1
-        options.max_mem = 64 << 20  # the DFA of a few hundred phrases; RE2's default is 8 MiB
+        # RE2's default budget: the DFA states of the whole corpus take far less.
+        options.max_mem = 8 << 20
         self._set = re2.Set.SearchSet(options)
         for pattern in translated(patterns):
             # The empty pattern (what an untranslatable branch becomes) matches every text.
@@ -285,5 +286,8 @@ class BranchSet:
     def matching(self, text: bytes) -> list[int]:
         """The numbers of the branches that may match a reply whose ``search_text`` is
         ``text``."""
+        # An empty answer is "no branch", never a failure: RE2 disables the DFA's bail-out for
+        # sets (it flushes its state cache and goes on), and a budget too small for the DFA
+        # fails Compile(), where branch_set falls back to the anchors.
         found: list[int] | None = self._set.Match(text)
         return found or []
