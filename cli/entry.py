@@ -148,8 +148,8 @@ def _standalone(check: Callable[..., None], given: dict[str, Any]) -> NoReturn:
         except OSError as error:
             if error.errno != errno.EPIPE:
                 raise
-            sys.stdout = _Pacified(sys.stdout)  # type: ignore[assignment]
-            sys.stderr = _Pacified(sys.stderr)  # type: ignore[assignment]
+            sys.stdout = _Pacified(sys.stdout)
+            sys.stderr = _Pacified(sys.stderr)
             sys.exit(1)
     except _Exit as done:
         sys.exit(done.exit_code)
