@@ -9,7 +9,8 @@ with the alternation of the few branches left gives the same matches, much faste
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import chain
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -21,6 +22,8 @@ from replylint.checks import disk_cache
 TOKEN = re.compile(r"[^\W_]+")
 # TOKEN for ASCII text, where [^\W_] is exactly [A-Za-z0-9]: no Unicode lookup per character.
 ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")
+# Tokens whose offsets are looked for one by one; past that, all at once (see TokenStarts).
+LAZY_TOKENS = 16
 REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 # Words in nearly every reply make poor anchors: a branch anchored on one runs on every reply.
 COMMON_WORDS = frozenset(
@@ -66,7 +69,8 @@ class Anchor:
             found = [token_starts[option] for option in self.options if option in token_starts]
         else:
             prefixes = tuple(self.options)
-            found = [at for token, at in token_starts.items() if token.startswith(prefixes)]
+            # Over the tokens, not items(): a TokenStarts finds offsets only for those asked.
+            found = [token_starts[token] for token in token_starts if token.startswith(prefixes)]
         return sorted(chain.from_iterable(found))
 
 
@@ -143,13 +147,81 @@ def _load_known() -> dict[str, tuple[tuple[Anchor, ...], Anchor | None]]:
     return known
 
 
-def token_starts_of(lowered: str) -> dict[str, list[int]]:
+def token_starts_of(lowered: str) -> TokenStarts:
     """Each token (maximal run of letters and digits) of a lower-cased text, with the offsets
     where it begins."""
-    starts: dict[str, list[int]] = {}
-    for match in (ASCII_TOKEN if lowered.isascii() else TOKEN).finditer(lowered):
-        starts.setdefault(match.group(), []).append(match.start())
-    return starts
+    return TokenStarts(lowered)
+
+
+class TokenStarts(Mapping[str, list[int]]):
+    """The tokens of a lower-cased text, each with the offsets where it begins (ascending).
+
+    The tokens and their counts come from one C-level ``findall``; offsets are looked for only
+    for the few tokens a check asks about. A loop over every match to note its offset was the
+    reply model's largest cost (some 30 µs a reply); the checks ask for about six words.
+    """
+
+    __slots__ = ("_complete", "_counts", "_found", "_regex", "_text")
+
+    def __init__(self, lowered: str) -> None:
+        self._text = lowered
+        self._regex = ASCII_TOKEN if lowered.isascii() else TOKEN
+        self._counts: dict[str, int] = Counter(self._regex.findall(lowered))
+        self._found: dict[str, list[int]] = {}
+        self._complete = False
+
+    def __getitem__(self, token: str) -> list[int]:
+        found = self._found.get(token)
+        if found is None:
+            count = self._counts[token]  # KeyError for a token the text lacks, as a dict
+            if len(self._found) < LAZY_TOKENS:
+                found = self._found[token] = self._starts(token, count)
+            else:
+                found = self._all()[token]
+        return found
+
+    def _all(self) -> dict[str, list[int]]:
+        """Every token's offsets in one pass: each lazy search starts at the text's beginning,
+        so asking for the offsets of thousands of tokens (a hostile text of words that share a
+        prefix) would be quadratic."""
+        if not self._complete:
+            starts: dict[str, list[int]] = {}
+            for match in self._regex.finditer(self._text):
+                starts.setdefault(match.group(), []).append(match.start())
+            self._found, self._complete = starts, True
+        return self._found
+
+    def __contains__(self, token: object) -> bool:
+        return token in self._counts
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._counts)
+
+    def __len__(self) -> int:
+        return len(self._counts)
+
+    def count(self, token: str) -> int:
+        """How many times ``token`` occurs (0 when it does not)."""
+        return self._counts.get(token, 0)
+
+    def counts(self) -> Mapping[str, int]:
+        """Every token with the number of times it occurs."""
+        return self._counts
+
+    def _starts(self, token: str, count: int) -> list[int]:
+        # An occurrence is a token where no letter or digit stands on either side: [^\W_] is
+        # exactly str.isalnum() (tests/test_anchors.py), ASCII or not.
+        text, size = self._text, len(token)
+        starts: list[int] = []
+        at = text.find(token)
+        while at >= 0 and len(starts) < count:
+            end = at + size
+            if (at == 0 or not text[at - 1].isalnum()) and not text[end : end + 1].isalnum():
+                starts.append(at)
+                at = text.find(token, end)
+            else:
+                at = text.find(token, at + 1)
+        return starts
 
 
 def _sequence(items: list[tuple[Any, Any]], left: bool, right: bool) -> list[Anchor]:

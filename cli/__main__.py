@@ -9,6 +9,6 @@ import sys
 if sys.path and os.path.abspath(sys.path[0] or os.curdir) == os.path.abspath(os.curdir):
     del sys.path[0]
 
-from replylint.cli.main import main  # after the sys.path fix, on purpose
+from replylint.cli.entry import main  # after the sys.path fix, on purpose
 
 main()

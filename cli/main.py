@@ -18,6 +18,8 @@ from replylint.cli.runner import RunOptions, run_check
 from replylint.config import ConfigError, ConfigResolver
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from replylint.cli.files import AtomicFile
 
 app = typer.Typer(
@@ -751,13 +753,19 @@ def cache_dir() -> None:
 
 def main() -> None:
     """Console-script entry point: an unexpected error is one line and exit 2, no traceback."""
+    main_around(app)
+
+
+def main_around(run: "Callable[[], object]") -> None:
+    """``run()`` (the Typer app, or cli/entry.py's direct call of ``check``) with the console
+    script's guard: streams that escape what they cannot encode, an unexpected error one line."""
     for stream in (sys.stdout, sys.stderr):
         # A file name that is not UTF-8, or a lone surrogate from a JSON escape, is written as
         # a backslash escape ('\udcff', valid in JSON too) instead of ending the report.
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
     try:
-        app()
+        run()
     except OSError as error:
         if error.errno not in WRITE_FAILURES:
             _internal_error(error)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import string
+import sys
 from importlib.resources import files
 
 import pytest
@@ -180,3 +181,46 @@ def test_word_starts_from_tokens_equal_a_scan_of_the_text(
 ) -> None:
     anchor = Anchor(options, words)
     assert anchor.word_starts(token_starts_of(lowered)) == scanned_word_starts(anchor, lowered)
+
+
+def scanned_token_starts(lowered: str) -> dict[str, list[int]]:
+    """What token_starts_of gave before its offsets were found lazily: one pass of TOKEN."""
+    starts: dict[str, list[int]] = {}
+    for match in re.finditer(r"[^\W_]+", lowered):
+        starts.setdefault(match.group(), []).append(match.start())
+    return starts
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["we", "wee", "we1", "awe", "é", "wé", "²", "_", "'", " ", "\n", "ı"]),
+        max_size=40,
+    ).map("".join),
+    st.lists(st.sampled_from(["we", "wee", "we1", "awe", "wé", "x"]), max_size=8),
+)
+def test_lazy_token_offsets_equal_one_pass(lowered: str, asked: list[str]) -> None:
+    expected = scanned_token_starts(lowered)
+    found = token_starts_of(lowered)
+    for token in asked:  # offsets asked for one by one, then all of them
+        assert (token in found) == (token in expected)
+        if token in expected:
+            assert found[token] == expected[token]
+    assert list(found) == list(expected)
+    assert {t: found[t] for t in found} == expected
+    assert dict(found.counts()) == {t: len(s) for t, s in expected.items()}
+
+
+def test_letter_or_digit_class_is_str_isalnum() -> None:
+    """TokenStarts finds a token's edges with str.isalnum(): exactly re's [^\\W_]."""
+    regex = re.compile(r"[^\W_]")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert bool(regex.fullmatch(char)) == char.isalnum(), hex(code)
+
+
+def test_offsets_of_many_tokens_stay_linear() -> None:
+    """Thousands of distinct tokens sharing a prefix: offsets are then found in one pass."""
+    lowered = " ".join(f"apologi{n}" for n in range(20_000))
+    anchor = Anchor(frozenset({"apologi"}), False)
+    assert len(anchor.word_starts(token_starts_of(lowered))) == 20_000

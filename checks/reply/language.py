@@ -28,6 +28,8 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from importlib import import_module
 
+from replylint.checks.anchors import TokenStarts
+
 MIN_WORDS = 4  # words of agent text below which a Latin-script reply is taken as English
 ENGLISH_SHARE = 0.2  # English function words at or above this share of the words: English
 MIN_HITS = 2  # another language's function words needed as evidence
@@ -176,10 +178,11 @@ def _latin(tokens: Mapping[str, list[int]], foreign_letters: str) -> str | None:
     total = english = 0
     hits = dict.fromkeys(OTHERS, 0)
     shared = dict.fromkeys(OTHERS, 0)
-    for word, starts in tokens.items():  # one pass, one dictionary lookup a distinct word
+    # Counts, not offsets: a TokenStarts (anchors.py) finds offsets only when asked.
+    counts = tokens.counts() if isinstance(tokens, TokenStarts) else _counted(tokens)
+    for word, count in counts.items():  # one pass, one dictionary lookup a distinct word
         if not word.isalpha():
             continue
-        count = len(starts)
         total += count
         languages = _LANGUAGES_OF.get(word)
         if languages is None:
@@ -260,6 +263,10 @@ NAMES: Mapping[str, str] = {
 }
 # The heuristic's names of the languages a pack reads, for when py3langid is not installed.
 CODES: Mapping[str, str] = {"Latvian": "lv", "Kazakh": "kk", "West Frisian": "fy"}
+
+
+def _counted(tokens: Mapping[str, list[int]]) -> dict[str, int]:
+    return {word: len(starts) for word, starts in tokens.items()}
 
 
 def _script(char: str) -> str:

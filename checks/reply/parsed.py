@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Generic, Self, TypeVar, overload
 
-from replylint.checks.anchors import token_starts_of
+from replylint.checks.anchors import TokenStarts, token_starts_of
 from replylint.checks.model import Kind
 from replylint.checks.reply.masks import Masks, find_masks, history_start
 from replylint.checks.reply.segment import (
@@ -214,7 +214,7 @@ class Reply:
         return frozenset(self.token_starts)
 
     @lockless_cached_property
-    def token_starts(self) -> dict[str, list[int]]:
+    def token_starts(self) -> TokenStarts:
         """Each of ``tokens`` with the offsets in ``lowered`` where it begins (for anchors.py)."""
         return token_starts_of(self.lowered)
 
@@ -285,7 +285,7 @@ class Reply:
         # Lower-casing one character into one keeps letters, digits and apostrophes where they
         # are (tests/test_word_count.py), so the token map already holds the runs of letters
         # and digits a word count needs: no second scan of the text.
-        runs = sum(map(len, self.token_starts.values()))
+        runs = sum(self.token_starts.counts().values())
         return count_words_from_runs(lowered, runs)
 
     @property

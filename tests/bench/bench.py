@@ -13,7 +13,10 @@ corpus repeated, cold) and reports peak memory: the resident memory of replylint
 processes together, sampled every 20 ms. It ends with the ceiling of this machine: start-up
 (`replylint --version`) plus linting alone (every built-in check, in one process, CPU time)
 spread over every CPU, as if reading, workers and the report were free. Grammar is off in every
-run. Not a test: it prints figures for the README and the issue notes.
+run. --compare BIN also times the replylint installed in the folder BIN (another build: the
+one before a change) in the same round-robin, so before and after share the drift, and
+--stages prints the CPU time a reply of each step of the reply model and of each check.
+Not a test: it prints figures for the README and the issue notes.
 """
 
 from __future__ import annotations
@@ -127,10 +130,64 @@ print(statistics.median(passes[1:]))
 """
 
 
-def lint_seconds_per_reply(corpus: Path, env: dict[str, str]) -> float:
+# CPU µs a reply of each step of the reply model (in the order the engine first needs them) and
+# of each built-in check with the model already built, medians of 3 passes after a warm one.
+STAGES = """
+import json, statistics, sys, time
+from replylint.checks import BUILTIN, ActiveCheck, Reply, lint_reply
+from replylint.checks.reply.language import not_english
+from replylint.checks.reply.practice import good_practice
+from replylint.checks.reply.readability import reply_reading_ease
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+active = [ActiveCheck(c, c.severity, c.defaults()) for c in BUILTIN if not c.asks_service]
+steps = {
+    "model: masks (signature, history)": lambda r: r.masks,
+    "model: tokens": lambda r: (r.lowered, r.token_starts, r.tokens, r.lowered_is_exact),
+    "model: language": lambda r: not_english(r.token_starts, r.masked),
+    "model: sentences": lambda r: (r.paragraphs, r.sentences, r.content, r.closing),
+    "model: kind, words": lambda r: (r.kind, r.word_count),
+    "model: good practice": good_practice,
+    "model: readability": reply_reading_ease,
+}
+for item in active:
+    steps["check: " + item.check.name] = (
+        lambda r, item=item: list(item.check.run(r, item.options) or ())
+    )
+passes = {name: [] for name in ["lint_reply, all", *steps]}
+for round in range(4):
+    replies = [Reply(text) for text in texts]
+    for name, step in steps.items():
+        start = time.process_time()
+        for reply in replies:
+            step(reply)
+        passes[name].append(time.process_time() - start)
+    replies = [Reply(text) for text in texts]
+    start = time.process_time()
+    for reply in replies:
+        lint_reply(reply, active)
+    passes["lint_reply, all"].append(time.process_time() - start)
+for name, taken in passes.items():
+    print(f"{name}\t{statistics.median(taken[1:]) / len(texts) * 1e6:.1f}")
+"""
+
+
+def stages(corpus: Path, env: dict[str, str], python: str = sys.executable) -> dict[str, float]:
+    """CPU µs a reply of each step of the model and each check (see STAGES)."""
+    done = subprocess.run(
+        [python, "-c", STAGES, str(corpus)], env=env, capture_output=True, text=True, check=True
+    )
+    return {
+        name: float(value)
+        for name, value in (line.split("\t") for line in done.stdout.splitlines())
+    }
+
+
+def lint_seconds_per_reply(
+    corpus: Path, env: dict[str, str], python: str = sys.executable
+) -> float:
     """CPU seconds per reply of linting alone: no reading, no workers, no report."""
     done = subprocess.run(
-        [sys.executable, "-c", LINT_ONLY, str(corpus)],
+        [python, "-c", LINT_ONLY, str(corpus)],
         env=env,
         capture_output=True,
         text=True,
@@ -139,11 +196,12 @@ def lint_seconds_per_reply(corpus: Path, env: dict[str, str]) -> float:
     return float(done.stdout)
 
 
-def replylint_command(*args: str) -> list[str]:
-    """The installed console script next to this Python (grammar off, no config)."""
-    executable = shutil.which("replylint", path=str(Path(sys.executable).parent))
+def replylint_command(*args: str, folder: Path | None = None) -> list[str]:
+    """The installed console script next to this Python, or in ``folder`` (grammar off, no
+    config)."""
+    executable = shutil.which("replylint", path=str(folder or Path(sys.executable).parent))
     if executable is None:
-        sys.exit("replylint is not installed next to this Python; pip install . first")
+        sys.exit(f"replylint is not installed in {folder or 'the folder of this Python'}")
     return [executable, "check", "--no-config", *args]
 
 
@@ -167,6 +225,8 @@ def main() -> None:
     parser.add_argument("--proselint", action="store_true", help="also time proselint")
     parser.add_argument("--scale", type=int, default=0, help="also lint this many replies")
     parser.add_argument("--jobs", default=None, help="pass --jobs to replylint")
+    parser.add_argument("--compare", type=Path, help="bin folder of another replylint build")
+    parser.add_argument("--stages", action="store_true", help="CPU a reply of each step")
     args = parser.parse_args()
     jobs = ["--jobs", args.jobs] if args.jobs else []
     with tempfile.TemporaryDirectory() as temporary:
@@ -183,8 +243,10 @@ def main() -> None:
         cwd = folder.parent
         # The first run of an installation parses the lexicons and finds the plugins once,
         # and the second fills the results store: every figure below is of later runs.
-        timed(replylint_command(*json_out, one), cwd, env)
-        timed(replylint_command(*json_out, *jobs, str(folder)), cwd, env)
+        builds = {"": None, **({"before: ": args.compare} if args.compare else {})}
+        for bin_folder in builds.values():
+            timed(replylint_command(*json_out, one, folder=bin_folder), cwd, env)
+            timed(replylint_command(*json_out, *jobs, str(folder), folder=bin_folder), cwd, env)
         commands = {
             "cold": replylint_command(*json_out, "--no-cache", *jobs, str(folder)),
             "warm": replylint_command(*json_out, *jobs, str(folder)),
@@ -196,6 +258,19 @@ def main() -> None:
             # Start-up: the interpreter, every import a run needs, and Typer's parsing.
             "replylint --version": [*replylint_command()[:1], "--version"],
         }
+        if args.compare:
+            before = args.compare
+            commands["before: cold"] = replylint_command(
+                *json_out, "--no-cache", *jobs, str(folder), folder=before
+            )
+            commands["before: warm"] = replylint_command(
+                *json_out, *jobs, str(folder), folder=before
+            )
+            commands["before: one file, text"] = replylint_command("--no-cache", one, folder=before)
+            commands["before: replylint --version"] = [
+                *replylint_command(folder=before)[:1],
+                "--version",
+            ]
         if args.proselint:
             files = sorted(str(p) for p in folder.rglob("*.txt"))
             commands["proselint"] = [*proselint_command(), *files]
@@ -223,6 +298,33 @@ def main() -> None:
                 f"ratio replylint/proselint throughput: cold {p_wall / cold:.1f}x, "
                 f"warm {p_wall / warm:.1f}x"
             )
+        if args.compare:
+            b_cold, b_rss = timings["before: cold"]
+            b_warm = timings["before: warm"][0]
+            print(
+                f"before     folder, cold: {b_cold:.3f} s  {count / b_cold:,.0f} replies/s  "
+                f"peak RSS {b_rss / 1024:.0f} MiB; warm: {b_warm:.3f} s  "
+                f"{count / b_warm:,.0f} replies/s; one file, text "
+                f"{ms['before: one file, text']:.0f} ms; --version "
+                f"{ms['before: replylint --version']:.0f} ms"
+            )
+            print(
+                f"after/before throughput: cold {b_cold / cold:.2f}x, warm {b_warm / warm:.2f}x"
+                + (
+                    f"; before/proselint: cold {p_wall / b_cold:.1f}x, warm {p_wall / b_warm:.1f}x"
+                    if args.proselint
+                    else ""
+                )
+            )
+        if args.stages:
+            python = str(args.compare / "python") if args.compare else None
+            after = stages(args.corpus, env)
+            earlier = stages(args.corpus, env, python) if python else {}
+            print("CPU µs a reply (medians of 3 passes, model built step by step, then each check")
+            print("on the built model; lint_reply, all: a fresh model and every check at once)")
+            for name, value in after.items():
+                was = f"  (before {earlier[name]:6.1f})" if name in earlier else ""
+                print(f"  {name:42} {value:6.1f}{was}")
         # The ceiling: start-up, then linting alone spread over every CPU, as if reading files,
         # sending them to workers and writing the report cost nothing.
         per_reply = lint_seconds_per_reply(args.corpus, env)

@@ -5,7 +5,8 @@ Usage: python tests/bench/instructions.py [--corpus ../shared/corpus/replies.jso
 Runs ``lint_reply`` under ``valgrind --tool=callgrind`` twice in this interpreter, over the
 corpus and over no reply, and prints the difference a reply: repeatable to the instruction on
 a noisy machine, where CPU seconds are not. LanguageTool is left out (it is another process).
-The lexicons and regexes are warmed on a reply of our own first, so one-off compilation is not
+The lexicons and regexes are warmed on a reply of our own first (linted WARM_UP_TIMES times: a
+lexicon builds its RE2 prefilter after serving a few replies), so one-off compilation is not
 counted against the replies.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -21,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "replies.jsonl"
 WARM_UP = "Hi Sam,\n\nUnfortunately we can't. I'll get back to you. Thanks!!\n\nBest,\nAl\n"
+WARM_UP_TIMES = 40  # more than lexicon.PREFILTER_AFTER
 
 
 def lint(corpus: Path, limit: int) -> None:
@@ -28,7 +31,8 @@ def lint(corpus: Path, limit: int) -> None:
     from replylint.checks import BUILTIN, ActiveCheck, Reply, lint_reply
 
     active = [ActiveCheck(c, c.severity, c.defaults()) for c in BUILTIN if not c.asks_service]
-    lint_reply(Reply(WARM_UP), active)
+    for _ in range(WARM_UP_TIMES):
+        lint_reply(Reply(WARM_UP), active)
     lines = corpus.read_text(encoding="utf-8").splitlines()[:limit]
     for line in lines:
         lint_reply(Reply(json.loads(line)["text"]), active)
@@ -50,7 +54,10 @@ def counted(corpus: Path, limit: int) -> int:
             str(limit),
             "--inside",
         ]
-        subprocess.run(command, check=True, capture_output=True)
+        # One hash seed: with random ones, set and dict layouts (and so the work) vary by a few
+        # per cent from run to run.
+        env = {**os.environ, "PYTHONHASHSEED": "0"}
+        subprocess.run(command, check=True, capture_output=True, env=env)
         for line in out.read_text().splitlines():
             if line.startswith("summary:"):
                 return int(line.split()[1])
