@@ -25,6 +25,7 @@ from dataclasses import dataclass
 GAP = ".."
 WORD_TEST, PREFIX, EXACT = "word", "prefix", "exact"
 PREFIX_KEY = 2  # prefixes are indexed by their first letters: a word is tried against few
+CANDIDATE_MEMO = 4096  # spellings whose candidate patterns a set keeps
 MAX_GAP = 3
 MAX_TESTS = 12  # a rule longer than this is a typo in the pack, not a phrase
 WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -169,6 +170,7 @@ class PatternSet:
         self._prefixes: dict[str, list[tuple[str, int]]] = {}
         self._short: list[tuple[str, int]] = []
         self._anywhere: list[int] = []
+        self._memo: dict[tuple[str, str], tuple[int, ...]] = {}
         for number, pattern in enumerate(self.patterns):
             literals = pattern.first_literals()
             if literals is None:
@@ -185,7 +187,18 @@ class PatternSet:
     def __bool__(self) -> bool:
         return bool(self.patterns)
 
-    def _candidates(self, word: Word) -> list[int]:
+    def _candidates(self, word: Word) -> tuple[int, ...]:
+        # Words repeat (across sentences, replies and the checks that share a set): the answer
+        # for a spelling is kept, up to CANDIDATE_MEMO of them.
+        key = (word.lower, word.lemma)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) >= CANDIDATE_MEMO:
+                self._memo.clear()
+            found = self._memo[key] = self._look_up(word)
+        return found
+
+    def _look_up(self, word: Word) -> tuple[int, ...]:
         numbers = [*self._exact.get(word.lemma, ()), *self._anywhere]
         keys = {word.lemma[:PREFIX_KEY], word.lower[:PREFIX_KEY]}
         if word.lower != word.lemma:
@@ -197,7 +210,7 @@ class PatternSet:
         for literal, number in self._short:
             if word.lemma.startswith(literal) or word.lower.startswith(literal):
                 numbers.append(number)
-        return sorted(set(numbers)) if len(numbers) > 1 else numbers
+        return tuple(sorted(set(numbers)) if len(numbers) > 1 else numbers)
 
     def find(self, words: Sequence[Word]) -> Iterator[tuple[int, int, int]]:
         """(pattern index, first word, one past last word) of every match, leftmost first."""

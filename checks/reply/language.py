@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from importlib import import_module
 
 from replylint.checks.anchors import TokenStarts
@@ -269,6 +270,7 @@ def _counted(tokens: Mapping[str, list[int]]) -> dict[str, int]:
     return {word: len(starts) for word, starts in tokens.items()}
 
 
+@lru_cache(maxsize=4096)  # a reply's letters repeat: the name lookup is the cost
 def _script(char: str) -> str:
     name = unicodedata.name(char, "")
     for script in ("LATIN", "CYRILLIC", *SCRIPT_NAMES):
