@@ -129,7 +129,7 @@ def _words_loader(yaml: Any) -> Any:
     """PyYAML's SafeLoader reading YAML 1.1's yes/no/on/off as the words they are: packs list
     words ("on", "no", "ja" …), and "on" must not arrive as True."""
 
-    class WordsLoader(yaml.SafeLoader):  # type: ignore[misc,name-defined]
+    class WordsLoader(yaml.SafeLoader):  # type: ignore[misc]
         pass
 
     WordsLoader.yaml_implicit_resolvers = {
