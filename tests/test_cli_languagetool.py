@@ -173,3 +173,29 @@ def test_a_reply_languagetool_cannot_read_is_neither_sent_nor_an_error(
     assert [f["name"] for f in replies["typo.txt"]["findings"]] == ["spelling"]
     sent = fake_server.checks()[before:]
     assert len(sent) == 1 and "nevaram" not in json.dumps(sent)
+
+
+def test_a_pack_s_languagetool_code_is_what_languagetool_is_asked_in(
+    project: Path, fake_server: fake_languagetool.FakeLanguageTool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 16: LanguageTool stays the grammar engine for the languages it has: a pack that
+    names LanguageTool's code (a plugin's German pack) has its replies checked in it."""
+    from replylint.checks.packs import registry
+    from replylint.checks.packs.pack import LanguagePack
+
+    monkeypatch.delenv("REPLYLINT_LANGUAGETOOL")
+    registry.register(LanguagePack(code="de", name="German", languagetool="de-DE"))
+    try:
+        (project / "de.txt").write_text(
+            "Leider können wir das Geld nicht zurückerstatten.\n", encoding="utf-8"
+        )
+        before = len(fake_server.checks())
+        args = ["check", "de.txt", "--languagetool", fake_server.url, "--no-cache", "-f", "json"]
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code in (0, 1), result.output
+        (reply,) = json.loads(result.stdout)["files"][0]["replies"]
+        assert reply["language"] == "de"
+        (sent,) = fake_server.checks()[before:]
+        assert sent["language"] == "de-DE"
+    finally:
+        registry.unregister("de")
