@@ -81,7 +81,12 @@ def plan_fingerprint(
         if active.check.asks_service and server_setting(active.options) != "off":
             return None
     described = [
-        (a.check.code, str(a.severity), sorted((k, repr(v)) for k, v in a.options.items()))
+        (
+            a.check.code,
+            str(a.severity),
+            sorted((k, repr(v)) for k, v in a.options.items()),
+            a.check.environment() if a.check.environment is not None else "",
+        )
         for a in checks
     ]
     return hashlib.sha256(repr((code, described, str(kind), language)).encode()).hexdigest()

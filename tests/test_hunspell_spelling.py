@@ -181,3 +181,22 @@ def test_fixture_harness_language_key() -> None:
         "Labdien! Jūsu pasūtījums ir ceļā.", only="dictionary-spelling", language="lv"
     )
     assert result.language == "lv"
+
+
+def test_installing_a_dictionary_changes_the_results_cache_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run cached while lv_LV was missing must not be served once it is installed."""
+    from replylint.checks.packs.registry import BUILTIN_PACK_MODULES, pack_for
+    from replylint.cli.results_cache import plan_fingerprint
+
+    for code in BUILTIN_PACK_MODULES:  # environment() knows them by these names, unloaded
+        pack = pack_for(code)
+        assert pack is not None and pack.hunspell in (None, *spelling.DEBIAN_PACKAGES)
+    monkeypatch.setattr(spelling, "SEARCH_PATH", ())
+    monkeypatch.setenv("DICPATH", str(tmp_path))
+    active = [ActiveCheck(spelling.CHECK, spelling.CHECK.severity, spelling.CHECK.defaults())]
+    without = plan_fingerprint("code", active, None)
+    (tmp_path / "lv_LV.dic").write_text("1\nlabs\n", encoding="utf-8")
+    (tmp_path / "lv_LV.aff").write_text("SET UTF-8\n", encoding="utf-8")
+    assert plan_fingerprint("code", active, None) != without

@@ -85,6 +85,29 @@ def search_path() -> list[Path]:
     return [Path(p) for p in (*extra, *SEARCH_PATH)]
 
 
+def environment() -> str:
+    """Whether the binding imports and which dictionary files the built-in packs would use
+    (path, size, time): a results cache must not serve "skipped" after hunspell-lv is installed."""
+    from importlib.util import find_spec
+
+    from replylint.checks.packs.registry import plugin_packs
+
+    # The built-in packs' dictionaries by name (loading the packs would cost every cached run
+    # their YAML), and the plugins' packs, loaded already with the registry.
+    names = {*DEBIAN_PACKAGES, *(p.hunspell for p in plugin_packs() if p.hunspell)}
+    found: list[object] = [find_spec("hunspell") is not None]
+    for name in sorted(names):
+        for folder in search_path():
+            dic = folder / f"{name}.dic"
+            try:
+                info = dic.stat()
+            except OSError:
+                continue
+            found.append((str(dic), info.st_size, info.st_mtime_ns))
+            break
+    return repr(found)
+
+
 def speller(dictionary: str, words: Mapping[str, str] | None = None) -> Speller | str:
     """The loaded dictionary, or a one-line reason it cannot be used (what to install).
 
@@ -254,6 +277,7 @@ CHECK = Check(
     not_applicable=_reason,
     announce_skip=True,
     any_language=True,  # reads the languages whose pack names a dictionary
+    environment=environment,
     reads_language=lambda pack: (
         not pack.native and pack.languagetool is None and pack.hunspell is not None
     ),

@@ -40,6 +40,11 @@ def unregister(code: str) -> None:
     _plugins.pop(code, None)
 
 
+def plugin_packs() -> list[LanguagePack]:
+    """The packs plugins registered (none loaded from disk by asking)."""
+    return list(_plugins.values())
+
+
 def codes() -> list[str]:
     """Every language with a pack: English first, then built-in, then plugins'."""
     return ["en", *BUILTIN_PACK_MODULES, *sorted(_plugins)]
