@@ -45,6 +45,11 @@ checks:
         message: "'{match}' promises without a time"
     unless: ["morgen|heute", "bis .. freitag"]
     scope: sentence
+  canned-phrasing:
+    rules:
+      - pattern: "hallo werte kunde"
+        message: "'{match}' is a form letter's opener"
+    greeting: true
   missing-next-step:
     require: ["bitte"]
     unless: ["nix zu tun"]
@@ -361,3 +366,12 @@ def test_many_stems_cost_a_word_little() -> None:
         assert list(patterns.find(words)) == []
         timings.append(time.process_time() - start)
     assert timings[1] < 5 * max(timings[0], 0.01)
+
+
+def test_a_check_may_read_the_greeting(zz: LanguagePack) -> None:
+    opener = "Hallo werte Kunde,\n\nNein, dat geht nicht."
+    found = names(lint(opener))
+    assert ("canned-phrasing", "Hallo werte Kunde") in found  # greeting: true
+    assert ("negative-wording", "Nein") in found
+    greeting_only = names(lint("Hallo nein,\n\nDat kleid kommt morgen."))
+    assert ("negative-wording", "nein") not in greeting_only  # greetings are not read

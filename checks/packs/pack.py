@@ -19,7 +19,9 @@ from replylint.checks.packs.pattern import Pattern, PatternError, PatternSet, co
 Analyser = Callable[[str], tuple[str, bool]]
 SCOPES = ("sentence", "reply")
 RULE_KEYS = {"pattern", "patterns", "message", "suggestion", "tags"}
-CHECK_KEYS = {"rules", "from", "unless", "allow", "require", "scope", "message", "suggestion"}
+CHECK_KEYS = {
+    "rules", "from", "unless", "allow", "require", "scope", "message", "suggestion", "greeting",
+}  # fmt: skip
 PACK_KEYS = {
     "language", "name", "greetings", "sign-offs", "detection", "hunspell", "hunspell-words",
     "languagetool", "checks",
@@ -63,6 +65,8 @@ class CheckRules:
     scope: str = "reply"
     message: str | None = None
     suggestion: str | None = None
+    # Whether the rules read the greeting too ("Dear valued customer," is a canned opener).
+    greeting: bool = False
 
     def rule_patterns(self) -> tuple[PatternSet, tuple[Rule, ...]]:
         """Every rule's patterns as one set, and for each of them its rule."""
@@ -214,6 +218,7 @@ def _check_rules(raw: Any, where: str, lemma: Callable[[str], str]) -> CheckRule
         scope=scope,
         message=message,
         suggestion=_optional_string(raw.get("suggestion"), f"{where}.suggestion"),
+        greeting=_flag(raw.get("greeting", False), f"{where}.greeting"),
     )
 
 
@@ -238,7 +243,7 @@ def _borrow(checks: dict[str, CheckRules], name: str, borrowed: Any) -> CheckRul
     allow = PatternSet((*own.allow.patterns, *checks[source].allow.patterns))
     return CheckRules(
         (*own.rules, *taken), own.unless, allow, own.require, own.scope, own.message,
-        own.suggestion,
+        own.suggestion, own.greeting,
     )  # fmt: skip
 
 
@@ -265,6 +270,12 @@ def _patterns(raw: Any, where: str, lemma: Callable[[str], str]) -> tuple[Patter
         except PatternError as error:
             raise PackError(f"{where}[{number}]: {source!r}: {error}") from None
     return tuple(compiled)
+
+
+def _flag(raw: Any, where: str) -> bool:
+    if not isinstance(raw, bool):
+        raise PackError(f"{where}: expected true or false")
+    return raw
 
 
 def _word_models(raw: Any, where: str) -> dict[str, str]:

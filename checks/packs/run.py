@@ -31,6 +31,8 @@ def pack_hits(
     """The hits of ``check`` on a reply in ``pack``'s language."""
     rules = pack.checks[check]
     sentences = sentence_words(pack, reply)
+    if not rules.greeting:
+        sentences = [item for item in sentences if item[0].part is not Part.GREETING]
     if rules.require:
         return _missing(rules, reply, sentences)
     if rules.scope == "reply" and any(rules.unless.occurs(words) for _s, words in sentences):
@@ -57,7 +59,7 @@ def pack_hits(
 
 
 def sentence_words(pack: LanguagePack, reply: Reply) -> list[tuple[Sentence, list[Word]]]:
-    """The reply's content sentences with their analysed words (once per reply and pack)."""
+    """The reply's sentences with their analysed words (once per reply and pack)."""
     key = f"pack-words:{pack.code}"
     cached = reply.memo.get(key)
     if cached is None:
@@ -65,7 +67,6 @@ def sentence_words(pack: LanguagePack, reply: Reply) -> list[tuple[Sentence, lis
         cached = reply.memo[key] = [
             (sentence, words_of(masked, sentence.start, sentence.end, pack.analyse))
             for sentence in reply.sentences
-            if sentence.part is not Part.GREETING
         ]
     result: list[tuple[Sentence, list[Word]]] = cached
     return result
