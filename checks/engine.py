@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from replylint.checks.model import (
-    NOT_APPLICABLE,
     Category,
     Check,
     Finding,
@@ -130,7 +129,7 @@ def lint_reply(
             failures.append(CheckFailure(check.code, check.name, _describe(error)))
             continue
         if reason is not None:
-            not_applicable[check.name] = reason.removeprefix(NOT_APPLICABLE)
+            not_applicable[check.name] = reason
             if check.announces(reason):  # not measured, rather than not applicable
                 unmeasured.setdefault(str(check.category), []).append(check.name)
             continue
@@ -140,6 +139,8 @@ def lint_reply(
                 hits = list(check.run(reply, item.options))
             else:
                 hits = pack_hits(pack, check.name, reply, item.options)
+                if check.any_language_part is not None:
+                    hits.extend(check.any_language_part(reply, item.options))
         except Exception as error:  # a broken check must not hide the others' findings
             failures.append(CheckFailure(check.code, check.name, _describe(error)))
             continue

@@ -156,6 +156,9 @@ class Check:
     # Of the packs, which ones its own code reads (None: every pack when ``any_language``,
     # English only otherwise); e.g. LanguageTool's checks: the languages LanguageTool has.
     reads_language: Callable[[Any], bool] | None = None
+    # The part of its own code that reads any language ("!!", emoji), run beside a language
+    # pack's rules for it (packs/run.py reads words only).
+    any_language_part: RunFunction | None = None
     # What of the machine its hits depend on (a dictionary installed, a binding importable), as
     # a string: part of the results cache's key, so installing one is seen. Called once a run.
     environment: Callable[[], str] | None = None

@@ -375,3 +375,18 @@ def test_a_check_may_read_the_greeting(zz: LanguagePack) -> None:
     assert ("negative-wording", "Nein") in found
     greeting_only = names(lint("Hallo nein,\n\nDat kleid kommt morgen."))
     assert ("negative-wording", "nein") not in greeting_only  # greetings are not read
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Labdien! Jūsu paka jau ir ceļā pie jums!! Paldies par pacietību.", "lv"),
+        ("Сәлеметсіз бе! Тапсырысыңыз бүгін жіберілді!! Рахмет.", "kk"),
+        ("Hoi! Jo pakket is ûnderweis en komt moarn oan!! Tige tank.", "fy"),
+    ],
+)
+def test_slang_reads_marks_in_any_language(text: str, language: str) -> None:
+    """'!!' is excited in every language: slang reads it beside a pack's slang words."""
+    result = lint(text, language=language)
+    assert ("slang", "!!") in names(result)
+    assert ("slang", "!!") not in names(lint(text.replace("!!", "."), language=language))

@@ -79,18 +79,26 @@ def run(reply: Reply, options: Options) -> Iterator[Hit]:
         *_first_per_sentence(
             reply, _shouting(text, ACRONYMS | {a.upper() for a in options["acronyms"]})
         ),
-        *(
-            Hit(
-                m.start(),
-                m.end(),
-                f"'{m.group()}' sounds excited or cross",
-                m.group()[0],
-                fix=_punctuation_fix(m.group()),
-            )
-            for m in _repeated_punctuation(text)
-        ),
-        *_emoji_overload(text, options["max-emoji"]),
+        *_marks(text, options),
     ]
+    yield from _escalated(reply, hits)
+
+
+def marks_in_any_language(reply: Reply, options: Options) -> Iterator[Hit]:
+    """'!!'/'?!' and too many emoji: what slang reads in a reply of any language, beside a
+    language pack's slang words (capitals are left out: which words are acronyms, and which
+    are emphasis, is English's)."""
+    yield from _escalated(reply, list(_marks(reply.masked, options)))
+
+
+def _marks(text: str, options: Options) -> Iterator[Hit]:
+    for m in _repeated_punctuation(text):
+        message = f"'{m.group()}' sounds excited or cross"
+        yield Hit(m.start(), m.end(), message, m.group()[0], fix=_punctuation_fix(m.group()))
+    yield from _emoji_overload(text, options["max-emoji"])
+
+
+def _escalated(reply: Reply, hits: list[Hit]) -> Iterator[Hit]:
     for hit in hits:
         sentence = reply.sentence_at(hit.start)
         # GUIDANCE §2: in an apology or refusal switch to a careful tone; slang there is worse.
@@ -233,6 +241,7 @@ def _emoji_overload(text: str, limit: int) -> Iterator[Hit]:
 
 
 CHECK = Check(
+    any_language_part=marks_in_any_language,
     code="RL202",
     name="slang",
     category=Category.TONE,
