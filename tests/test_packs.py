@@ -147,6 +147,8 @@ def test_matching_is_linear_in_the_words_of_a_sentence() -> None:
         (("tag: refusal}", "tag: nope}"), "no rule of negative-wording is tagged 'nope'"),
         (("    message: \"'{match}' ends", "    messages: \"'{match}' ends"), "unknown key"),
         (('"!kan", "nein"', '"!kan", "a .. .. b"'), "two '..'"),
+        (("tags: [pedantic]", "tags: [pedantic]\n        min-count: 0"), "from 1 to 20"),
+        (("    greeting: true", "    greeting: yes please"), "expected true or false"),
     ],
 )
 def test_a_broken_pack_names_the_key(change: tuple[str, str], problem: str) -> None:

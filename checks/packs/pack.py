@@ -18,7 +18,8 @@ from replylint.checks.packs.pattern import Pattern, PatternError, PatternSet, co
 
 Analyser = Callable[[str], tuple[str, bool]]
 SCOPES = ("sentence", "reply")
-RULE_KEYS = {"pattern", "patterns", "message", "suggestion", "tags"}
+RULE_KEYS = {"pattern", "patterns", "message", "suggestion", "tags", "min-count"}
+MAX_COUNT = 20
 CHECK_KEYS = {
     "rules", "from", "unless", "allow", "require", "scope", "message", "suggestion", "greeting",
 }  # fmt: skip
@@ -45,6 +46,9 @@ class Rule:
     message: str
     suggestion: str | None
     tags: frozenset[str]
+    # Matches a reply needs before the rule fires, on the match that reaches it ("a second
+    # apology"); 1: every match.
+    min_count: int = 1
 
 
 @dataclass(frozen=True)
@@ -236,7 +240,13 @@ def _borrow(checks: dict[str, CheckRules], name: str, borrowed: Any) -> CheckRul
     if own.message is not None:  # the borrowing check says in its own words what is wrong
         suggestion = own.suggestion
         taken = tuple(
-            Rule(rule.patterns, own.message, suggestion or rule.suggestion, rule.tags)
+            Rule(
+                rule.patterns,
+                own.message,
+                suggestion or rule.suggestion,
+                rule.tags,
+                rule.min_count,
+            )
             for rule in taken
         )
     # The source's allow: patterns come along: what is no refusal there is none here either.
@@ -257,6 +267,7 @@ def _rule(raw: Any, where: str, lemma: Callable[[str], str]) -> Rule:
         message=_string(raw.get("message"), f"{where}.message"),
         suggestion=_optional_string(raw.get("suggestion"), f"{where}.suggestion"),
         tags=frozenset(_strings(raw.get("tags"), f"{where}.tags")),
+        min_count=_count(raw.get("min-count", 1), f"{where}.min-count"),
     )
 
 
@@ -270,6 +281,12 @@ def _patterns(raw: Any, where: str, lemma: Callable[[str], str]) -> tuple[Patter
         except PatternError as error:
             raise PackError(f"{where}[{number}]: {source!r}: {error}") from None
     return tuple(compiled)
+
+
+def _count(raw: Any, where: str) -> int:
+    if isinstance(raw, bool) or not isinstance(raw, int) or not 1 <= raw <= MAX_COUNT:
+        raise PackError(f"{where}: expected a whole number from 1 to {MAX_COUNT}")
+    return raw
 
 
 def _flag(raw: Any, where: str) -> bool:

@@ -40,6 +40,7 @@ def pack_hits(
     patterns, owners = pack.compiled(check)
     pedantic = bool(options.get(PEDANTIC))
     hits = []
+    seen: dict[int, int] = {}  # id of a rule with min-count -> its matches so far
     for _sentence, words in sentences:
         if rules.scope == "sentence" and rules.unless.occurs(words):
             continue
@@ -52,6 +53,10 @@ def pack_hits(
             start, stop = words[first].start, words[end - 1].end
             if any(a < stop and start < b for a, b in allowed):
                 continue
+            if rule.min_count > 1:
+                seen[id(rule)] = count = seen.get(id(rule), 0) + 1
+                if count != rule.min_count:  # one finding, where the count is reached
+                    continue
             taken = end
             quote = _quote(reply.text[start:stop])
             hits.append(Hit(start, stop, _fill(rule.message, quote), rule.suggestion))
