@@ -79,6 +79,10 @@ class ReplyResult:
     # unavailable, not a kind they do not apply to): category -> those checks. Their
     # sub-score counts only the checks that ran, and reports mark it as partial.
     partly_measured: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Every check that could not measure this reply (a service or dictionary missing), in run
+    # order: what the run announces, or fails on for a named server. Not the checks that are
+    # n/a by kind or language.
+    unmeasured: tuple[str, ...] = ()
     # Why the reply was not linted ("no language pack for German"): no check ran, no score.
     not_linted: str | None = None
     # The language pack that read it ("en", "lv"); None when no pack reads its language.
@@ -184,6 +188,7 @@ def lint_reply(
             for category, names in unmeasured.items()
             if Category(category) in measured
         },
+        unmeasured=tuple(name for names in unmeasured.values() for name in names),
         row=reply.row,
         fingerprint=_text_hash(reply.text) if reply.row is not None else None,
         language=pack.code,

@@ -572,13 +572,13 @@ def eval_command(
 def _refuse_unusable_server(checks: Any, results: Any) -> None:
     """A named LanguageTool that could not be used leaves the grammar checks unmeasured: the
     figures would be wrong, so eval stops as check does (issue 15 item 14)."""
-    from replylint.cli.runner import named_server, reads_language
+    from replylint.cli.runner import named_server
 
-    named = {active.check.name: active.check for active in checks if named_server(active)}
+    named = {active.check.name for active in checks if named_server(active)}
     for result in results:
-        for name, reason in result.not_applicable.items():
-            if name in named and reads_language(named[name], result):
-                _die(reason)
+        for name in result.unmeasured:
+            if name in named:
+                _die(result.not_applicable[name])
 
 
 def _excerpt(text: str, limit: int = 160) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from replylint.checks import ActiveCheck, Check, Reply, ReplyResult, lint_reply
+from replylint.checks import ActiveCheck, Reply, ReplyResult, lint_reply
 from replylint.cli.formats.base import Formatter
 from replylint.cli.formats.visible import visible
 from replylint.cli.inputs.readers import READERS
@@ -570,12 +570,12 @@ def _record(
     report.add(result, config.fail_on)
     for line in report.failures[known:]:  # a crashed check is an error of the run: one line each
         print(f"replylint: {visible(line)}", file=sys.stderr)
-    if result.not_applicable:
+    if result.unmeasured:
         for active in plan.checks:
             check = active.check
-            reason = result.not_applicable.get(check.name)
-            if reason is None or not check.announces(reason) or not reads_language(check, result):
+            if check.name not in result.unmeasured:
                 continue
+            reason = result.not_applicable[check.name]
             if named_server(active):
                 # A server the user named that cannot be used fails the run: a grammar gate
                 # that is silently skipped is a pass nobody asked for (issue 15 item 14).
@@ -584,15 +584,6 @@ def _record(
             else:
                 report.notice(check.name, reason)
     formatter.reply(result)
-
-
-def reads_language(check: Check, result: ReplyResult) -> bool:
-    """Whether the check reads the reply's language: one that cannot (LanguageTool on a
-    Latvian reply) is n/a there, neither a notice nor a service error."""
-    from replylint.checks.packs.registry import pack_for, reads
-
-    pack = pack_for(result.language) if result.language is not None else None
-    return pack is None or reads(check, pack)
 
 
 def named_server(active: ActiveCheck) -> bool:
