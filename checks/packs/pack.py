@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -238,23 +238,13 @@ def _borrow(checks: dict[str, CheckRules], name: str, borrowed: Any) -> CheckRul
     if not taken:
         raise PackError(f"{where}: no rule of {source} is tagged {tag!r}")
     if own.message is not None:  # the borrowing check says in its own words what is wrong
-        suggestion = own.suggestion
         taken = tuple(
-            Rule(
-                rule.patterns,
-                own.message,
-                suggestion or rule.suggestion,
-                rule.tags,
-                rule.min_count,
-            )
+            replace(rule, message=own.message, suggestion=own.suggestion or rule.suggestion)
             for rule in taken
         )
     # The source's allow: patterns come along: what is no refusal there is none here either.
     allow = PatternSet((*own.allow.patterns, *checks[source].allow.patterns))
-    return CheckRules(
-        (*own.rules, *taken), own.unless, allow, own.require, own.scope, own.message,
-        own.suggestion, own.greeting,
-    )  # fmt: skip
+    return replace(own, rules=(*own.rules, *taken), allow=allow)
 
 
 def _rule(raw: Any, where: str, lemma: Callable[[str], str]) -> Rule:
