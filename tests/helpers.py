@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from replylint.checks import BUILTIN, ActiveCheck, Kind, Reply, ReplyResult, lint_reply
+from replylint.checks import BUILTIN, ActiveCheck, Finding, Kind, Reply, ReplyResult, lint_reply
 
 
 def lint_text(
@@ -25,6 +25,24 @@ def lint_text(
     reply = Reply(text, "reply.txt", kind=kind)
     reply.language = language
     return lint_reply(reply, active)
+
+
+def assert_findings(found: Sequence[Finding], expected: Sequence[Mapping[str, Any]]) -> None:
+    """A fixture case's ``expect`` list against the findings of the check under test: each
+    ``text``, and ``line``, ``column``, ``severity`` and a ``suggestion`` substring where given
+    (tests/test_check_fixtures.py documents the format)."""
+    summary = [(f.line, f.column, f.text, str(f.severity), f.message) for f in found]
+    assert len(found) == len(expected), f"expected {len(expected)} findings, got {summary}"
+    for finding, want in zip(found, expected, strict=True):
+        assert finding.text == want["text"], summary
+        if "line" in want:
+            assert finding.line == want["line"], summary
+        if "column" in want:
+            assert finding.column == want["column"], summary
+        if "severity" in want:
+            assert str(finding.severity) == want["severity"], summary
+        if "suggestion" in want:
+            assert want["suggestion"] in (finding.suggestion or ""), finding.suggestion
 
 
 def installed_executable() -> str:

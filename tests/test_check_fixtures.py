@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import lint_text
+from helpers import assert_findings, lint_text
 
 from replylint.checks import BUILTIN, Kind, ReplyResult
 
@@ -42,20 +42,7 @@ def test_fixture_case(check: str, case: dict[str, Any]) -> None:
     )  # fmt: skip
     assert not result.failures, result.failures
     _skip_if_unmeasured(check, result)
-    found = [f for f in result.findings if f.name == check]
-    expected = case["expect"]
-    summary = [(f.line, f.column, f.text, str(f.severity)) for f in found]
-    assert len(found) == len(expected), f"expected {len(expected)} findings, got {summary}"
-    for finding, want in zip(found, expected, strict=True):
-        assert finding.text == want["text"], summary
-        if "line" in want:
-            assert finding.line == want["line"], summary
-        if "column" in want:
-            assert finding.column == want["column"], summary
-        if "severity" in want:
-            assert str(finding.severity) == want["severity"], summary
-        if "suggestion" in want:
-            assert want["suggestion"] in (finding.suggestion or ""), finding.suggestion
+    assert_findings([f for f in result.findings if f.name == check], case["expect"])
 
 
 def _skip_if_unmeasured(name: str, result: ReplyResult) -> None:

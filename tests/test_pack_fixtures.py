@@ -14,8 +14,9 @@ from typing import Any
 
 import pytest
 import yaml
+from helpers import assert_findings, lint_text
 
-from replylint.checks import BUILTIN, ActiveCheck, Kind, Reply, lint_reply
+from replylint.checks import BUILTIN, Kind
 from replylint.checks.packs.registry import BUILTIN_PACK_MODULES, pack_for
 
 FIXTURES = Path(__file__).parent / "fixtures" / "packs"
@@ -34,36 +35,17 @@ def _cases() -> list[Any]:
     return params
 
 
-def lint_in(text: str, check: str, case: dict[str, Any]) -> Any:
-    active = [
-        ActiveCheck(c, c.severity, {**c.defaults(), **(case.get("config") or {})})
-        for c in BUILTIN
-        if check in (c.name, c.code)
-    ]
-    reply = Reply(text, "reply.txt", kind=Kind(case["kind"]) if case.get("kind") else None)
-    if case.get("language"):
-        reply.language = case["language"]
-    return lint_reply(reply, active)
-
-
 @pytest.mark.parametrize(("language", "check", "case"), _cases())
 def test_pack_fixture_case(language: str, check: str, case: dict[str, Any]) -> None:
-    result = lint_in(case["reply"], check, case)
+    kind = Kind(case["kind"]) if case.get("kind") else None
+    result = lint_text(
+        case["reply"], only=check, options=case.get("config"), kind=kind,
+        language=case.get("language"),
+    )  # fmt: skip
     assert result.language == language, f"read as {result.language}: {result.not_linted}"
     assert check not in result.not_applicable, result.not_applicable[check]
     assert not result.failures, result.failures
-    found = [f for f in result.findings if f.name == check]
-    expected = case["expect"]
-    summary = [(f.line, f.column, f.text, str(f.severity), f.message) for f in found]
-    assert len(found) == len(expected), f"expected {len(expected)} findings, got {summary}"
-    for finding, want in zip(found, expected, strict=True):
-        assert finding.text == want["text"], summary
-        if "line" in want:
-            assert finding.line == want["line"], summary
-        if "severity" in want:
-            assert str(finding.severity) == want["severity"], summary
-        if "suggestion" in want:
-            assert want["suggestion"] in (finding.suggestion or ""), finding.suggestion
+    assert_findings([f for f in result.findings if f.name == check], case["expect"])
 
 
 @pytest.mark.parametrize("language", sorted(BUILTIN_PACK_MODULES))
