@@ -731,15 +731,19 @@ app.add_typer(cache_app, name="cache", short_help="The on-disk cache: where it l
 
 @cache_app.command("clear", short_help="Delete every cached answer and stored result.")
 def cache_clear() -> None:
-    """Delete every cached LanguageTool answer and every stored file result."""
+    """Delete every cached LanguageTool answer, every stored file result and the unpacked
+    language-detection model."""
     from replylint.checks.languagetool import client as languagetool
+    from replylint.checks.reply import detector_model
     from replylint.cli import results_cache
 
     answers = languagetool.clear_cache()
     results = results_cache.clear()
+    models = detector_model.clear()
     print(
-        f"removed {answers} cached answer{'s' * (answers != 1)} and stored results of "
-        f"{results} file{'s' * (results != 1)} from {languagetool.cache_dir()}"
+        f"removed {answers} cached answer{'s' * (answers != 1)}, stored results of "
+        f"{results} file{'s' * (results != 1)} and {models} unpacked "
+        f"model{'s' * (models != 1)} from {languagetool.cache_dir()}"
     )
 
 

@@ -35,12 +35,25 @@ def fake_server() -> Iterator[fake_languagetool.FakeLanguageTool]:
     server.server_close()
 
 
+@pytest.fixture(scope="session")
+def _models(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder of unpacked models (py3langid's, 67 MB) for the session's cache folders."""
+    return tmp_path_factory.mktemp("models")
+
+
 @pytest.fixture(autouse=True)
 def _isolated_languagetool(
-    fake_server: fake_languagetool.FakeLanguageTool, tmp_path: Path, monkeypatch: Any
+    fake_server: fake_languagetool.FakeLanguageTool,
+    tmp_path: Path,
+    monkeypatch: Any,
+    _models: Path,
 ) -> Iterator[None]:
     monkeypatch.setenv(ENV_SERVER, fake_server.url)
     monkeypatch.setenv("REPLYLINT_CACHE_DIR", str(tmp_path / "cache"))
+    # Each test's cache starts empty but for the models: a test's subprocess that meets a
+    # Latvian reply must not unpack and write py3langid's model again (detector_model.py).
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "models").symlink_to(_models, target_is_directory=True)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "user-config"))  # no user config
     monkeypatch.setenv("LTP_PATH", str(tmp_path / "no-languagetool-here"))
     monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)

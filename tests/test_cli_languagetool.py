@@ -149,7 +149,7 @@ def test_correctness_without_grammar_is_marked_partly_measured(
 def test_cache_clear(project: Path, fake_server: fake_languagetool.FakeLanguageTool) -> None:
     grammar_json()
     cleared = CliRunner().invoke(app, ["cache", "clear"])
-    assert cleared.exit_code == 0 and cleared.output.startswith("removed 1 cached answer ")
+    assert cleared.exit_code == 0 and cleared.output.startswith("removed 1 cached answer, ")
     assert CliRunner().invoke(app, ["cache", "clear"]).output.startswith("removed 0 cached")
 
 

@@ -219,14 +219,18 @@ def identified(text: str) -> tuple[str, str] | None:
 
     py3langid (a maintained fork of langid.py: naive Bayes over byte n-grams, 142 languages
     with Latvian, Kazakh, West Frisian and their neighbours) is imported on the first reply
-    the English test lets through: its model takes about 0.6 s to load, then a tweet-length
-    text costs about 45 µs. English replies never load it."""
+    the English test lets through: its model takes about 0.6 s to unpack the first time, and is
+    mapped from the cache folder after (detector_model.py); then a tweet-length text costs
+    about 45 µs. English replies never load it."""
     global _classify
     if _classify is None:
         try:  # by name: py3langid ships no type information
-            _classify = import_module("py3langid.langid").classify
+            import_module("py3langid.langid")
         except ImportError:
             return None
+        from replylint.checks.reply.detector_model import classifier
+
+        _classify = classifier()
     try:
         code = str(_classify(text)[0])
     except Exception:  # a broken install names nothing rather than fail the reply

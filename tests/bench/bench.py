@@ -52,8 +52,9 @@ def write_corpus(corpus: Path, folder: Path, copies: int = 1) -> int:
     return count
 
 
-def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int, int]:
-    """Wall seconds, peak RSS in KiB (the process and its workers together) and exit code."""
+def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int, int, float]:
+    """Wall seconds, peak RSS in KiB (the process and its workers together), exit code and CPU
+    seconds (user and system, of the process and the workers it waited for)."""
     start = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
@@ -69,11 +70,14 @@ def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, in
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    process.wait()
+    # wait4, not Popen.wait: it also returns the CPU time, a figure this shared machine's load
+    # moves far less than the wall time.
+    _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
     done.set()
     sampler.join()
-    return elapsed, peak[0], process.returncode
+    return elapsed, peak[0], process.returncode, usage.ru_utime + usage.ru_stime
 
 
 def tree_rss(pid: int) -> int:
@@ -94,22 +98,31 @@ def tree_rss(pid: int) -> int:
 
 def interleaved(
     commands: dict[str, list[str]], cwd: Path, runs: int, env: dict[str, str]
-) -> dict[str, tuple[float, int]]:
-    """Median wall time and largest peak RSS of each command, run in turn ``runs`` times.
+) -> dict[str, tuple[float, int, float]]:
+    """Median wall time, largest peak RSS and median CPU time of each command, run in turn
+    ``runs`` times.
 
     Round-robin, not one command's runs after another's: this machine's speed drifts by up
     to 2x over minutes, and taking turns exposes every command to the same drift, so ratios
     between them hold. Every time goes to stderr: the spread tells how much to trust a median.
     """
-    results: dict[str, list[tuple[float, int, int]]] = {name: [] for name in commands}
+    results: dict[str, list[tuple[float, int, int, float]]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, command in commands.items():
             results[name].append(timed(command, cwd, env))
     medians = {}
     for name, timings in results.items():
         times = sorted(t[0] for t in timings)
-        print(f"  {name}: {[round(t, 3) for t in times]}", file=sys.stderr)
-        medians[name] = (statistics.median(times), max(t[1] for t in timings))
+        cpu = sorted(t[3] for t in timings)
+        print(
+            f"  {name}: wall {[round(t, 3) for t in times]} cpu {[round(t, 3) for t in cpu]}",
+            file=sys.stderr,
+        )
+        medians[name] = (
+            statistics.median(times),
+            max(t[1] for t in timings),
+            statistics.median(cpu),
+        )
     return medians
 
 
@@ -235,7 +248,13 @@ def main() -> None:
             **os.environ,
             "REPLYLINT_LANGUAGETOOL": "off",
             "REPLYLINT_CACHE_DIR": str(Path(temporary) / "cache"),
+            # Bytecode as an installation has it (pip compiles a wheel's modules), kept in a
+            # folder of the run's own: where PYTHONDONTWRITEBYTECODE is set (this machine), every
+            # run compiled every module of replylint (and of proselint) from source, about
+            # 150 ms a start-up that no user pays.
+            "PYTHONPYCACHEPREFIX": str(Path(temporary) / "pycache"),
         }
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         folder = Path(temporary) / "replies"
         count = write_corpus(args.corpus, folder)
         one = str(next(folder.rglob("*.txt")))
@@ -274,32 +293,39 @@ def main() -> None:
         if args.proselint:
             files = sorted(str(p) for p in folder.rglob("*.txt"))
             commands["proselint"] = [*proselint_command(), *files]
+            timed(commands["proselint"], cwd, env)  # its bytecode too
         timings = interleaved(commands, cwd, args.runs, env)
-        (cold, rss), (warm, _) = timings["cold"], timings["warm"]
+        (cold, rss, cold_cpu), (warm, _, warm_cpu) = timings["cold"], timings["warm"]
         print(f"replies: {count}  cpus: {os.cpu_count()}  runs: {args.runs} (medians)")
         print(
             f"replylint  folder, cold (--no-cache): {cold:.3f} s  {count / cold:,.0f} replies/s  "
-            f"peak RSS {rss / 1024:.0f} MiB (all processes)"
+            f"CPU {cold_cpu:.3f} s  peak RSS {rss / 1024:.0f} MiB (all processes)"
         )
-        print(f"replylint  folder, warm results cache: {warm:.3f} s  {count / warm:,.0f} replies/s")
-        ms = {name: timings[name][0] * 1000 for name in commands}
         print(
-            f"replylint  one file (--no-cache): text {ms['one file, text']:.0f} ms, "
-            f"json {ms['one file, json']:.0f} ms  (python -c pass {ms['python -c pass']:.0f} ms, "
+            f"replylint  folder, warm results cache: {warm:.3f} s  {count / warm:,.0f} replies/s  "
+            f"CPU {warm_cpu:.3f} s"
+        )
+        ms = {name: timings[name][0] * 1000 for name in commands}
+        cpu_ms = {name: timings[name][2] * 1000 for name in commands}
+        print(
+            f"replylint  one file (--no-cache): text {ms['one file, text']:.0f} ms "
+            f"(CPU {cpu_ms['one file, text']:.0f}), json {ms['one file, json']:.0f} ms  "
+            f"(python -c pass {ms['python -c pass']:.0f} ms, "
             f"import typer {ms['import typer']:.0f} ms)"
         )
         if args.proselint:
-            p_wall, p_rss = timings["proselint"]
+            p_wall, p_rss, p_cpu = timings["proselint"]
             print(
                 f"proselint  folder: {p_wall:.3f} s  {count / p_wall:,.0f} replies/s  "
-                f"peak RSS {p_rss / 1024:.0f} MiB"
+                f"CPU {p_cpu:.3f} s  peak RSS {p_rss / 1024:.0f} MiB"
             )
             print(
                 f"ratio replylint/proselint throughput: cold {p_wall / cold:.1f}x, "
-                f"warm {p_wall / warm:.1f}x"
+                f"warm {p_wall / warm:.1f}x (wall); by CPU time cold {p_cpu / cold_cpu:.1f}x, "
+                f"warm {p_cpu / warm_cpu:.1f}x"
             )
         if args.compare:
-            b_cold, b_rss = timings["before: cold"]
+            b_cold, b_rss, _ = timings["before: cold"]
             b_warm = timings["before: warm"][0]
             print(
                 f"before     folder, cold: {b_cold:.3f} s  {count / b_cold:,.0f} replies/s  "
@@ -340,7 +366,7 @@ def main() -> None:
             copies = -(-args.scale // count)
             total = write_corpus(args.corpus, big, copies)
             command = replylint_command(*json_out, "--no-cache", *jobs, str(big))
-            big_wall, big_rss, _ = timed(command, big.parent, env)
+            big_wall, big_rss, _, _ = timed(command, big.parent, env)
             print(
                 f"replylint  {total:,} replies, cold: {big_wall:.1f} s  "
                 f"{total / big_wall:,.0f} replies/s  peak RSS {big_rss / 1024:.0f} MiB "
