@@ -77,22 +77,25 @@ class Config:
 
     def plan_for(self, path: Path | None) -> Plan:
         """The checks and kind for a file; computed once per distinct set of matching globs."""
-        if not self._has_path_globs:  # the same plan for every file: no need to place it
-            path = None
-        relative = self.relative(path) if path is not None else None
-        matched = tuple(
-            index
-            for index, override in enumerate(self.overrides)
-            if relative is not None and matches_any(relative, override.files)
-        )
-        excluded = frozenset(
-            code
-            for code, settings in self.checks.items()
-            if relative is not None and matches_any(relative, settings.get("exclude", ()))
-        )
-        key = (matched, excluded)
+        relative = None
+        if self._has_path_globs and path is not None:  # else the same plan for every file
+            relative = self.relative(path)
+        if relative is None:
+            key: tuple[tuple[int, ...], frozenset[str]] = ((), frozenset())
+        else:
+            matched = tuple(
+                index
+                for index, override in enumerate(self.overrides)
+                if matches_any(relative, override.files)
+            )
+            excluded = frozenset(
+                code
+                for code, settings in self.checks.items()
+                if matches_any(relative, settings.get("exclude", ()))
+            )
+            key = (matched, excluded)
         if key not in self._plans:  # resolved once per distinct set of matching globs
-            self._plans[key] = self._plan(matched, excluded)
+            self._plans[key] = self._plan(*key)
         return self._plans[key]
 
     @cached_property
@@ -188,6 +191,9 @@ def build_config(
     )
 
 
+RECENT_PATHS = 4096  # files whose config is remembered; more than a run has in flight
+
+
 class ConfigResolver:
     """Finds, loads and caches the Config for each input file (closest config file wins)."""
 
@@ -214,11 +220,24 @@ class ConfigResolver:
         self.user = [self.validator.layer(raw) for raw in user_raws]
         self.servers_allowed = user_named_servers(command_line, user_raws, registry)
         self._by_file: dict[Path | None, Config] = {}
+        # A file's config is asked for by each step of its run (read, lint, report): one
+        # search for it, not four (each costs a stat and a walk of the finder's memo).
+        self._by_path: dict[Path | None, Config] = {}
         self._finder = ConfigFinder()
         self.files_read: list[Path] = []  # every config file loaded, extends included
 
     def for_path(self, path: Path | None) -> Config:
         """The Config for an input path (None: standard input, resolved from the cwd)."""
+        known = self._by_path.get(path)
+        if known is not None:
+            return known
+        config = self._search(path)
+        if len(self._by_path) >= RECENT_PATHS:  # bounded: a run over 100,000 files
+            self._by_path.clear()
+        self._by_path[path] = config
+        return config
+
+    def _search(self, path: Path | None) -> Config:
         if self.explicit is not None:
             config_file: Path | None = self.explicit
         elif self.isolated:

@@ -49,11 +49,13 @@ def _isolated_languagetool(
     _models: Path,
 ) -> Iterator[None]:
     monkeypatch.setenv(ENV_SERVER, fake_server.url)
-    monkeypatch.setenv("REPLYLINT_CACHE_DIR", str(tmp_path / "cache"))
     # Each test's cache starts empty but for the models: a test's subprocess that meets a
     # Latvian reply must not unpack and write py3langid's model again (detector_model.py).
-    (tmp_path / "cache").mkdir()
-    (tmp_path / "cache" / "models").symlink_to(_models, target_is_directory=True)
+    # Beside tmp_path, not in it: tests list what a run left in their folder.
+    cache = tmp_path.with_name(tmp_path.name + "-cache")
+    cache.mkdir()
+    (cache / "models").symlink_to(_models, target_is_directory=True)
+    monkeypatch.setenv("REPLYLINT_CACHE_DIR", str(cache))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "user-config"))  # no user config
     monkeypatch.setenv("LTP_PATH", str(tmp_path / "no-languagetool-here"))
     monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
