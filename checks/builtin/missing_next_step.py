@@ -15,7 +15,7 @@ import re
 import weakref
 from collections.abc import Iterator
 
-from replylint.checks.builtin.next_step_phrases import read_sentence
+from replylint.checks.builtin.next_step_phrases import offers_contact, read_sentence, settles
 from replylint.checks.model import Category, Check, Example, Hit, Kind, Option, Options, Severity
 from replylint.checks.reply.parsed import CLOSING_SENTENCES, Reply, Sentence
 
@@ -106,7 +106,20 @@ def not_applicable(reply: Reply, options: Options) -> str | None:
         return "no prose sentences"
     if len(prose) <= 2 and OWN_ACTION.match(prose[0].text) and not _any_step(reply):
         return "confirms an action the customer completed; nothing is left to do"
+    if not _any_step(reply) and _settled(reply):
+        return "reports the customer's matter settled and says where to ask; nothing is left to do"
     return None
+
+
+def _settled(reply: Reply) -> bool:
+    """A notice that the customer's matter is settled ("The report is now closed", "The release
+    has been un-yanked") with a line saying where to take questions: the customer knows what
+    happens next (nothing) and where to go if they disagree. A settled notice with no such line,
+    or a contact line under a removal or a refusal, still owes a next step."""
+    candidates = step_candidates(reply)
+    return any(settles(s.text) for s in prose_sentences(reply)) and any(
+        offers_contact(s.text) for s in candidates
+    )
 
 
 def _any_step(reply: Reply, closing_only: bool = False) -> bool:
