@@ -315,7 +315,8 @@ _UNSETTLED = frozenset(
 )
 # The contact words a generic closer offers: "If you have questions, email …".
 _CONTACT = re.compile(
-    r"\b(?:contact|e-?mail(?:ed)?|write|reach|touch|send|sent|call|message|ask|reply|directed|addressed)\b"
+    r"\b(?:contact|e-?mail(?:ed)?|write|reach|touch|send|sent|call|message|ask|reply|directed"
+    r"|addressed|let\s+(?:me|us)\s+know)\b"
 )
 
 
@@ -323,11 +324,12 @@ _CONTACT = re.compile(
 def settles(sentence: str) -> bool:
     """Whether the sentence reports the customer's matter settled (see SETTLED)."""
     text = _Text(sentence)
-    for start, _end in SETTLED.spans(text):
-        before = _TOKEN.findall(text.lowered, 0, start)
-        if _UNSETTLED.isdisjoint(before):
-            return True
-    return False
+    spans = SETTLED.spans(text)
+    if not spans:
+        return False
+    # A later match has every word of the first before it: only the first need be read.
+    first = min(start for start, _end in spans)
+    return _UNSETTLED.isdisjoint(_TOKEN.findall(text.lowered, 0, first))
 
 
 @lru_cache(maxsize=4096)
