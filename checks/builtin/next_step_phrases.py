@@ -299,19 +299,28 @@ _SETTLED_VERB = (
     r"(?:resolved|restored|reinstated|re-?instated|reactivated|re-?enabled|unsuspended|unblocked"
     r"|unbanned|unlocked|un-?yanked|un-?deleted|recovered)"
 )
+_CLOSED_FOR = r"(?!\s+(?:[a-z]+\s+)?(?:due|because|as|for|since|without|until|after)\b)"
+_CASE = r"(?:report|ticket|case|request|complaint|query|enquiry|inquiry)"
 SETTLED = _parts(
+    # Passive: "has been resolved", "was reinstated", "is now unsuspended".
     rf"\b(?:has|have)\s+(?:now\s+)?been\s+(?:now\s+)?(?:successfully\s+|fully\s+)?(?:{_SETTLED_VERB}"
     r"|fixed|tended\s+to|taken\s+care\s+of|dealt\s+with|sorted\s+out)\b",
-    rf"\b(?:is|are|was|were)\s+(?:now\s+)?(?:successfully\s+|fully\s+)?{_SETTLED_VERB}\b",
-    r"\b(?:report|ticket|case|issue|request|complaint|query|enquiry|inquiry)\s+(?:is\s+now"
-    r"|has\s+(?:now\s+)?been|was)\s+(?:closed|solved|marked\s+as\s+(?:resolved|solved|closed))\b"
-    r"(?!\s+(?:due|because|as|for|since|without|until)\b)",
+    rf"\b(?:(?:is|are)\s+now|was|were)\s+(?:successfully\s+|fully\s+)?{_SETTLED_VERB}\b"
+    rf"|\b(?:is|are)\s+{_SETTLED_VERB}\s+now\b",
+    # Active, we the subject: "we've resolved the problem", "I have reinstated your listing".
+    rf"\b(?:I|we)(?:\s+have|['’]ve)\s+(?:now\s+|just\s+|also\s+)?(?:successfully\s+)?"
+    rf"(?:{_SETTLED_VERB}|fixed|sorted\s+out|taken\s+care\s+of|dealt\s+with)\b",
+    # Closed: the customer's report or ticket, not for a reason ("closed due to inactivity").
+    rf"\b{_CASE}\b[^.!?]{{0,60}}?\s(?:is\s+now|has\s+(?:now\s+)?been|was)\s+(?:closed|solved"
+    rf"|marked\s+as\s+(?:resolved|solved|closed))\b{_CLOSED_FOR}",
+    rf"\b(?:I|we)(?:\s+have|['’]ve)\s+(?:now\s+)?closed\s+(?:your|the|this)\s+(?:[\w-]+\s+)?{_CASE}\b"
+    rf"{_CLOSED_FOR}",
 )
 # Words before a settled verb that make it no news: "once it has been resolved", "it should
 # have been restored", "if your account was unlocked".
 _UNSETTLED = frozenset(
     "if once when whenever until after before unless whether should would could might must may "
-    "not never".split()
+    "not never usually typically normally generally often sometimes always most".split()
 )
 # The contact words a generic closer offers: "If you have questions, email …".
 _CONTACT = re.compile(
