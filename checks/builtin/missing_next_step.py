@@ -7,6 +7,14 @@ that opens with "Please update to the latest version" and closes with a pleasant
 the customer what to do. Generic closers ("let me know if you have questions", "hope this
 helps") are not steps. A promise with no time ("we'll get back to you") is a step of a kind —
 the customer knows something happens — and next-step-without-time flags it instead.
+
+Two kinds of e-mail owe no step (n/a): the confirmation of the customer's own finished action
+("You have declined the invitation."), and a notice that settles their matter ("The report is
+now closed", "Release 2.1 has been un-yanked", "your account was reinstated") with a line saying
+where to take questions. There nothing is left to do or decide, and the contact line covers
+"and if I disagree?". The same contact line under a removal, a refusal or a closure for a reason
+("has been deleted", "closed due to inactivity") leaves the customer with a decision and no
+step: still flagged.
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ import re
 import weakref
 from collections.abc import Iterator
 
-from replylint.checks.builtin.next_step_phrases import read_sentence
+from replylint.checks.builtin.next_step_phrases import offers_contact, read_sentence, settles
 from replylint.checks.model import Category, Check, Example, Hit, Kind, Option, Options, Severity
 from replylint.checks.reply.parsed import CLOSING_SENTENCES, Reply, Sentence
 
@@ -106,7 +114,20 @@ def not_applicable(reply: Reply, options: Options) -> str | None:
         return "no prose sentences"
     if len(prose) <= 2 and OWN_ACTION.match(prose[0].text) and not _any_step(reply):
         return "confirms an action the customer completed; nothing is left to do"
+    if not _any_step(reply) and _settled(reply):
+        return "reports the customer's matter settled and says where to ask; nothing is left to do"
     return None
+
+
+def _settled(reply: Reply) -> bool:
+    """A notice that the customer's matter is settled ("The report is now closed", "The release
+    has been un-yanked") with a line saying where to take questions: the customer knows what
+    happens next (nothing) and where to go if they disagree. A settled notice with no such line,
+    or a contact line under a removal or a refusal, still owes a next step."""
+    candidates = step_candidates(reply)
+    return any(settles(s.text) for s in prose_sentences(reply)) and any(
+        offers_contact(s.text) for s in candidates
+    )
 
 
 def _any_step(reply: Reply, closing_only: bool = False) -> bool:
@@ -159,7 +180,10 @@ CHECK = Check(
         "(a specific trigger). Short notices count: 'You have been removed from the team.' "
         "leaves the customer wondering what to do. A confirmation that leaves nothing to do "
         "passes when it says so ('No action is needed'), and a confirmation of the customer's "
-        "own finished action ('You have declined the invitation.') is n/a. A promise with no "
+        "own finished action ('You have declined the invitation.') is n/a, and so is a notice "
+        "that settles the customer's matter ('The report is now closed', 'the release has been "
+        "un-yanked') and says where to take questions; a removal or a refusal with only a "
+        "generic contact line still owes a step. A promise with no "
         "time ('we'll get back to you') is next-step-without-time's finding. With the option "
         "'pedantic', the step must also stand in the last three sentences (GUIDANCE §4: close "
         "with a reminder of what the customer is expected to do)."

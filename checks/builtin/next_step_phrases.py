@@ -290,6 +290,68 @@ GENERIC = _parts(
     r"|enclosed|below)|bear\s+with|forgive|excuse)\b",
     r"\benjoy\b|\bsee\s+you\s+(?:soon|then|there|next|around|again)\b",
 )
+# A notice that the customer's matter is settled: their report dealt with and closed, what was
+# taken from them given back ("the release has been un-yanked", "your account was reinstated").
+# With a line saying where to take questions it leaves nothing to do or decide (LABELING.md:
+# the customer knows what happens next: nothing). Not a removal, a refusal or a closure for a
+# reason ("closed due to …", "has been deleted"), which leave the customer with a decision.
+_SETTLED_VERB = (
+    r"(?:resolved|restored|reinstated|re-?instated|reactivated|re-?enabled|unsuspended|unblocked"
+    r"|unbanned|unlocked|un-?yanked|un-?deleted|recovered)"
+)
+_CLOSED_FOR = r"(?!\s+(?:[a-z]+\s+)?(?:due|because|as|for|since|without|until|after)\b)"
+_CASE = r"(?:report|ticket|case|request|complaint|query|enquiry|inquiry)"
+SETTLED = _parts(
+    # Passive: "has been resolved", "was reinstated", "is now unsuspended".
+    rf"\b(?:has|have)\s+(?:now\s+)?been\s+(?:now\s+)?(?:successfully\s+|fully\s+)?(?:{_SETTLED_VERB}"
+    r"|fixed|tended\s+to|taken\s+care\s+of|dealt\s+with|sorted\s+out)\b",
+    rf"\b(?:(?:is|are)\s+now|was|were)\s+(?:successfully\s+|fully\s+)?{_SETTLED_VERB}\b"
+    rf"|\b(?:is|are)\s+{_SETTLED_VERB}\s+now\b",
+    # Active, we the subject: "we've resolved the problem", "I have reinstated your listing".
+    rf"\b(?:I|we)(?:\s+have|['’]ve)\s+(?:now\s+|just\s+|also\s+)?(?:successfully\s+)?"
+    rf"(?:{_SETTLED_VERB}|fixed|sorted\s+out|taken\s+care\s+of|dealt\s+with)\b",
+    # Closed: the customer's report or ticket, not for a reason ("closed due to inactivity").
+    rf"\b{_CASE}\b[^.!?]{{0,60}}?\s(?:is\s+now|has\s+(?:now\s+)?been|was)\s+(?:closed|solved"
+    rf"|marked\s+as\s+(?:resolved|solved|closed))\b{_CLOSED_FOR}",
+    rf"\b(?:I|we)(?:\s+have|['’]ve)\s+(?:now\s+)?closed\s+(?:your|the|this)\s+(?:[\w-]+\s+)?{_CASE}\b"
+    rf"{_CLOSED_FOR}",
+)
+# Words before a settled verb that make it no news: "once it has been resolved", "it should
+# have been restored", "if your account was unlocked".
+_UNSETTLED = frozenset(
+    "if once when whenever until after before unless whether should would could might must may "
+    "not never usually typically normally generally often sometimes always most".split()
+)
+# The contact words a generic closer offers: "If you have questions, email …".
+_CONTACT = re.compile(
+    r"\b(?:contact|e-?mail(?:ed)?|write|reach|touch|send|sent|call|message|ask|reply|directed"
+    r"|addressed|let\s+(?:me|us)\s+know)\b"
+)
+
+
+@lru_cache(maxsize=4096)
+def settles(sentence: str) -> bool:
+    """Whether the sentence reports the customer's matter settled (see SETTLED)."""
+    text = _Text(sentence)
+    spans = SETTLED.spans(text)
+    if not spans:
+        return False
+    # A later match has every word of the first before it: only the first need be read.
+    first = min(start for start, _end in spans)
+    return _UNSETTLED.isdisjoint(_TOKEN.findall(text.lowered, 0, first))
+
+
+@lru_cache(maxsize=4096)
+def offers_contact(sentence: str) -> bool:
+    """Whether the sentence's generic closer says where to take questions ("If you have any
+    questions, please contact …", "Any questions should be directed to …")."""
+    text = _Text(sentence)
+    for start, end in GENERIC_CLAUSE.spans(text) + GENERIC.spans(text):
+        if _CONTACT.search(text.lowered, start, end) is not None:
+            return True
+    return False
+
+
 # Future or scheduled: "we'll refund you", and also the plain present of a booked event
 # ("your new delivery slot is Tuesday", "the parcel ships on Monday") — a time with either is
 # a next step.
