@@ -4,8 +4,9 @@ Per category c:  score_c = 100 * N / (N + W_c)
 Overall:         score   = C * N / (N + W)      W = the sum of W_c over measured categories
 with N = sqrt(max(words, 25) / 75), W_c the severity weights of the category's findings
 (error 3, warning 1, info 0.25), and C = 100 - 10 * (1 - credit) the ceiling good practice
-earns: credit (0 to 1, ``reply/practice.py``) is half for sentences specific to the case and
-half for something the customer can act on.
+earns: credit (0 to 1, ``reply/practice.py``) is the mean of four facts of the reply: sentences
+specific to the case (one half, two full), something to act on, a question about the case, and
+enough words to be a complete reply (20).
 
 Why each part (the README has the measurements):
 - N grows with the square root of length: a warning costs less in a long e-mail than in a
@@ -14,9 +15,10 @@ Why each part (the README has the measurements):
 - The overall score takes all findings at once instead of a mean of category scores, so six
   clean categories cannot dilute one error to a passing grade.
 - The ceiling: a reply with no finding is not the same as a good reply. Without it most replies
-  score exactly 100; with it, a clean reply that answers this case and gives the customer
-  something to do ranks above a clean form letter. It is worth at most 10 points, where one
-  warning costs 50 in a 75-word reply: findings still decide.
+  score exactly 100; with it, a clean reply that answers this case, gives the customer
+  something to do and asks what it needs to know ranks above a clean form letter or a one-line
+  fragment. It is worth at most 10 points, where one warning costs 50 in a 75-word reply:
+  findings still decide.
 Adding a finding raises W and so always lowers the score. A category with no applicable check
 (next-step on a chat reply, grammar with LanguageTool off) is not measured: None, not 100.
 """
