@@ -410,6 +410,46 @@ def _check_pattern(label: str, pattern: str) -> None:
         raise LexiconError(f"{label}: use (?:…) instead of capturing groups in {pattern!r}")
 
 
+# The type each key of an entry takes ("texts": a list of strings); ``fix`` checks its own.
+ENTRY_TYPES = {  # "id" is any scalar: it is only shown, as text
+    "phrases": "texts",
+    "patterns": "texts",
+    "message": "text",
+    "suggestion": "text",
+    "why": "text",
+    "unless": "text",
+    "where": "text",
+    "tags": "texts",
+    "case-sensitive": "bool",
+    "fail": "texts",
+    "pass": "texts",
+}
+
+
+def entry_type_problem(item: Mapping[str, Any]) -> str | None:
+    """What is of the wrong type in an entry mapping ("patterns: expected a list of texts"),
+    or None; unknown keys are another message's business."""
+    for key, kind in ENTRY_TYPES.items():
+        if key not in item or (item[key] is None and key in ("suggestion", "why", "unless")):
+            continue
+        value = item[key]
+        if kind == "text" and not isinstance(value, str):
+            return f"{key}: expected a text, got {type(value).__name__}"
+        if kind == "bool" and not isinstance(value, bool):
+            return f"{key}: expected true or false, got {type(value).__name__}"
+        if kind == "texts" and not (
+            isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
+        ):
+            return f"{key}: expected a list of texts"
+    return None
+
+
+def _check_types(label: str, item: Mapping[str, Any]) -> None:
+    problem = entry_type_problem(item)
+    if problem is not None:
+        raise LexiconError(f"{label}: {problem}")
+
+
 def _user_entry(item: Any) -> Mapping[str, Any]:
     if isinstance(item, str):
         return {"id": item, "phrases": [item], "message": f"'{item}' is on the team's list"}
@@ -424,6 +464,8 @@ def _entry(source: str, item: Mapping[str, Any], checked: bool = True) -> Entry:
         raise LexiconError(f"{label}: unknown key(s) {', '.join(sorted(unknown))}")
     if "message" not in item:
         raise LexiconError(f"{label}: 'message' is required")
+    if checked:  # a team's config: any YAML value may stand where a text or a list belongs
+        _check_types(label, item)
     patterns = [phrase_pattern(str(p)) for p in item.get("phrases", [])]
     for pattern in item.get("patterns", []):
         if checked:

@@ -121,7 +121,7 @@ def dump(outcomes: Iterable[Outcome]) -> str | None:
                 "score": [
                     outcome.score.overall,
                     {str(c): v for c, v in outcome.score.categories.items()},
-                    [outcome.score.practice.specific, outcome.score.practice.actionable],
+                    _practice_record(outcome.score.practice),
                 ],
                 "suppressed": outcome.suppressed,
                 "title": outcome.title,
@@ -140,6 +140,10 @@ def dump(outcomes: Iterable[Outcome]) -> str | None:
     return json.dumps(records)
 
 
+def _practice_record(practice: Practice) -> list[int | bool]:
+    return [practice.specific, practice.actionable, practice.asks, practice.complete]
+
+
 def load(value: str) -> list[Outcome]:
     """The outcomes stored by ``dump``."""
     outcomes: list[Outcome] = []
@@ -147,7 +151,7 @@ def load(value: str) -> list[Outcome]:
         if "error" in record:
             outcomes.append(InputError(*record["error"]))
             continue
-        overall, categories, (specific, actionable) = record["score"]
+        overall, categories, practice = record["score"]
         outcomes.append(
             ReplyResult(
                 path=record["path"],
@@ -160,7 +164,7 @@ def load(value: str) -> list[Outcome]:
                 score=Score(
                     overall,
                     {CATEGORIES[c]: v for c, v in categories.items()},
-                    Practice(specific, actionable),
+                    Practice(*practice),
                 ),
                 suppressed=record["suppressed"],
                 title=record["title"],

@@ -10,7 +10,7 @@ from types import MappingProxyType
 from typing import Any, NoReturn
 
 from replylint.checks import Check, Kind, Option, Registry, Severity
-from replylint.checks.lexicon import LexiconError, compile_lexicon
+from replylint.checks.lexicon import LexiconError, compile_lexicon, entry_type_problem
 from replylint.checks.packs.registry import codes as pack_codes
 from replylint.config.load import ConfigError, RawConfig
 
@@ -239,6 +239,9 @@ class Validator:
             if not isinstance(entry, str | dict):
                 self._fail(raw, (*path, "add", str(index)), "expected a phrase or a mapping")
             if isinstance(entry, dict):
+                problem = entry_type_problem(entry)
+                if problem is not None:
+                    self._fail(raw, (*path, "add", str(index)), problem)
                 unless = [entry["unless"]] if entry.get("unless") else []
                 for pattern in [*(entry.get("patterns", []) or []), *unless]:
                     problem = risky_pattern(str(pattern))

@@ -20,6 +20,19 @@ CONFIGS = {
         "checks:\n  negative-wording:\n    add: [{patterns: ['(oops'], message: m}]\n",
         "invalid regex '(oops'",
     ),
+    # Found by tests/test_config_fuzz.py: an entry key of the wrong YAML type was a TypeError.
+    "cfg-entry-patterns-not-a-list": (
+        "checks:\n  negative-wording:\n    add: [{patterns: true, message: m}]\n",
+        "add.0: patterns: expected a list of texts",
+    ),
+    "cfg-entry-pattern-not-a-text": (
+        "checks:\n  negative-wording:\n    add: [{patterns: [null], message: m}]\n",
+        "add.0: patterns: expected a list of texts",
+    ),
+    "cfg-entry-where-a-list": (
+        "checks:\n  negative-wording:\n    add: [{phrases: [x], where: [a], message: m}]\n",
+        "add.0: where: expected a text, got list",
+    ),
     "cfg-catastrophic-regex": (
         "checks:\n  negative-wording:\n    add: [{patterns: ['(\\w+\\s?)+$'], message: m}]\n",
         "nests quantifiers",

@@ -146,7 +146,12 @@ def test_json_document_shape(project: Path) -> None:
         "check_failures",
         "readability",
     }
-    assert reply["good_practice"] == {"specific_sentences": 0, "actionable": False}
+    assert reply["good_practice"] == {
+        "specific_sentences": 0,
+        "actionable": False,
+        "asks": False,
+        "complete": False,
+    }
     finding = reply["findings"][0]
     assert set(finding) == {
         "path",

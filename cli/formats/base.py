@@ -160,6 +160,8 @@ def reply_record(result: ReplyResult) -> dict[str, Any]:
         "good_practice": {
             "specific_sentences": result.score.practice.specific,
             "actionable": result.score.practice.actionable,
+            "asks": result.score.practice.asks,
+            "complete": result.score.practice.complete,
         },
         "not_applicable": dict(result.not_applicable),
         "suppressed": result.suppressed,
