@@ -4,6 +4,7 @@ that cannot be written costs only time."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -101,3 +102,18 @@ def test_cache_clear_removes_the_unpacked_model(
     assert detector_model.clear() == 1
     assert not folder.exists()
     assert detector_model.clear() == 0
+
+
+def test_only_the_newest_copies_are_kept(tmp_path: Path) -> None:
+    models = tmp_path / "models"
+    kept = models / "py3langid-new"
+    for age, name in enumerate(["py3langid-new", "py3langid-old", "py3langid-older"]):
+        (models / name).mkdir(parents=True)
+        os.utime(models / name, ns=(10**18 - age * 10**12, 10**18 - age * 10**12))
+    (models / "unrelated").mkdir()
+    detector_model._prune(kept)
+    assert sorted(p.name for p in models.iterdir()) == [
+        "py3langid-new",
+        "py3langid-old",
+        "unrelated",
+    ]

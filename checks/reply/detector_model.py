@@ -8,7 +8,8 @@ index, and later runs map them: the pages a classification touches are read, the
 67 MB never is, and workers share them through the page cache.
 
 The stored files are plain numbers (no pickle: ``allow_pickle=False``), written to a temporary
-folder and renamed into place, and checked against the index's lengths when mapped. Anything
+folder and renamed into place, and checked against the index's lengths when mapped; the newest
+two copies are kept. Anything
 unexpected (another py3langid release, a missing numpy, a short file, a read-only cache) falls
 back to py3langid's own loader: this module only ever costs or saves time, never changes a
 verdict.
@@ -53,16 +54,18 @@ def classifier() -> Classify:
 
 
 def _folder(langid: Any) -> tuple[Path, Path] | None:
-    """The packed model and the folder its unpacked copy lives in (named by py3langid's
-    release, the model file's size and time, and this machine's byte order)."""
+    """The packed model and the folder its unpacked copy lives in, named by py3langid's
+    release, a hash of the packed file (every virtual environment installing the same model
+    shares one copy) and this machine's byte order."""
+    import hashlib
+
     packed = Path(langid.MODEL_DIR) / langid.MODEL_FILE
     try:
-        stat = packed.stat()
+        digest = hashlib.blake2b(packed.read_bytes(), digest_size=12).hexdigest()
     except OSError:
         return None
     version = getattr(import_module("py3langid"), "__version__", "unknown")
-    name = f"py3langid-{version}-{stat.st_size}-{stat.st_mtime_ns}-{sys.byteorder}"
-    return packed, cache_dir() / "models" / name
+    return packed, cache_dir() / "models" / f"py3langid-{version}-{digest}-{sys.byteorder}"
 
 
 def _mapped(langid: Any) -> Any:
@@ -104,6 +107,7 @@ def _stored(model: tuple[Any, ...], folder: Path) -> bool:
         (staging / INDEX).write_text(json.dumps(index), encoding="utf-8")
         with contextlib.suppress(OSError):  # another run stored it meanwhile: as good
             os.rename(staging, folder)
+        _prune(folder)
         return (folder / INDEX).is_file()
     except OSError:
         return False
@@ -139,6 +143,24 @@ def _mapped_numbers(path: Path, typecode: str) -> memoryview:
     with open(path, "rb") as handle:
         mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     return memoryview(mapped).cast(typecode)
+
+
+KEPT_MODELS = 2  # unpacked copies kept (67 MB each): this one and the one before an upgrade
+
+
+def _prune(kept: Path) -> None:
+    """Remove all but the newest unpacked copies (an upgraded py3langid leaves the old one)."""
+    others = [f for f in kept.parent.glob("py3langid-*") if f != kept and not f.is_symlink()]
+    others.sort(key=_modified, reverse=True)
+    for folder in others[KEPT_MODELS - 1 :]:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _modified(folder: Path) -> int:
+    try:
+        return folder.stat().st_mtime_ns
+    except OSError:  # removed meanwhile by another run
+        return 0
 
 
 def clear() -> int:
