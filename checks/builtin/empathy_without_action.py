@@ -92,7 +92,13 @@ FOLLOW_UP = 'Follow it with what you will do: "I\'ve refunded the fee" / "I\'ll 
 
 
 def run(reply: Reply, options: Options) -> Iterator[Hit]:
-    """The first acknowledgement, when no action follows it; a hollow formula in a vague reply."""
+    """The first acknowledgement, when no action follows it; a hollow formula in a vague reply.
+
+    Cost: about 30 µs a reply (bench --stages), over the 25 µs mark: apologies are in most
+    replies, and each one found makes the rest of the reply be searched for an action
+    (ACTION, an alternation of some forty frames) and its later sentences for an instruction
+    or a question.
+    """
     links = [s for s, _ in reply.masks.of_kind("url") + reply.masks.of_kind("email")]
     # Only the first acknowledgement counts: "I've refunded you. Sorry again for the trouble."
     # closes a reply that has already acted.

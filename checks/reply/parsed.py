@@ -185,7 +185,13 @@ class Reply:
     # -- masks ---------------------------------------------------------------------------
     @lockless_cached_property
     def masks(self) -> Masks:
-        """Masked spans and the masked copy of the text (signature included)."""
+        """Masked spans and the masked copy of the text (signature included).
+
+        Cost, with the signature and history it needs: about 40 µs a reply (bench --stages),
+        over the 25 µs mark because every check reads the masked copy: a URL, e-mail, code,
+        placeholder and history scan each (skipped when the text lacks their literal) and one
+        copy of the text with the spans blanked.
+        """
         extra = list(self._extra_masks or ())
         if self.signature_start is not None:
             extra.append((self.signature_start, len(self.text), "signature"))
@@ -237,7 +243,13 @@ class Reply:
 
     @lockless_cached_property
     def sentences(self) -> list[Sentence]:
-        """Sentences of the agent-written, unmasked text, in order, with their part."""
+        """Sentences of the agent-written, unmasked text, in order, with their part.
+
+        Cost, paragraphs included: about 50 µs a reply (bench --stages), over the 25 µs mark:
+        lines are grouped (hard wraps, list items) and every end mark is weighed against the
+        token before it (abbreviations, ordinals, ellipses), in Python, because no regex split
+        tells "Dr. Smith" from "done. Smith" or a wrapped line from a list.
+        """
         masked = self.masked
         spans = [
             (start, end, number, is_item)

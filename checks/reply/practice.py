@@ -71,7 +71,12 @@ NO_PRACTICE = Practice()
 
 
 def good_practice(reply: Reply) -> Practice:
-    """The good practice of ``reply`` (its content sentences only)."""
+    """The good practice of ``reply`` (its content sentences only).
+
+    Cost: about 30 µs a reply (bench --stages), over the 25 µs mark: the specificity test of
+    each content sentence until two are found (specificity.py: numbers, references, names) is
+    most of it; the score needs the count on every reply, clean ones above all.
+    """
     specific = 0
     actionable = _gives_a_link(reply)
     asks = False
