@@ -26,7 +26,7 @@ import sys
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from replylint.checks.disk_cache import cache_dir
 
@@ -34,7 +34,7 @@ Classify = Callable[[str], tuple[str, float]]
 INDEX = "index.json"
 PTC = "ptc.npy"  # float16 features x languages: a .npy, so numpy maps it with its shape
 # The DFA's arrays as raw native-order numbers: file, numpy dtype, memoryview typecode.
-RAW = {
+RAW: dict[str, tuple[str, str, Literal["I", "i"]]] = {
     "nextmove": ("nextmove.u32", "uint32", "I"),
     "row": ("row.u32", "uint32", "I"),
     "output": ("output.i32", "int32", "i"),
@@ -138,7 +138,7 @@ def _load(langid: Any, folder: Path) -> Any:
     return langid.LanguageIdentifier(ptc, pc, classes, nextmove, output, tk_row=row)
 
 
-def _mapped_numbers(path: Path, typecode: str) -> memoryview:
+def _mapped_numbers(path: Path, typecode: Literal["I", "i"]) -> memoryview:
     """The file's numbers, mapped read-only (the view keeps the mapping alive)."""
     with open(path, "rb") as handle:
         mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
