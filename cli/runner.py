@@ -285,7 +285,7 @@ def _outcomes(
                 held += len(step[1].data)
         steps = itertools.chain(ahead, steps)
         if to_lint >= AUTO_JOBS_FROM and _cpus() > 1:
-            yield from _in_workers(steps, _cpus())
+            yield from _in_workers(steps, _cpus() - 1, helping=True)
         else:
             yield from _here(steps, workers_after=AUTO_JOBS_FROM)
 
@@ -298,7 +298,8 @@ def _here(
     for item, step in steps:
         if isinstance(step, _ToLint):
             if workers_after is not None and linted >= workers_after and _cpus() > 1:
-                yield from _in_workers(itertools.chain([(item, step)], steps), _cpus())
+                rest = itertools.chain([(item, step)], steps)
+                yield from _in_workers(rest, _cpus() - 1, helping=True)
                 return
             linted += 1
             step = _lint(step)
@@ -306,14 +307,18 @@ def _here(
 
 
 def _in_workers(
-    steps: Iterable[Step], jobs: int
+    steps: Iterable[Step], jobs: int, helping: bool = False
 ) -> Iterator[tuple[Target | InputError, list[Outcome], Remember]]:
     """Files linted by ``jobs`` forked workers, a few chunks at a time, yielded in input order.
 
     Only WINDOW chunks are in flight: a run over 100,000 files holds neither every target nor
     results the report has not taken yet. The workers start with the first chunk to lint.
+    ``helping``: where this process would wait for the oldest chunk, it takes back the newest
+    chunk no worker has started and lints it itself. Reading files and writing the report left
+    it idle most of a run (on two CPUs it waited two thirds of the time), so one worker fewer
+    than CPUs does the same work: one warm-up and some 35 MiB less.
     """
-    pending: collections.deque[tuple[Chunk, Future[Any] | None]] = collections.deque()
+    pending: collections.deque[_InFlight] = collections.deque()
     pool: ProcessPoolExecutor | None = None
 
     def send(chunk: Chunk, work: list[_ToLint]) -> None:
@@ -322,10 +327,19 @@ def _in_workers(
             # The first chunk is linted here, before the fork: the regexes it compiles and the
             # caches it fills are inherited by every worker, instead of each worker warming up
             # on its own (about 125 ms of CPU a worker).
-            pending.append((chunk, _done(_lint_chunk(work))))
+            pending.append(_InFlight(chunk, _done(_lint_chunk(work))))
             pool = _pool(jobs)
             return
-        pending.append((chunk, pool.submit(_lint_chunk, work) if pool and work else None))
+        future = pool.submit(_lint_chunk, work) if pool and work else None
+        # Kept while in flight only if this process may take the chunk back (bounded: WINDOW
+        # chunks a worker, each under BYTES_HELD / WINDOW bytes).
+        pending.append(_InFlight(chunk, future, work if helping and future else None))
+
+    def oldest() -> Iterator[tuple[Target | InputError, list[Outcome], Remember]]:
+        if helping:
+            _help(pending)
+        first = pending.popleft()
+        yield from _merged(first.chunk, first.future)
 
     chunk: Chunk = []
     work: list[_ToLint] = []  # the chunk's files to lint, sent to a worker
@@ -341,15 +355,37 @@ def _in_workers(
             if len(work) >= CHUNK or len(chunk) >= CHUNK_STEPS or held >= BYTES_HELD // WINDOW:
                 send(chunk, work)
                 chunk, work, held = [], [], 0
-                while len(pending) > WINDOW * jobs or (pending and pending[0][1] is None):
-                    yield from _merged(*pending.popleft())
+                while len(pending) > WINDOW * jobs or (pending and pending[0].future is None):
+                    yield from oldest()
         if chunk:
             send(chunk, work)
         while pending:
-            yield from _merged(*pending.popleft())
+            yield from oldest()
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+@dataclass(slots=True)
+class _InFlight:
+    """A chunk on its way: its steps, its worker's future (None: nothing to lint), and the
+    files sent, while this process may still take them back."""
+
+    chunk: Chunk
+    future: Future[Any] | None
+    work: list[_ToLint] | None = None
+
+
+def _help(pending: collections.deque[_InFlight]) -> None:
+    """Until the oldest chunk is linted: take back the newest chunk no worker has started
+    (a future not yet running can be cancelled) and lint it here."""
+    head = pending[0].future
+    for flight in reversed(pending):
+        if head is None or head.done():
+            return
+        if flight.work is not None and flight.future is not None and flight.future.cancel():
+            flight.future = _done(_lint_chunk(flight.work))
+        flight.work = None
 
 
 def _cpus() -> int:

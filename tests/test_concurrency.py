@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import time
 from pathlib import Path
 
 import fake_languagetool
@@ -130,9 +131,10 @@ def test_files_left_to_lint_go_to_workers_once_there_are_enough(
     monkeypatch.setattr(runner, "READ_AHEAD", 20)  # sees only stored files: no workers yet
     monkeypatch.setattr(runner, "AUTO_JOBS_FROM", 10)
     assert check() == expected
-    assert started == [os.cpu_count()]  # after 10 files linted here, the rest went to workers
+    # After 10 files linted here, the rest went to workers: one a CPU but this process's own.
+    assert started == [(os.cpu_count() or 1) - 1]
     assert check("--jobs", "2") == expected  # all stored now: no workers
-    assert started == [os.cpu_count()]
+    assert started == [(os.cpu_count() or 1) - 1]
 
 
 def test_big_files_go_to_workers_in_small_chunks_with_the_same_results(
@@ -184,3 +186,34 @@ def test_standard_input_among_files_is_linted_in_its_place_whatever_the_jobs(
     assert outputs[0] == outputs[1]
     paths = [record["path"] for record in json.loads(outputs[0])["files"]]
     assert paths.index("-") == 40  # after team0's 40 files, before team1's
+
+
+_PARENT = os.getpid()
+_LINTED_HERE: list[int] = []
+_REAL_LINT_CHUNK = runner._lint_chunk
+
+
+def _slow_in_workers(work: list[object]) -> object:
+    """runner._lint_chunk, noted when it runs in this process, slow in a worker (module-level:
+    what a worker is sent must pickle by name)."""
+    if os.getpid() == _PARENT:
+        _LINTED_HERE.append(len(work))
+    else:
+        time.sleep(0.3)  # a worker slower than this process: its queue backs up
+    return _REAL_LINT_CHUNK(work)  # type: ignore[arg-type]
+
+
+def test_this_process_takes_back_chunks_a_slow_worker_has_not_started(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    in_library(library, monkeypatch)
+    expected = here("--jobs", "1", "--no-cache")
+    _LINTED_HERE.clear()
+    monkeypatch.setattr(runner, "_lint_chunk", _slow_in_workers)
+    monkeypatch.setattr(runner, "_cpus", lambda: 2)  # one worker beside this process
+    monkeypatch.setattr(runner, "AUTO_JOBS_FROM", 10)
+    monkeypatch.setattr(runner, "CHUNK", 5)
+    assert here("--no-cache") == expected
+    # The warm-up chunk before the fork, then chunks taken back from the worker's queue.
+    assert len(_LINTED_HERE) >= 3
+    assert sum(_LINTED_HERE) < 110  # and the worker linted some
