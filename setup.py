@@ -29,8 +29,12 @@ ROOT = Path(__file__).resolve().parent
 STAGE = ROOT / "build" / "mypyc"
 FOLDERS = ("checks", "cli", "config")
 
-# The modules compiled, by path in the tree: the reply model and every check lint_reply runs,
-# chosen from a profile, each kept for what it measured (README, "Compiled build (optional)").
+# The modules compiled, by path in the tree: the engine, the lexicons, the reply model and every
+# built-in check lint_reply runs on an English reply (README, "Compiled build (optional)").
+# Left pure: checks/reply/parsed.py (Reply caches its values in the instance's __dict__, which
+# a compiled class has not), the LanguageTool and Hunspell checks and the language detector's
+# model loader (they wait on a server, a C library or a file, not on Python), and all of cli/
+# and config/ (one pass a run).
 HOT = (
     "checks/engine.py",
     "checks/lexicon.py",
@@ -39,7 +43,6 @@ HOT = (
     "checks/score.py",
     "checks/prefilter.py",
     "checks/lazy_regex.py",
-    "checks/reply/detector_model.py",
     "checks/reply/language.py",
     "checks/reply/masks.py",
     "checks/reply/practice.py",
@@ -53,8 +56,6 @@ HOT = (
     "checks/builtin/clause_model.py",
     "checks/builtin/empathy_without_action.py",
     "checks/builtin/excessive_politeness.py",
-    "checks/builtin/grammar.py",
-    "checks/builtin/hunspell_spelling.py",
     "checks/builtin/long_sentence.py",
     "checks/builtin/missing_next_step.py",
     "checks/builtin/negative_wording.py",
@@ -137,7 +138,11 @@ class optional_build_ext(build_ext):
             for extension in self.extensions:
                 built = Path(self.get_ext_fullpath(extension.name))
                 built.unlink(missing_ok=True)
-            self.extensions = []
+            self.extensions = self.distribution.ext_modules = []
+            # …and a wheel with none is the default one: purelib, tagged py3-none-any.
+            wheel = self.distribution.get_command_obj("bdist_wheel", create=False)
+            if wheel is not None:
+                wheel.root_is_pure = True
             warn(f"the C extensions did not build ({type(error).__name__}: {error})")
 
     def get_outputs(self) -> list[str]:
