@@ -139,7 +139,9 @@ class optional_build_ext(build_ext):
                 built = Path(self.get_ext_fullpath(extension.name))
                 built.unlink(missing_ok=True)
             self.extensions = self.distribution.ext_modules = []
-            # …and a wheel with none is the default one: purelib, tagged py3-none-any.
+            # …and a wheel with none is the default one: purelib, tagged py3-none-any, and its
+            # metadata written again (top_level.txt named the extensions' shared library).
+            self.distribution.have_run["egg_info"] = False
             wheel = self.distribution.get_command_obj("bdist_wheel", create=False)
             if wheel is not None:
                 wheel.root_is_pure = True
