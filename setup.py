@@ -31,10 +31,11 @@ FOLDERS = ("checks", "cli", "config")
 
 # The modules compiled, by path in the tree: the engine, the lexicons, the reply model and every
 # built-in check lint_reply runs on an English reply (README, "Compiled build (optional)").
-# Left pure: checks/reply/parsed.py (Reply caches its values in the instance's __dict__, which
-# a compiled class has not), the LanguageTool and Hunspell checks and the language detector's
-# model loader (they wait on a server, a C library or a file, not on Python), and all of cli/
-# and config/ (one pass a run).
+# Reply and its cached-property descriptor stay Python classes inside compiled parsed.py (see
+# python_class there: Reply caches values in its __dict__, which a compiled class has not).
+# Left pure: the LanguageTool and Hunspell checks and the language detector's model loader
+# (they wait on a server, a C library or a file, not on Python), and all of cli/ and config/
+# (one pass a run).
 HOT = (
     "checks/engine.py",
     "checks/lexicon.py",
@@ -45,6 +46,7 @@ HOT = (
     "checks/lazy_regex.py",
     "checks/reply/language.py",
     "checks/reply/masks.py",
+    "checks/reply/parsed.py",
     "checks/reply/practice.py",
     "checks/reply/readability.py",
     "checks/reply/segment.py",
