@@ -85,8 +85,16 @@ MAX_SIGNATURE_LINE_WORDS = 8
 CLOSING_SENTENCES = 3
 
 T = TypeVar("T")
+C = TypeVar("C", bound=type)
 
 
+def python_class(cls: C) -> C:
+    """Identity: under mypyc a class with a decorator it does not know stays a Python class, with
+    the instance ``__dict__`` that lockless_cached_property stores values in."""
+    return cls
+
+
+@python_class
 class lockless_cached_property(Generic[T]):
     """``functools.cached_property`` without its lock: computed on first read, then stored.
 
@@ -97,8 +105,9 @@ class lockless_cached_property(Generic[T]):
 
     def __init__(self, compute: Callable[[Any], T]) -> None:
         self.compute = compute
-        self.name = compute.__name__
-        self.__doc__ = compute.__doc__
+        # (getattr: a method mypyc compiled has neither; __set_name__ names it anyway)
+        self.name = getattr(compute, "__name__", "")
+        self.__doc__ = getattr(compute, "__doc__", None)
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name
@@ -149,6 +158,7 @@ class Sentence:
 _is_sensitive = lru_cache(maxsize=1024)(is_sensitive)
 
 
+@python_class
 class Reply:
     """A reply ready for checking. Everything beyond the text is computed once, on demand."""
 
