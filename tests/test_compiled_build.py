@@ -1,10 +1,12 @@
-"""The optional mypyc build (setup.py): REPLYLINT_COMPILE=1 compiles the hot modules, or falls back.
+"""The optional mypyc build (.build/compiled.py): REPLYLINT_COMPILE=1 compiles the hot modules,
+or falls back.
 
 Both tests build a wheel from a copy of the tree, as tests/test_packaging.py does. The compiled
-one runs mypyc over every module in setup.py's HOT and a C compiler over the result (about four
-minutes of CPU on one core), so it runs only when asked: ``REPLYLINT_TEST_COMPILED=1``. The
-fallback one compiles a single small module with a compiler that always fails (``CC=/bin/false``)
-and expects the pure wheel, file for file; it is cheaper (about 30 s) but opt-in too.
+one runs mypyc over every module in .build/compiled.py's HOT and a C compiler over the result
+(about four minutes of CPU on one core), so it runs only when asked:
+``REPLYLINT_TEST_COMPILED=1``. The fallback one compiles a single small module with a compiler
+that always fails (``CC=/bin/false``) and expects the pure wheel, file for file; it is cheaper
+(about 30 s) but opt-in too.
 """
 
 from __future__ import annotations
@@ -50,9 +52,9 @@ def build_wheel(tmp_path: Path, name: str, **env: str) -> Path:
 
 
 def hot_modules() -> list[str]:
-    """setup.py's HOT, as dotted names."""
+    """.build/compiled.py's HOT, as dotted names."""
     namespace: dict[str, object] = {}
-    text = (ROOT / "setup.py").read_text(encoding="utf-8")
+    text = (ROOT / ".build" / "compiled.py").read_text(encoding="utf-8")
     exec(text[text.index("HOT = (") : text.index(")", text.index("HOT = (")) + 1], namespace)
     paths = namespace["HOT"]
     assert isinstance(paths, tuple) and paths

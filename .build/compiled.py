@@ -3,7 +3,7 @@
 Everything else about the package is in pyproject.toml; this file only adds mypyc's C
 extensions for the hot modules of ``lint_reply`` (HOT below) when the variable is 1. Without it
 (the default, CI's and the tests' build) there are no extensions and the wheel is the pure one.
-Editable installs never compile (build_backend/replylint_build.py drops the variable, and the
+Editable installs never compile (.build/replylint_build.py drops the variable, and the
 ``editable_wheel`` command is refused here too): a ``.so`` beside a ``.py`` shadows its edits.
 
 The sources live in checks/, cli/ and config/, which pyproject.toml maps to the ``replylint``
@@ -25,7 +25,7 @@ from typing import Any
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
-ROOT = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parents[1]  # .build/ lives in the root of the tree
 STAGE = ROOT / "build" / "mypyc"
 FOLDERS = ("checks", "cli", "config")
 
