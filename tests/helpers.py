@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from replylint.checks import BUILTIN, ActiveCheck, Finding, Kind, Reply, ReplyResult, lint_reply
@@ -25,6 +27,31 @@ def lint_text(
     reply = Reply(text, "reply.txt", kind=kind)
     reply.language = language
     return lint_reply(reply, active)
+
+
+def lint_case(check: str, case: Mapping[str, Any]) -> ReplyResult:
+    """Lint a fixture case (``reply`` and optional ``kind``, ``config``, ``language``) with
+    only ``check``, as both fixture harnesses read them."""
+    kind = Kind(case["kind"]) if case.get("kind") else None
+    return lint_text(
+        case["reply"], only=check, options=case.get("config"), kind=kind,
+        language=case.get("language"),
+    )  # fmt: skip
+
+
+def install_distribution(
+    folder: Path, monkeypatch: Any, module: str, source: str, distribution: str, entry: str
+) -> None:
+    """A real installed distribution on sys.path, found by importlib.metadata: ``module``.py
+    holding ``source``, and ``distribution``-0.1.dist-info declaring ``entry``
+    ("name = module:attribute") in the replylint.checks group."""
+    (folder / f"{module}.py").write_text(source, encoding="utf-8")
+    info = folder / f"{distribution.replace('-', '_')}-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {distribution}\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text(f"[replylint.checks]\n{entry}\n")
+    monkeypatch.syspath_prepend(str(folder))
+    monkeypatch.delitem(sys.modules, module, raising=False)
 
 
 def assert_findings(found: Sequence[Finding], expected: Sequence[Mapping[str, Any]]) -> None:

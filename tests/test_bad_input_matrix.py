@@ -4,10 +4,10 @@ stderr naming the file and the problem, exit 2, and every other input still repo
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import install_distribution
 from typer.testing import CliRunner
 
 from replylint.cli.main import app
@@ -120,13 +120,9 @@ def test_a_plugin_that_raises_inside_run(
     project: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     site = tmp_path_factory.mktemp("site")
-    (site / "acme_crash.py").write_text(PLUGIN, encoding="utf-8")
-    info = site / "acme_crash-0.1.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-crash\nVersion: 0.1\n")
-    (info / "entry_points.txt").write_text("[replylint.checks]\nacme = acme_crash:CHECKS\n")
-    monkeypatch.syspath_prepend(str(site))
-    monkeypatch.delitem(sys.modules, "acme_crash", raising=False)
+    install_distribution(
+        site, monkeypatch, "acme_crash", PLUGIN, "acme-crash", "acme = acme_crash:CHECKS"
+    )
     result = CliRunner().invoke(app, ["check", "good.txt", "-f", "json", "--languagetool", "off"])
     assert result.exit_code == 2
     document = json.loads(result.stdout)

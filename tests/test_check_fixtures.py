@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import assert_findings, lint_text
+from helpers import assert_findings, lint_case
 
-from replylint.checks import BUILTIN, Kind, ReplyResult
+from replylint.checks import BUILTIN, ReplyResult
 
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
 
@@ -35,11 +35,7 @@ def _cases() -> list[Any]:
 
 @pytest.mark.parametrize(("check", "case"), _cases())
 def test_fixture_case(check: str, case: dict[str, Any]) -> None:
-    kind = Kind(case["kind"]) if case.get("kind") else None
-    result = lint_text(
-        case["reply"], only=check, options=case.get("config"), kind=kind,
-        language=case.get("language"),
-    )  # fmt: skip
+    result = lint_case(check, case)
     assert not result.failures, result.failures
     _skip_if_unmeasured(check, result)
     assert_findings([f for f in result.findings if f.name == check], case["expect"])

@@ -55,14 +55,22 @@ def test_the_set_is_what_the_brief_asked_for() -> None:
     assert len(SET["en"]["texts"]) >= 15
 
 
+Read = tuple[str, str | None, str]  # a text, the pack that read it (None: none), the name
+
+
+def misread(code: str) -> tuple[list[Read], list[Read]]:
+    """Each text of ``code``'s set with what it was read as, and those read wrong."""
+    spec = SET[code]
+    results = [(text, *read(text)) for text in spec["texts"]]
+    return results, [r for r in results if not right(spec["expect"], r[1], r[2])]
+
+
 @pytest.mark.parametrize("code", sorted(SET))
 def test_accuracy_per_language(code: str) -> None:
     pytest.importorskip("py3langid", reason="py3langid is a dependency of replylint")
     spec = SET[code]
-    results = [(text, *read(text)) for text in spec["texts"]]
-    wrong = [r for r in results if not right(spec["expect"], r[1], r[2])]
-    floor = FLOORS.get(code, CONFUSER_FLOOR)
-    assert 1 - len(wrong) / len(results) >= floor, wrong
+    results, wrong = misread(code)
+    assert 1 - len(wrong) / len(results) >= FLOORS.get(code, CONFUSER_FLOOR), wrong
     if code == "en":
         assert wrong == []  # no English text taken for another language
     if spec["expect"] is None:  # never given to another language's pack, whatever the floor
@@ -72,9 +80,7 @@ def test_accuracy_per_language(code: str) -> None:
 @pytest.mark.parametrize("code", sorted(SET))
 def test_accuracy_without_the_detector(code: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(language, "identified", lambda text: None)
-    spec = SET[code]
-    results = [(text, *read(text)) for text in spec["texts"]]
-    wrong = [r for r in results if not right(spec["expect"], r[1], r[2])]
+    results, wrong = misread(code)
     floor = FALLBACK_FLOORS.get(code, FALLBACK_CONFUSER_FLOOR)
     assert 1 - len(wrong) / len(results) >= floor, wrong
     if code == "en":

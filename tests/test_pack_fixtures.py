@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import assert_findings, lint_text
+from helpers import assert_findings, lint_case
 
-from replylint.checks import BUILTIN, Kind
+from replylint.checks import BUILTIN
 from replylint.checks.packs.registry import BUILTIN_PACK_MODULES, pack_for
 
 FIXTURES = Path(__file__).parent / "fixtures" / "packs"
@@ -37,11 +37,7 @@ def _cases() -> list[Any]:
 
 @pytest.mark.parametrize(("language", "check", "case"), _cases())
 def test_pack_fixture_case(language: str, check: str, case: dict[str, Any]) -> None:
-    kind = Kind(case["kind"]) if case.get("kind") else None
-    result = lint_text(
-        case["reply"], only=check, options=case.get("config"), kind=kind,
-        language=case.get("language"),
-    )  # fmt: skip
+    result = lint_case(check, case)
     assert result.language == language, f"read as {result.language}: {result.not_linted}"
     assert check not in result.not_applicable, result.not_applicable[check]
     assert not result.failures, result.failures

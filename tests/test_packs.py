@@ -4,11 +4,11 @@ find, and how a run picks a reply's language (config, override, --language, a pl
 from __future__ import annotations
 
 import json
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from helpers import install_distribution
 from typer.testing import CliRunner
 
 from replylint.checks import BUILTIN, ActiveCheck, Kind, Reply, lint_reply, load_registry
@@ -275,13 +275,10 @@ def test_a_plugin_distribution_can_bring_a_pack(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     yaml_text = ZZ.replace("language: zz", "language: et").replace("Zedish", "Estonian")
-    (tmp_path / "acme_pack.py").write_text(PLUGIN_PACK.format(yaml=yaml_text), encoding="utf-8")
-    info = tmp_path / "acme_pack-0.1.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-pack\nVersion: 0.1\n")
-    (info / "entry_points.txt").write_text("[replylint.checks]\net = acme_pack:PACK\n")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.delitem(sys.modules, "acme_pack", raising=False)
+    source = PLUGIN_PACK.format(yaml=yaml_text)
+    install_distribution(
+        tmp_path, monkeypatch, "acme_pack", source, "acme-pack", "et = acme_pack:PACK"
+    )
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     try:
         load_registry(BUILTIN)

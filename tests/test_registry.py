@@ -10,6 +10,7 @@ from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 
 import pytest
+from helpers import install_distribution
 
 from replylint.checks import BUILTIN, PluginError, load_registry
 from replylint.checks.disk_cache import cache_dir
@@ -51,13 +52,10 @@ def install_fake_plugin(
     value: str = "acme_checks:CHECKS",
 ) -> None:
     """A real installed distribution (dist-info on sys.path), found by importlib.metadata."""
-    (tmp_path / "acme_checks.py").write_text(PLUGIN.format(code=code, name=name))
-    info = tmp_path / "acme_replylint-0.1.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-replylint\nVersion: 0.1\n")
-    (info / "entry_points.txt").write_text(f"[replylint.checks]\nacme = {value}\n")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.delitem(sys.modules, "acme_checks", raising=False)
+    source = PLUGIN.format(code=code, name=name)
+    install_distribution(
+        tmp_path, monkeypatch, "acme_checks", source, "acme-replylint", f"acme = {value}"
+    )
 
 
 def test_a_real_plugin_distribution_is_discovered(
