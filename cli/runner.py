@@ -349,7 +349,8 @@ def _in_workers(
             if isinstance(step, _ToLint):
                 work.append(step)
                 held += len(step.data)
-                chunk.append((item, SENT))  # the bytes live on only until a worker has them
+                # The bytes live on only until a worker has them (helping: or has started them).
+                chunk.append((item, SENT))
             else:
                 chunk.append((item, step))
             if len(work) >= CHUNK or len(chunk) >= CHUNK_STEPS or held >= BYTES_HELD // WINDOW:
