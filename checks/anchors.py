@@ -18,10 +18,11 @@ from re import _parser as parser  # type: ignore[attr-defined]
 from typing import Any
 
 from replylint.checks import disk_cache
+from replylint.checks.regex_cache import compile_regex
 
-TOKEN = re.compile(r"[^\W_]+")
+TOKEN = compile_regex(r"[^\W_]+")
 # TOKEN for ASCII text, where [^\W_] is exactly [A-Za-z0-9]: no Unicode lookup per character.
-ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")
+ASCII_TOKEN = compile_regex(r"[A-Za-z0-9]+")
 # Tokens whose offsets are looked for one by one; past that, all at once (see TokenStarts).
 LAZY_TOKENS = 16
 REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)

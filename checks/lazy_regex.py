@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from typing import Any, cast
 
+from replylint.checks.regex_cache import compile_regex
+
 
 class _LazyPattern:
-    """Stands in for ``re.compile(pattern, flags)`` until an attribute is first read."""
+    """Stands in for ``compile_regex(pattern, flags)`` until an attribute is first read."""
 
     __slots__ = ("_compiled", "_flags", "_pattern")
 
@@ -22,7 +24,7 @@ class _LazyPattern:
 
     def __getattr__(self, name: str) -> Any:
         if self._compiled is None:
-            self._compiled = re.compile(self._pattern, self._flags)
+            self._compiled = compile_regex(self._pattern, self._flags)
         return getattr(self._compiled, name)
 
 

@@ -21,6 +21,7 @@ from replylint.checks import disk_cache, prefilter
 from replylint.checks.anchors import Anchor, cached_anchors, save_anchors
 from replylint.checks.lazy_regex import lazy_compile
 from replylint.checks.model import Fix, Hit, Option
+from replylint.checks.regex_cache import compile_regex
 from replylint.checks.reply.parsed import Reply, Sentence
 
 ENTRY_KEYS = frozenset(
@@ -41,7 +42,7 @@ ENTRY_KEYS = frozenset(
     }
 )
 LEXICON_FOLDER = Path(__file__).parent / "builtin" / "lexicons"
-APOSTROPHE = re.compile("['’]")
+APOSTROPHE = compile_regex("['’]")
 WHERE = frozenset({"anywhere", "first-sentence"})
 FIX_KEYS = frozenset({"text", "sub", "match", "after", "before", "safe"})
 # Replies a lexicon serves before it builds its RE2 prefilter (some 3 ms a lexicon to compile,
@@ -250,7 +251,7 @@ class Lexicon:
     def _branch(self, number: int) -> re.Pattern[str]:
         compiled = self._compiled.get(number)
         if compiled is None:
-            compiled = re.compile(self.branches[number].plain, re.IGNORECASE)
+            compiled = compile_regex(self.branches[number].plain, re.IGNORECASE)
             self._compiled[number] = compiled
         return compiled
 
@@ -379,7 +380,7 @@ def _alternation(parts: list[str], bounded: bool) -> re.Pattern[str]:
     # one leading \b skips the positions inside words first (about three times faster).
     if bounded:
         body = rf"\b(?:{body})"
-    return re.compile(body, re.IGNORECASE)
+    return compile_regex(body, re.IGNORECASE)
 
 
 def _split(anchors: tuple[Anchor, ...]) -> tuple[Anchor | None, tuple[Anchor, ...]]:
@@ -403,7 +404,7 @@ def _test_cost(anchor: Anchor) -> tuple[bool, int]:
 
 def _check_pattern(label: str, pattern: str) -> None:
     try:
-        compiled = re.compile(pattern, re.IGNORECASE)
+        compiled = compile_regex(pattern, re.IGNORECASE)
     except re.error as error:
         raise LexiconError(f"{label}: invalid regex {pattern!r}: {error}") from None
     if compiled.groups:
@@ -560,7 +561,7 @@ def entry_fix(reply: Reply, match: Match) -> Fix | None:
 
 @lru_cache(maxsize=256)
 def _regex(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    return compile_regex(pattern, re.IGNORECASE)
 
 
 def cased_like(original: str, replacement: str) -> str:

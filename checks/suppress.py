@@ -12,19 +12,21 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from replylint.checks.regex_cache import compile_regex
+
 ACTIONS = ("disable-next-line", "disable-line", "disable", "enable")
 # The action must end where the word ends: "disable-lien=x" is a typo to report, never a
 # "disable" of every check.
-DIRECTIVE = re.compile(
+DIRECTIVE = compile_regex(
     r"replylint:[ \t]*(?P<action>disable-next-line|disable-line|disable|enable)(?![\w-])"
     r"(?:[ \t]*=[ \t]*(?P<names>[\w.-]+(?:[ \t]*,[ \t]*[\w.-]+)*))?"
     r"(?:[ \t]+reason[ \t]*=[ \t]*\"(?P<reason>[^\"\n]*)\")?",
 )
 # Anything that looks like a directive, to find the ones whose action is misspelt.
-ANY_DIRECTIVE = re.compile(
+ANY_DIRECTIVE = compile_regex(
     r"replylint:[ \t]*(?P<action>[A-Za-z][\w-]*)[^\n]*?(?=[ \t]*(?:-->|$))", re.MULTILINE
 )
-LINE_END = re.compile(r"\r\n|\r|\n")
+LINE_END = compile_regex(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from replylint.checks import ActiveCheck, Reply, ReplyResult, lint_reply
+from replylint.checks import ActiveCheck, Reply, ReplyResult, lint_reply, regex_cache
 from replylint.cli.formats.base import Formatter
 from replylint.cli.formats.visible import visible
 from replylint.cli.inputs.readers import READERS
@@ -141,6 +141,7 @@ def run_check(
     code = report.exit_code(base.fail_under, options.exit_zero)
     configs.setdefault(base.source, base)
     formatter.finish(report, {**settings, "exit_code": code, "configs": list(configs.values())})
+    regex_cache.save()  # after the report: what this run compiled, for the next one
     return report, code
 
 

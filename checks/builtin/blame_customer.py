@@ -18,6 +18,7 @@ from replylint.checks.lexicon import (
 )
 from replylint.checks.model import Category, Check, Example, Hit, Options, Severity
 from replylint.checks.packs.run import PEDANTIC_OPTION
+from replylint.checks.regex_cache import compile_regex
 from replylint.checks.reply.parsed import Part, Reply
 
 LEXICON = "blame-customer"
@@ -132,7 +133,7 @@ def _find(lexicon: Lexicon, reply: Reply) -> Iterator[Match]:
 
 @lru_cache(maxsize=16)
 def _allow(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(phrase_pattern(p) for p in phrases), re.IGNORECASE)
+    return compile_regex("|".join(phrase_pattern(p) for p in phrases), re.IGNORECASE)
 
 
 def _next_time_advice(reply: Reply) -> Iterator[Hit]:

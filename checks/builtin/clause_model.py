@@ -9,16 +9,16 @@ a word is bounded, so a sentence costs linear time.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from functools import cache
 
 from replylint.checks.lexicon import read_lexicon_data
+from replylint.checks.regex_cache import compile_regex
 from replylint.checks.reply.parsed import Reply, Sentence
 
 # A word (letters, digits, inner apostrophes or hyphens) or one punctuation mark that ends a
 # clause. No nested quantifier: linear on any input.
-TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[,;:()\[\]\"“”—–?!.\n*]")
+TOKEN = compile_regex(r"[^\W_]+(?:['’-][^\W_]+)*|[,;:()\[\]\"“”—–?!.\n*]")
 BOUNDARIES = frozenset(',;:()[]"“”—–?!.\n*')
 APOSTROPHES = str.maketrans("’", "'")
 

@@ -7,12 +7,12 @@ in each message; the three share one LanguageTool request per reply (see languag
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from replylint.checks.languagetool.options import OFF_REASON, OPTIONS, server_setting
 from replylint.checks.model import Category, Check, Example, Fix, Hit, Options, Severity
+from replylint.checks.regex_cache import compile_regex
 from replylint.checks.reply.parsed import Reply
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ RATIONALE = (
 # Punctuation ends that dependence: "Hi {{name}}, the the parcel" is still checked.
 NEAR = 2
 # Agents sign tweets and chats with a dash or tilde and their name: "… take care! -Kenn 2/3".
-DASH_SIGNATURE = re.compile(r"\s[-–—~] ?([A-Z][\w'.]*(?: [A-Z][\w'.]*)?)(?: +\d+/\d+)?\Z")
+DASH_SIGNATURE = compile_regex(r"\s[-–—~] ?([A-Z][\w'.]*(?: [A-Z][\w'.]*)?)(?: +\d+/\d+)?\Z")
 
 
 def _run(family: str, default: Severity) -> Callable[[Reply, Options], Iterator[Hit]]:

@@ -17,7 +17,6 @@ every word of the two lines typed without them; kk_KZ rejects 34 of 207 valid Ka
 from __future__ import annotations
 
 import os
-import re
 import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from replylint.checks.model import (
     Severity,
 )
 from replylint.checks.packs.registry import pack_for
+from replylint.checks.regex_cache import compile_regex
 from replylint.checks.reply.parsed import Reply
 
 NAME = "dictionary-spelling"
@@ -50,7 +50,7 @@ MAX_SUGGESTED_WORDS = 3  # a reply: suggestions cost up to 150 ms a word
 DEFAULT_SKIPPED = ("kk",)
 
 # A word: letters and digits, joined by apostrophes or hyphens ("e-pasta", "wannear't").
-WORD = re.compile(r"\w+(?:['’-]\w+)*")
+WORD = compile_regex(r"\w+(?:['’-]\w+)*")
 # Tokens the check leaves alone: handles and tags ("@anna", "#refund").
 HANDLE_MARKS = "@#"
 

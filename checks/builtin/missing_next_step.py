@@ -25,24 +25,25 @@ from collections.abc import Iterator
 
 from replylint.checks.builtin.next_step_phrases import offers_contact, read_sentence, settles
 from replylint.checks.model import Category, Check, Example, Hit, Kind, Option, Options, Severity
+from replylint.checks.regex_cache import compile_regex
 from replylint.checks.reply.parsed import CLOSING_SENTENCES, Reply, Sentence
 
 MIN_PROSE_WORDS = 3
 STEP_LINE_WORDS = 4
 LONG_SENTENCE_WORDS = 8
-SENTENCE_END = re.compile(r"[.!?:…][\"'”’)\]]*\s*\Z")
-_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+SENTENCE_END = compile_regex(r"[.!?:…][\"'”’)\]]*\s*\Z")
+_WORDS = compile_regex(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Tried only where a run of letters starts: "[A-Z]*" started again at every letter of a long
 # capitals run and read to its end each time (quadratic; issue 15 item 6). A match never
 # started inside a run, so what is found is unchanged.
-_ASCII_LOWER_WORD = re.compile(r"(?<![A-Za-z])[A-Z]*[a-z][A-Za-z]*(?:'[A-Za-z]+)*")
+_ASCII_LOWER_WORD = compile_regex(r"(?<![A-Za-z])[A-Z]*[a-z][A-Za-z]*(?:'[A-Za-z]+)*")
 # Both next-step checks and the applicability test ask which sentences are prose.
 _SENTENCES: weakref.WeakKeyDictionary[Reply, tuple[list[Sentence], list[Sentence]]] = (
     weakref.WeakKeyDictionary()
 )
 # The customer's own finished action, confirmed: "You have declined the invitation", "You've
 # successfully unsubscribed". Nothing is left to do or decide, so no next step is owed.
-OWN_ACTION = re.compile(
+OWN_ACTION = compile_regex(
     r"\A\W*you(?:\s+have|['’]ve)\s+(?:now\s+)?(?:successfully\s+)?(?:declined|unsubscribed"
     r"|cancelled|canceled|withdrawn|deleted|left|completed|confirmed|accepted|opted\s+out)\b",
     re.IGNORECASE,

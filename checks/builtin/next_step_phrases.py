@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from replylint.checks.anchors import ASCII_TOKEN, TOKEN, Anchor, cached_anchors, save_anchors
 from replylint.checks.lazy_regex import lazy_compile
+from replylint.checks.regex_cache import compile_regex
 from replylint.checks.reply.parsed import LOWER_EXCEPTIONS
 
 _NUMBER = r"(?:\d+|an?|one|two|three|four|five|six|seven|ten|twenty-four|a\s+few|a\s+couple\s+of)"
@@ -83,7 +84,7 @@ class _Parts:
     def _part(self, number: int) -> re.Pattern[str]:
         regex = self._compiled[number]
         if regex is None:
-            regex = self._compiled[number] = re.compile(self.patterns[number], re.IGNORECASE)
+            regex = self._compiled[number] = compile_regex(self.patterns[number], re.IGNORECASE)
         return regex
 
     def _candidates(self, text: _Text) -> list[int]:
@@ -331,7 +332,7 @@ _UNSETTLED = frozenset(
     "not never usually typically normally generally often sometimes always most".split()
 )
 # The contact words a generic closer offers: "If you have questions, email …".
-_CONTACT = re.compile(
+_CONTACT = compile_regex(
     r"\b(?:contact|e-?mail(?:ed)?|write|reach|touch|send|sent|call|message|ask|reply|directed"
     r"|addressed|let\s+(?:me|us)\s+know)\b"
 )
@@ -451,12 +452,12 @@ _LEAD_IN = lazy_compile(
     re.IGNORECASE,
 )
 # Words and clause breaks of a lower-cased sentence: "and", "or", "but", "then" join clauses.
-_PIECE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)*|[,;:()]|\s[-–—]+\s")
+_PIECE = compile_regex(r"[a-z0-9]+(?:['’][a-z]+)*|[,;:()]|\s[-–—]+\s")
 _JOINERS = frozenset(("and", "or", "but", "then"))
-_PLEASE = re.compile(r"\b(?:please|pls|plz)\b")
-_LETTER = re.compile(r"[^\W\d_]")
+_PLEASE = compile_regex(r"\b(?:please|pls|plz)\b")
+_LETTER = compile_regex(r"[^\W\d_]")
 _PLEASE_WORDS = frozenset(("please", "pls", "plz"))
-_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)*")
+_TOKEN = compile_regex(r"[a-z0-9]+(?:['’][a-z]+)*")
 
 # Words that may stand before an imperative without changing it ("Then click …", "Please just
 # reply …", "Carefully follow …").

@@ -50,6 +50,7 @@ from replylint.checks.builtin.clause_model import (
 )
 from replylint.checks.lexicon import Lexicon, phrase_pattern
 from replylint.checks.lexicon import render as render_entry
+from replylint.checks.regex_cache import compile_regex
 from replylint.checks.reply.parsed import Part, Reply, Sentence
 
 
@@ -564,7 +565,7 @@ def need_to_frames(reply: Reply) -> list[Finding]:
 # -- per reply ------------------------------------------------------------------------------
 
 
-NEXT_WORD = re.compile(r"[^\w]*(\w+)")
+NEXT_WORD = compile_regex(r"[^\w]*(\w+)")
 
 
 def _trigger_sentences(
@@ -664,7 +665,7 @@ def find_negative(reply: Reply, lexicon: Lexicon) -> list[Negative]:
 def _allow_regex(allow: tuple[str, ...]) -> re.Pattern[str] | None:
     if not allow:
         return None
-    return re.compile("|".join(phrase_pattern(p) for p in allow), re.IGNORECASE)
+    return compile_regex("|".join(phrase_pattern(p) for p in allow), re.IGNORECASE)
 
 
 def _allowed_spans(reply: Reply, allow: tuple[str, ...]) -> list[tuple[int, int]]:

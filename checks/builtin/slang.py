@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from replylint.checks.lexicon import lexicon_hits, lexicon_options
 from replylint.checks.model import Category, Check, Example, Fix, Hit, Option, Options, Severity
 from replylint.checks.packs.run import PEDANTIC_OPTION
+from replylint.checks.regex_cache import compile_regex
 from replylint.checks.reply.parsed import Reply
 
 LEXICON = "slang"
@@ -16,7 +17,7 @@ SENSITIVE_NOTE = (
     " (reported one level higher: this sentence apologises, refuses or answers a complaint, "
     "where a careful tone matters most)"
 )
-REPEATED_PUNCTUATION = re.compile(r"[!?]{2,}")
+REPEATED_PUNCTUATION = compile_regex(r"[!?]{2,}")
 # The pairs one of which every REPEATED_PUNCTUATION match holds: four substring tests are
 # far cheaper than a regex scan of the reply, and most replies hold none.
 PUNCTUATION_PAIRS = ("!!", "!?", "?!", "??")
@@ -24,23 +25,23 @@ PUNCTUATION_PAIRS = ("!!", "!?", "?!", "??")
 # to template and path characters ("SKU123", "#NUMBER", "$HOME"), file names ("README.md").
 # The look-behind stands after the first capital, one character further back, so that the
 # regex opens with [A-Z] and re skips straight to the capitals (not a try at every character).
-CAPS_RUN = re.compile(
+CAPS_RUN = compile_regex(
     r"[A-Z](?<![\w#$%{/.@&-].)[A-Z'’]*[A-Z](?:[ \t]+[A-Z][A-Z'’]*[A-Z])*(?![\w}%]|\.[a-z])"
 )
 # A caps run next to a number is an address or a code ("340 S LEMON AVE #3717", "ROOM 12").
-NUMBER_BEFORE = re.compile(r"#?\w*\d\w*,?[ \t]+\Z")
-NUMBER_AFTER = re.compile(r",?[ \t]+#?\w*\d")
+NUMBER_BEFORE = compile_regex(r"#?\w*\d\w*,?[ \t]+\Z")
+NUMBER_AFTER = compile_regex(r",?[ \t]+#?\w*\d")
 # A line with no lower case and decoration ("---- CUT HERE ----", "**TOPIC SPLIT**") is a banner.
 # (Tested as "no lower case" and "a run of decoration" apart: one regex backtracks on long lines.)
-LOWER = re.compile(r"[a-z]")
-DASHES = re.compile(r"-{2,}|={2,}|\*{2,}|#{2,}|_{2,}|~{2,}")
-NEWLINE = re.compile(r"\n")
-VOWEL = re.compile(r"[AEIOUY]")
+LOWER = compile_regex(r"[a-z]")
+DASHES = compile_regex(r"-{2,}|={2,}|\*{2,}|#{2,}|_{2,}|~{2,}")
+NEWLINE = compile_regex(r"\n")
+VOWEL = compile_regex(r"[AEIOUY]")
 # A long run of decoration on a line of its own: the edge of a cut-out form.
-DECORATION = re.compile(r"-{4,}|={4,}|_{4,}|~{4,}|\*{4,}|#{4,}")
+DECORATION = compile_regex(r"-{4,}|={4,}|_{4,}|~{4,}|\*{4,}|#{4,}")
 # A label in a menu path or named by the control it is on ("… > Help > I STILL NEED HELP",
 # "tap SEND NOW"): the screen's words, not the writer's voice.
-UI_LABEL_BEFORE = re.compile(
+UI_LABEL_BEFORE = compile_regex(
     r"(?:\b(?:click|clicking|tap|tapping|press|pressing|select|selecting|choose"
     r"|hit|open|under|labell?ed|called|named|button|tab|menu|option|link)[ \t]+"
     r"(?:on[ \t]+|the[ \t]+)?)\Z",
@@ -49,7 +50,7 @@ UI_LABEL_BEFORE = re.compile(
 OPEN_QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»"}
 # Words that make a line of capitals an order or a warning, not a section name.
 URGENT = frozenset({"please", "do", "not", "don't", "don’t", "never", "stop", "must"})
-EMOJI = re.compile(
+EMOJI = compile_regex(
     "[\U0001f1e6-\U0001f1ff]{2}"
     "|[\U0001f300-\U0001faff\u2600-\u26ff\u2705\u2728\u274c\u2764\u2b50]"
     "(?:\ufe0f|[\U0001f3fb-\U0001f3ff]|\u200d[\U0001f300-\U0001faff\u2600-\u26ff\u2764])*"

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from replylint.checks.model import Category, Check, Example, Hit, Option, Options, Severity
+from replylint.checks.regex_cache import compile_regex
 from replylint.checks.reply.masks import blank_out, merge
 from replylint.checks.reply.parsed import Reply
 
@@ -23,14 +24,14 @@ KEYS = (
     r"|backspace|space|home|end|ok|cancel|submit|save|apply|next|back|continue|yes|no|send"
     r"|close|done|login|log\s+in|sign\s+in|sign\s+up)[\]>])"
 )
-BRACKET_SLOT = re.compile(
+BRACKET_SLOT = compile_regex(
     r"\[" + CONVERSION_TAGS + KEYS + r"(?:(?i:insert|enter|add|your)\b[^\[\]\n]{0,60}"
     r"|[A-Z][\w.'-]*(?:[ _][A-Z][\w.'-]*){0,5}|[A-Z][A-Z0-9_]+)\](?![(:\[])"
     r"|<" + KEYS + r"(?i:insert|enter|add|your)\b[^<>\n]{0,60}>|<<[\w .\-]+>>"
 )
 # Draft markers. "TBD" after a status verb ("the date is still TBD") is news, not a gap.
 # "XXXX-XXXX-XXXX-4242" is a redacted card number, not a slot.
-MARKER = re.compile(
+MARKER = compile_regex(
     r"(?<![\dX][-/ ])\bX{3,}\b(?![-/ ]?[X\d])|\bTODO\b|\bFIXME\b"
     r"|(?<!\bis )(?<!\bstill )(?<!\bremains )(?<!\bare )\bTBD\b"
 )
@@ -48,17 +49,17 @@ SLOT_OWNER = (
     r"|YOUR|THEIR|HIS|HER|MY)"
 )
 SLOT_NOUN = r"(?:NAME|NUMBER|NUM|NO|ID|URL|LINK|DATE|EMAIL|ADDRESS|PHONE|TITLE|HANDLE|CODE)"
-SLOT_WORD = re.compile(
+SLOT_WORD = compile_regex(
     r"#(?:" + SLOT_OWNER + r"_?)?" + SLOT_NOUN + r"|#(?:ISSUE|PR|TICKET|ORDER|CASE)"
     r"|" + SLOT_OWNER + r"_?" + SLOT_NOUN + r"S?"
 )
 # Runs of capitals are found first (one cheap scan), and only they are tested as slot words.
-CAPITALS = re.compile(r"[#A-Z][A-Z_]{3,}")
+CAPITALS = compile_regex(r"[#A-Z][A-Z_]{3,}")
 BEFORE_SLOT = frozenset("%{$<")  # a delimiter before it: part of a placeholder
 AFTER_SLOT = frozenset("%}>")
 # An @-mention left to fill: "(@maintainer)", "@username", and an "@" alone on its line. Real
 # handles are names; these are the role a template asks the agent to replace.
-AT_SLOT = re.compile(
+AT_SLOT = compile_regex(
     r"(?<![\w.@])@(?:maintainers?|username|user-?name|user|handle|author|reviewers?|mention"
     r"|at-mention|someone|owner|assignee|contributor|person|name|team-?member|your-?handle)\b"
     r"|^[ \t]*@[ \t]*$",
@@ -68,8 +69,8 @@ AT_SLOT = re.compile(
 # never uses), and a lower-case bracketed noun phrase naming what goes there ("[product support
 # URL, if easily found]", "[processing time]"). An aside in brackets ("[as agreed on the
 # phone]") starts with a preposition or a verb and is not a slot.
-DOUBLE_BRACKET = re.compile(r"\[\[[^\[\]\n]{1,80}\]\]")
-LOWER_SLOT = re.compile(
+DOUBLE_BRACKET = compile_regex(r"\[\[[^\[\]\n]{1,80}\]\]")
+LOWER_SLOT = compile_regex(
     r"\[(?!(?i:as|on|in|at|by|to|for|from|with|of|via|per|see|is|was|were|are|and|or|if|when)\b)"
     r"(?:[a-z][\w'’-]*[ \t]+){0,4}"
     r"(?:URL|link|name|number|date|time|e-?mail(?:[ \t]+address)?|address|phone(?:[ \t]+number)?"
@@ -79,27 +80,29 @@ LOWER_SLOT = re.compile(
 # "<Customer Name>", "<Date>": a slot in angle brackets (an HTML tag has no space and is lower
 # case); "INSERT LINK HERE", "lorem ipsum"; and a greeting whose name slot came out empty
 # ("Hello ,", "Dear ,").
-ANGLE_SLOT = re.compile(
+ANGLE_SLOT = compile_regex(
     r"<[A-Z][a-z]+(?:[ _][A-Z][a-z]+){1,4}>"
     r"|<(?:Name|Date|Email|E-mail|Number|Link|URL|Address|Phone|Amount|Time)>"
 )
 # Each with the token or literal it needs, so that most replies skip the scan.
 FILLERS = (
-    (re.compile(r"\b(?:INSERT|ENTER|ADD|PUT)\b[A-Z0-9 _'-]{2,40}\bHERE\b"), "HERE", ()),
-    (re.compile(r"\blorem\s+ipsum\b", re.IGNORECASE), None, ("lorem",)),
+    (compile_regex(r"\b(?:INSERT|ENTER|ADD|PUT)\b[A-Z0-9 _'-]{2,40}\bHERE\b"), "HERE", ()),
+    (compile_regex(r"\blorem\s+ipsum\b", re.IGNORECASE), None, ("lorem",)),
     (
-        re.compile(r"^[ \t]*(?:(?:hi|hello|hey)[ \t]+,|dear[ \t]*,)", re.MULTILINE | re.IGNORECASE),
+        compile_regex(
+            r"^[ \t]*(?:(?:hi|hello|hey)[ \t]+,|dear[ \t]*,)", re.MULTILINE | re.IGNORECASE
+        ),
         None,
         ("hi", "hello", "hey", "dear"),
     ),
 )
 # "{{113542617735902}}": a template filled with the value but its braces left; a variable
 # name never is a number ("{{ order_number }}" and "{{Order Number}}" are well-formed).
-BRACED_VALUE = re.compile(r"\{\{\{?[ \t]*\d[\d \t.,/-]*\}\}\}?")
-BRACES = re.compile(r"\{\{\{?|\}\}\}?|\{%|%\}")
-OPEN_WORD = re.compile(r"(?:\{\{\{?|\{%)(?:[ \t]*[\w.\-]+)?\}?")
-CLOSE_WORD = re.compile(r"\{?[\w.\-]*[ \t]*$")
-VARIABLE = re.compile(r"^[\s\-~]*([^|}%]*?)[\s\-~]*(?:\|.*)?$", re.DOTALL)
+BRACED_VALUE = compile_regex(r"\{\{\{?[ \t]*\d[\d \t.,/-]*\}\}\}?")
+BRACES = compile_regex(r"\{\{\{?|\}\}\}?|\{%|%\}")
+OPEN_WORD = compile_regex(r"(?:\{\{\{?|\{%)(?:[ \t]*[\w.\-]+)?\}?")
+CLOSE_WORD = compile_regex(r"\{?[\w.\-]*[ \t]*$")
+VARIABLE = compile_regex(r"^[\s\-~]*([^|}%]*?)[\s\-~]*(?:\|.*)?$", re.DOTALL)
 LOOK_BACK = 80  # characters searched for the variable name before stray closing braces
 FILL = "Replace it with the real value before sending"
 

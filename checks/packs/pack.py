@@ -8,13 +8,13 @@ of any problem, so a plugin's pack fails loudly at start-up, never halfway throu
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from replylint.checks.packs.pattern import Pattern, PatternError, PatternSet, compile_pattern
+from replylint.checks.regex_cache import compile_regex
 
 Analyser = Callable[[str], tuple[str, bool]]
 SCOPES = ("sentence", "reply")
@@ -146,7 +146,7 @@ def _words_loader(yaml: Any) -> Any:
     }
     WordsLoader.add_implicit_resolver(
         "tag:yaml.org,2002:bool",
-        re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+        compile_regex(r"^(?:true|True|TRUE|false|False|FALSE)$"),
         list("tTfF"),
     )
     return WordsLoader

@@ -18,9 +18,10 @@ at words its first test can accept (an index on the first word's literals).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+
+from replylint.checks.regex_cache import compile_regex
 
 GAP = ".."
 WORD_TEST, PREFIX, EXACT = "word", "prefix", "exact"
@@ -28,7 +29,7 @@ PREFIX_KEY = 2  # prefixes are indexed by their first letters: a word is tried a
 CANDIDATE_MEMO = 4096  # spellings whose candidate patterns a set keeps
 MAX_GAP = 3
 MAX_TESTS = 12  # a rule longer than this is a typo in the pack, not a phrase
-WORD = re.compile(r"\w+(?:['’]\w+)*")
+WORD = compile_regex(r"\w+(?:['’]\w+)*")
 
 
 class PatternError(ValueError):

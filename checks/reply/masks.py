@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-NOT_A_BREAK = re.compile(r"[^\r\n]")
+from replylint.checks.regex_cache import compile_regex
+
+NOT_A_BREAK = compile_regex(r"[^\r\n]")
 
 # Quoted history: everything from the first attribution line down is the customer's (or an
 # earlier) message, not the agent's reply.
-HISTORY_START = re.compile(
+HISTORY_START = compile_regex(
     r"^[ \t]*(?:"
     r"On\b[^\n]{0,300}?\bwrote:[ \t]*\r?$"  # Gmail / Apple Mail, possibly wrapped once
     r"|On\b[^\n]{0,200}\n[^\n]{0,120}\bwrote:[ \t]*\r?$"
@@ -23,23 +25,23 @@ HISTORY_START = re.compile(
     r")",
     re.MULTILINE | re.IGNORECASE,
 )
-QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*", re.MULTILINE)
+QUOTED_LINE = compile_regex(r"^[ \t]*>[^\n]*", re.MULTILINE)
 
-URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]}]")
-EMAIL_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-CODE_FENCE = re.compile(
+URL = compile_regex(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]}]")
+EMAIL_ADDRESS = compile_regex(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+CODE_FENCE = compile_regex(
     r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL
 )
-CODE_SPAN = re.compile(r"`[^`\n]+`")
-HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:#|//|;)?[ \t]*replylint:[^\n]*$", re.MULTILINE)
+CODE_SPAN = compile_regex(r"`[^`\n]+`")
+HTML_COMMENT = compile_regex(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+DIRECTIVE_LINE = compile_regex(r"^[ \t]*(?:#|//|;)?[ \t]*replylint:[^\n]*$", re.MULTILINE)
 
 # Template placeholders of the helpdesks and template engines seen in real macro libraries:
 # Liquid/Jinja/Handlebars, Zendesk {{ticket.x}}, Help Scout {%customer.firstName%},
 # Rails %{name}, PHP {$var}, %NAME% / %%NAME%%, ${var}, [Customer Name], <<name>>, <insert …>.
 # A tag is at most 500 characters: unbounded, every "{{" of a line without a
 # closing "}}" was a scan to the end of the line (20,000 of them took 5 s).
-PLACEHOLDER = re.compile(
+PLACEHOLDER = compile_regex(
     r"\{\{.{0,500}?\}\}\}?"
     r"|\{%.{0,500}?%\}"
     r"|%\{[\w.\- ]+\}"
@@ -52,7 +54,7 @@ PLACEHOLDER = re.compile(
     r"|[A-Z][\w.'-]*(?:[ _][A-Z][\w.'-]*){0,5}"
     r"|[A-Z][A-Z0-9_]+)\](?![(:\[])"
 )
-PLACEHOLDER_WORDS = re.compile(r"\[(?:insert|enter|add|your)\b[^\[\]\n]{0,60}\]", re.IGNORECASE)
+PLACEHOLDER_WORDS = compile_regex(r"\[(?:insert|enter|add|your)\b[^\[\]\n]{0,60}\]", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from typing import Any, Generic, Self, TypeVar, overload
 
 from replylint.checks.anchors import TokenStarts, token_starts_of
 from replylint.checks.model import Kind
+from replylint.checks.regex_cache import compile_regex
 from replylint.checks.reply.masks import Masks, find_masks, history_start
 from replylint.checks.reply.segment import (
     count_words,
@@ -21,15 +22,15 @@ from replylint.checks.reply.segment import (
 )
 from replylint.checks.reply.sensitivity import is_sensitive
 
-LINE_END = re.compile(r"\r\n|\r|\n")
+LINE_END = compile_regex(r"\r\n|\r|\n")
 
-GREETING = re.compile(
+GREETING = compile_regex(
     r"(?:hi|hello|hey|hiya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day))\b",
     re.IGNORECASE,
 )
 # A sign-off alone on its line ("Best regards," / "Thanks!" / "Cheers, Anna").
 # Both alternatives share the trailing comma/name part ("Kind regards," used to miss it).
-SIGN_OFF = re.compile(
+SIGN_OFF = compile_regex(
     r"[ \t]*(?:(?:(?:best|kind|warm|warmest|many|kindest)\s+)?(?:regards|wishes)"
     r"|best|cheers|thanks|thank\s+you|many\s+thanks|thanks\s+again|sincerely"
     r"|yours(?:\s+(?:truly|sincerely|faithfully))?|all\s+the\s+best|take\s+care|talk\s+soon"
@@ -50,7 +51,7 @@ def sign_off_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """English's sign-offs plus a language pack's ("Ar cieņu", "Mei freonlike groetnis"), with
     the same name part after them."""
     words = _alternation(phrases)
-    return re.compile(
+    return compile_regex(
         r"[ \t]*(?:" + words + r")"
         r"(?:[ \t]*[,.!]?[ \t]*(?-i:"
         + _NAME
@@ -71,12 +72,12 @@ def _alternation(phrases: tuple[str, ...]) -> str:
 def greeting_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """English's greetings plus a language pack's ("Labdien", "Сәлеметсіз бе")."""
     words = _alternation(phrases)
-    return re.compile(r"(?:" + words + r")(?!\w)|" + GREETING.pattern, re.IGNORECASE)
+    return compile_regex(r"(?:" + words + r")(?!\w)|" + GREETING.pattern, re.IGNORECASE)
 
 
-SIGNATURE_DELIMITER = re.compile(r"^-- ?$", re.MULTILINE)
+SIGNATURE_DELIMITER = compile_regex(r"^-- ?$", re.MULTILINE)
 # Agents' initials at the end of a tweet ("… ^JA", "^Susan").
-TWEET_INITIALS = re.compile(r"(?:^|[ \t])\^[A-Za-z][\w.]{0,20}(?:\s+\d+/\d+)?\s*\Z")
+TWEET_INITIALS = compile_regex(r"(?:^|[ \t])\^[A-Za-z][\w.]{0,20}(?:\s+\d+/\d+)?\s*\Z")
 # Characters Python's re matches to an ASCII letter case-insensitively though str.lower() gives
 # something else: 'ı' and 'ſ' match "i" and "s", 'İ' lower-cases to two characters.
 LOWER_EXCEPTIONS = ("ı", "ſ", "İ")

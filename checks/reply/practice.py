@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from replylint.checks.regex_cache import compile_regex
 from replylint.checks.reply.parsed import Reply
 from replylint.checks.reply.specificity import is_specific
 
@@ -38,14 +39,16 @@ _ACTION_VERBS = (
     "share|contact|call|email|e-mail|message|dm|submit|fill|complete|confirm|verify|review|"
     "read|see|find|head|navigate|turn|enable|disable|remove|add|change|make|let|keep|note"
 )
-INSTRUCTION = re.compile(
+INSTRUCTION = compile_regex(
     rf"(?:(?:(?:please|simply|just|first|then|next|now|also|alternatively),?|to\s+\w+[^,]{{0,60}},)\s+)*"
     rf"(?:{_ACTION_VERBS})\b",
     re.IGNORECASE,
 )
-OPTION = re.compile(r"\byou\s+(?:can|could|may|might\s+want\s+to)\s+(?:also\s+)?\w", re.IGNORECASE)
-LETTER = re.compile(r"[^\W\d_]")
-GENERIC_QUESTION = re.compile(
+OPTION = compile_regex(
+    r"\byou\s+(?:can|could|may|might\s+want\s+to)\s+(?:also\s+)?\w", re.IGNORECASE
+)
+LETTER = compile_regex(r"[^\W\d_]")
+GENERIC_QUESTION = compile_regex(
     r"\b(?:anything\s+else|any\s+(?:other|further|more)\s+questions?|else\s+I\s+can)\b",
     re.IGNORECASE,
 )

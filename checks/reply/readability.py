@@ -11,16 +11,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from replylint.checks.regex_cache import compile_regex
 from replylint.checks.reply.parsed import Reply
 
-WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
-SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)")
-VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+WORD = compile_regex(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+SENTENCE_END = compile_regex(r"[.!?…]+(?=\s|$)")
+VOWEL_GROUPS = compile_regex(r"[aeiouy]+")
 # Vowel pairs that are two syllables ("cre-ate", "di-et"); "io" only before "n" is one ("tion").
-SPLIT_PAIRS = re.compile(r"(?:ia|iet|eo|ua|uo|ui(?!ck|t|l|d|c))(?!n$)")
-SILENT_E_SUFFIX = re.compile(r"[^aeiou]e(?:ments?|ly|ful(?:ly)?|less|ness)$")
+SPLIT_PAIRS = compile_regex(r"(?:ia|iet|eo|ua|uo|ui(?!ck|t|l|d|c))(?!n$)")
+SILENT_E_SUFFIX = compile_regex(r"[^aeiou]e(?:ments?|ly|ful(?:ly)?|less|ness)$")
 MIN_WORDS = 10
-APOSTROPHE_TAIL = re.compile(r"['’].*$")
+APOSTROPHE_TAIL = compile_regex(r"['’].*$")
 
 
 def count_syllables(word: str) -> int:

@@ -9,21 +9,23 @@ from __future__ import annotations
 import re
 import sys
 
+from replylint.checks.regex_cache import compile_regex
+
 # Each line break is spelled "\n|\r\n?" (not "\r?\n|\r", the same breaks): with every
 # alternative opening on a literal, re skips straight to the next \r or \n (three times faster).
-PARAGRAPH_BREAK = re.compile(r"(?:\n|\r\n?)[ \t]*(?:(?:\n|\r\n?)[ \t]*)+")
-LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-LIST_MARKER = re.compile(r"[ \t]*(?:[-*•‣◦+]|\d{1,2}[.)]|[a-z][.)])[ \t]+")
+PARAGRAPH_BREAK = compile_regex(r"(?:\n|\r\n?)[ \t]*(?:(?:\n|\r\n?)[ \t]*)+")
+LINE = compile_regex(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+LIST_MARKER = compile_regex(r"[ \t]*(?:[-*•‣◦+]|\d{1,2}[.)]|[a-z][.)])[ \t]+")
 # A sentence ends after . ! ? (and closing quotes/brackets) followed by white space. A match
 # starts only where a run of punctuation does, and never backtracks into it: a run of 20,000
 # "!" with no space after took 3 s when every position of it was tried again (now linear).
-END_PUNCTUATION = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s)")
+END_PUNCTUATION = compile_regex(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s)")
 WRAP_WIDTH = 60
 APOSTROPHES = "'’"  # the characters WORD joins runs with
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+WORD = compile_regex(r"[^\W_]+(?:['’][^\W_]+)*")
 # WORD for ASCII text, where [^\W_] is exactly [A-Za-z0-9]: a plain class is matched without a
 # Unicode category lookup per character (a third faster; most replies are ASCII).
-ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
+ASCII_WORD = compile_regex(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
 
 # Tokens that end in a period without ending the sentence.
 NEVER_FINAL = frozenset(

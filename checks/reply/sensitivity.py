@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from replylint.checks.anchors import anchor_of
+from replylint.checks.regex_cache import compile_regex
 
-SENSITIVE = re.compile(
+SENSITIVE = compile_regex(
     r"\b(?:"
     r"sorry|apologi[sz]e[sd]?|apologies|apologising|apologizing|regret(?:s|ted|tably)?"
     r"|unfortunately|can(?:no|['’])t|can\s+not|unable|not\s+(?:able|possible|allowed|eligible)"

@@ -9,15 +9,16 @@ address, code or helpdesk placeholder (masked regions, which a template fills pe
 
 from __future__ import annotations
 
-import re
-
+from replylint.checks.regex_cache import compile_regex
 from replylint.checks.reply.parsed import Reply, Sentence
 from replylint.checks.reply.segment import ASCII_WORD, WORD
 
-SPECIFIC_TOKEN = re.compile(r"\d|#\w|[\"“][^\"”\n]{2,80}[\"”]|(?<!\w)['‘][^'’\n]{2,40}['’](?!\w)")
+SPECIFIC_TOKEN = compile_regex(
+    r"\d|#\w|[\"“][^\"”\n]{2,80}[\"”]|(?<!\w)['‘][^'’\n]{2,40}['’](?!\w)"
+)
 # An ASCII word (as ASCII_WORD) that starts with a capital: not preceded by a letter or digit,
 # nor by an apostrophe joined to one ("don't" is one word).
-ASCII_CAPITALISED = re.compile(
+ASCII_CAPITALISED = compile_regex(
     r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]')[A-Z][A-Za-z0-9]*(?:'[A-Za-z0-9]+)*"
 )
 # Capitalised words that every form letter has: not a sign of a particular case.
