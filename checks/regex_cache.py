@@ -12,10 +12,11 @@ Every program read back is checked by ``_sre`` itself (its validator refuses a m
 and then the pattern is compiled the usual way), and the file is the user's own cache, written
 atomically; nothing from a linted repository is read as a program, only compiled into one (a
 config's lexicon additions are patterns like any other). The store keeps at most
-``MAX_PATTERNS`` patterns; a fuller one starts afresh.
+``MAX_PATTERNS`` patterns: a process stores no more than that, and a save that would overflow
+the file replaces it with that process's own.
 
-``save()`` writes what a process compiled that the file did not hold: the CLI calls it at
-the end of a run. A run that never saves only misses the speed-up.
+``save()`` adds what a process compiled to the file: the CLI calls it at the end of a run and
+each worker after each chunk it lints. A process that never saves only misses the speed-up.
 """
 
 from __future__ import annotations
@@ -142,8 +143,12 @@ def save() -> None:
     if not _unsaved or _known is None:
         return
     with _lock:
-        entries = list(_known.items())
+        ours = dict(_known)
         _unsaved = False
+    # With what other processes stored meanwhile (a worker and the run that forked it each
+    # add their own: the last writer would drop the other's), unless that overflows the store.
+    merged = {**_read(), **ours}
+    entries = list((merged if len(merged) <= MAX_PATTERNS else ours).items())
     index = []
     codes = array.array("I")
     for (pattern, flags), (final_flags, program, groups, groupindex, _) in entries:

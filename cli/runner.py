@@ -476,6 +476,9 @@ def _lint_chunk(work: list[_ToLint]) -> list[Wire]:
         else:
             value = dump(outcomes) if item.key is None else None  # None: a check crashed
             wired.append((value if value is not None else outcomes, None))
+    # A worker's own compiles are stored too (no-op when it compiled nothing new): a worker
+    # never reaches the end of the run, and what only workers met was compiled every run.
+    regex_cache.save()
     return wired
 
 

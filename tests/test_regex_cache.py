@@ -160,6 +160,28 @@ def test_a_cache_that_cannot_be_written_costs_only_speed(
     assert blocker.read_text(encoding="utf-8") == "x"
 
 
+def test_a_save_keeps_what_another_process_stored_meanwhile(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    regex_cache.compile_regex(r"\bfirst\b")  # this process read the store before ...
+    restart(monkeypatch)
+    regex_cache.compile_regex(r"\bsecond\b")  # ... another one (a worker) saved its own
+    regex_cache.save()
+    restart(monkeypatch)
+    regex_cache.compile_regex(r"\bthird\b")
+    monkeypatch.setattr(regex_cache, "_known", {**regex_cache._load()})
+    regex_cache.save()
+    stored = regex_cache._read()
+    assert {(r"\bsecond\b", 0), (r"\bthird\b", 0)} <= set(stored)
+
+    monkeypatch.setattr(regex_cache, "MAX_PATTERNS", 2)  # the file would overflow: ours only
+    restart(monkeypatch)
+    monkeypatch.setattr(regex_cache, "_known", {})
+    regex_cache.compile_regex(r"\bfourth\b")
+    regex_cache.save()
+    assert set(regex_cache._read()) == {(r"\bfourth\b", 0)}
+
+
 def test_cache_clear_removes_the_store(fresh: Path) -> None:
     regex_cache.compile_regex(r"\bclear\b")
     regex_cache.save()
@@ -203,3 +225,33 @@ def test_a_second_run_compiles_none_of_the_regexes_the_first_stored(tmp_path: Pa
 
     assert compiled_by_a_run() > 50
     assert compiled_by_a_run() == 0
+
+
+def test_what_workers_compile_is_stored_too(tmp_path: Path) -> None:
+    """The first chunk (linted before the workers fork) needs few patterns, the later ones
+    many: a later run in one process, which needs every pattern any process of the first
+    compiled, compiles none."""
+    replies = sorted((Path(__file__).parent / "fixtures" / "replies").glob("*.txt"))
+    folder = tmp_path / "replies"
+    folder.mkdir()
+    for number in range(32):  # the chunk this process lints before the workers start
+        (folder / f"{number:03d}.txt").write_text("Thanks!\n", encoding="utf-8")
+    for number in range(32, 192):  # five more, which the workers (or this process) lint
+        source = replies[number % len(replies)]
+        (folder / f"{number:03d}-{source.name}").write_bytes(source.read_bytes())
+    env = {**os.environ, "REPLYLINT_LANGUAGETOOL": "off"}
+
+    def compiled_by_a_run(*args: str) -> int:
+        done = subprocess.run(
+            [sys.executable, "-c", COMPILED_BY_A_RUN, *args, str(folder)],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=env,
+            timeout=120,
+        )
+        assert "findings" in done.stdout, done.stderr
+        return int(done.stderr.split()[-1])
+
+    compiled_by_a_run("--jobs", "2")
+    assert compiled_by_a_run("--jobs", "1") == 0
