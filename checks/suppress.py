@@ -7,7 +7,6 @@ category; with no names it covers every check.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -114,6 +113,8 @@ def directive_problems(text: str, known: Collection[str]) -> list[tuple[int, int
 
 
 def _did_you_mean(word: str, candidates: Collection[str]) -> str:
+    import difflib  # deferred: only a misspelt directive needs it
+
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

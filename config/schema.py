@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -458,6 +457,8 @@ def _backtracking(items: list[Any], repeated: bool) -> str | None:
 
 
 def _did_you_mean(word: str, candidates: Any) -> str:
+    import difflib  # deferred: only a misspelt key needs it
+
     close = difflib.get_close_matches(word, [str(c) for c in candidates], n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

@@ -21,7 +21,7 @@ from replylint.config.load import ConfigError, read_config_file, read_default
 
 MODULES_OF_A_RUN = """
 import sys
-from replylint.cli.main import main
+from replylint.cli.entry import main  # the console script: check runs without Typer
 sys.argv = ["replylint", "check", "--no-config", *sys.argv[1:]]
 try:
     main()
@@ -37,6 +37,9 @@ NEVER_LOADED_WARM = (
     "concurrent.futures",
     "replylint.checks.languagetool.client",  # grammar off
     "email.message",
+    "subprocess",  # files named one by one: git is not asked which are ignored
+    "shutil",
+    "difflib",  # only a misspelt directive or variable needs suggestions
 )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 from collections.abc import Iterator
 
@@ -267,6 +266,8 @@ def _well_formed(view: str, start: int, end: int, known: list[str]) -> Iterator[
     if not variable:
         yield Hit(start, end, "Empty placeholder", "Put the variable name inside, or remove it")
     elif known and view[start + 1] == "{" and variable not in known:
+        import difflib  # deferred: only an unknown variable needs it
+
         close = difflib.get_close_matches(variable, known, n=1, cutoff=0.6)
         hint = f"Did you mean {{{{{close[0]}}}}}?" if close else "Use one of known-variables"
         yield Hit(start, end, f"'{variable}' is not one of the team's helpdesk variables", hint)

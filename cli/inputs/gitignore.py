@@ -12,8 +12,6 @@ runtime dependency for the no-git fallback).
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -35,6 +33,11 @@ def ignored_files(paths: Iterable[Path], within: Path | None = None) -> set[Path
 
 
 def _ask_git(paths: list[Path], folder: Path) -> set[Path] | None:
+    # Deferred: a run on files named one by one (a pre-commit hook) never asks git, and
+    # importing both costs it some 7 ms.
+    import shutil
+    import subprocess
+
     git = shutil.which("git")
     if git is None:
         return None
