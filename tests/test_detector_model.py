@@ -220,10 +220,11 @@ def test_a_fresh_process_names_replies_without_numpy_then_switches() -> None:
     assert done.stdout.strip() == "ok"
 
 
-def test_a_long_text_goes_to_numpy_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_long_text_goes_to_numpy_at_once() -> None:
     calls: list[str] = []
-    classify = detector_model._switching(lambda t: (calls.append(t), ("pure", 0.0))[1], 2)
-    monkeypatch.setattr(detector_model, "_numpy_classifier", lambda: lambda t: ("numpy", 0.0))
+    classify = detector_model._switching(
+        lambda t: (calls.append(t), ("pure", 0.0))[1], 2, lambda: lambda t: ("numpy", 0.0)
+    )
     long = "x" * (detector_model.PURE_MAX_CHARS + 1)
     assert [classify(t)[0] for t in ["a", long, "b", "c"]] == ["pure", "numpy", "numpy", "numpy"]
     assert calls == ["a"]

@@ -79,11 +79,11 @@ def classifier() -> Classify:
         except Exception:  # any surprise: py3langid's scorer from the first call
             pure = None
     if pure is None:
-        return _numpy_classifier()
-    return _switching(pure.classify, PURE_CALLS)
+        return _numpy_classifier(found)
+    return _switching(pure.classify, PURE_CALLS, lambda: _numpy_classifier(found))
 
 
-def _switching(pure: Classify, calls: int) -> Classify:
+def _switching(pure: Classify, calls: int, numpy: Callable[[], Classify]) -> Classify:
     """``pure`` for the first ``calls`` calls on texts of up to ``PURE_MAX_CHARS``, py3langid's
     classifier from the first call past either. Unlocked: threads racing on the count only
     move the switch by a call, and both scorers are read-only."""
@@ -97,7 +97,7 @@ def _switching(pure: Classify, calls: int) -> Classify:
                 left -= 1
                 return pure(text)
             try:
-                later = _numpy_classifier()
+                later = numpy()
             except Exception:  # numpy unusable after all: the pure verdicts are as good
                 later = pure
         return later(text)
@@ -105,11 +105,12 @@ def _switching(pure: Classify, calls: int) -> Classify:
     return classify
 
 
-def _numpy_classifier() -> Classify:
-    """py3langid's ``classify``, its model mapped from the cache (made on first use)."""
+def _numpy_classifier(found: tuple[Path, Path] | None = None) -> Classify:
+    """py3langid's ``classify``, its model mapped from the cache (made on first use);
+    ``found``: ``_folder()`` when the caller has it (hashing the packed model costs ~13 ms)."""
     langid = import_module("py3langid.langid")
     try:
-        identifier = _mapped(langid)
+        identifier = _mapped(langid, found or _folder())
     except Exception:  # any surprise: py3langid as it comes, 0.6 s slower
         identifier = None
     if identifier is None:
@@ -147,8 +148,7 @@ def _version(package: Path) -> str:
     return found.group(1) if found else "unknown"
 
 
-def _mapped(langid: Any) -> Any:
-    found = _folder()
+def _mapped(langid: Any, found: tuple[Path, Path] | None) -> Any:
     if found is None:
         return None
     packed, folder = found
