@@ -9,8 +9,9 @@ index, and later runs map them: the pages a classification touches are read, the
 
 The first ``PURE_CALLS`` classifications of a process are scored here in plain Python over the
 mapped files (``_Pure``): py3langid imports numpy at module level, and that import was almost
-all of what naming one reply cost (~0.2 s of CPU and ~20 MB of memory per process). A process
-that names more replies than that switches to py3langid's own scorer over the same mapping.
+all of what naming one reply cost (measured: ~165 ms of CPU before, ~27 ms after; a one-file
+run's peak memory 17 MB less). A process that names more replies than that switches to
+py3langid's own scorer over the same mapping.
 
 The stored files are plain numbers (no pickle: ``allow_pickle=False``), written to a temporary
 folder and renamed into place, and checked against the index's lengths when mapped; the newest
@@ -55,11 +56,11 @@ RAW: dict[str, tuple[str, str, Literal["I", "i"]]] = {
 MODEL_FILE = "data/model.npz.xz"
 # Classifications a process scores in plain Python before it imports numpy and hands over to
 # py3langid's scorer, and the longest text it scores so. Measured (CPU, this machine): numpy,
-# py3langid and its first call over the mapping cost ~160 ms more than the pure first call; a
+# py3langid and its first call over the mapping cost ~140 ms more than the pure first call; a
 # pure call costs ~9 us a distinct n-gram, ~1 ms on a 160-character Latvian reply, ~2.8 ms on
 # 500 and ~9.5 ms on 2,000 (py3langid's: 0.13, 0.35, 1.2 ms). So a run naming up to 16 replies
-# never imports numpy, and one naming thousands pays at most 16 x ~9.5 ms, about one import of
-# numpy, before it switches: never much more than twice the numpy path's cost.
+# never imports numpy, and one naming thousands pays at most 16 x ~9.5 ms, about what the
+# import costs, before it switches: about twice the numpy path's cost at worst.
 PURE_CALLS = 16
 PURE_MAX_CHARS = 2000
 # py3langid's RAW_FLOOR, float32's lowest finite number: the score of featureless text and of
