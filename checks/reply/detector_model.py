@@ -7,24 +7,36 @@ a third of the run). The unpacked arrays are stored once, as raw files beside a 
 index, and later runs map them: the pages a classification touches are read, the rest of the
 67 MB never is, and workers share them through the page cache.
 
+The first ``PURE_CALLS`` classifications of a process are scored here in plain Python over the
+mapped files (``_Pure``): py3langid imports numpy at module level, and that import was almost
+all of what naming one reply cost (measured: ~165 ms of CPU before, ~27 ms after; a one-file
+run's peak memory 17 MB less). A process that names more replies than that switches to
+py3langid's own scorer over the same mapping.
+
 The stored files are plain numbers (no pickle: ``allow_pickle=False``), written to a temporary
 folder and renamed into place, and checked against the index's lengths when mapped; the newest
 two copies are kept. Anything
-unexpected (another py3langid release, a missing numpy, a short file, a read-only cache) falls
-back to py3langid's own loader: this module only ever costs or saves time, never changes a
-verdict.
+unexpected (another py3langid release, a missing numpy, a short file, a read-only cache, a
+.npy header this module does not read) falls back to py3langid's own loader: this module only
+ever costs or saves time, never changes a verdict.
 """
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import json
+import math
 import mmap
 import os
+import re
 import shutil
+import struct
 import sys
+import unicodedata
 from collections.abc import Callable
 from importlib import import_module
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Literal
 
@@ -39,13 +51,67 @@ RAW: dict[str, tuple[str, str, Literal["I", "i"]]] = {
     "row": ("row.u32", "uint32", "I"),
     "output": ("output.i32", "int32", "i"),
 }
+# py3langid's langid.MODEL_FILE, inside its package folder: found with find_spec, since
+# importing py3langid (even its __init__) imports numpy.
+MODEL_FILE = "data/model.npz.xz"
+# Classifications a process scores in plain Python before it imports numpy and hands over to
+# py3langid's scorer, and the longest text it scores so. Measured (CPU, this machine): numpy,
+# py3langid and its first call over the mapping cost ~140 ms more than the pure first call; a
+# pure call costs ~9 us a distinct n-gram, ~1 ms on a 160-character Latvian reply, ~2.8 ms on
+# 500 and ~9.5 ms on 2,000 (py3langid's: 0.13, 0.35, 1.2 ms). So a run naming up to 16 replies
+# never imports numpy, and one naming thousands pays at most 16 x ~9.5 ms, about what the
+# import costs, before it switches: about twice the numpy path's cost at worst.
+PURE_CALLS = 16
+PURE_MAX_CHARS = 2000
+# py3langid's RAW_FLOOR, float32's lowest finite number: the score of featureless text and of
+# a masked alias column.
+RAW_FLOOR = -3.4028234663852886e38
 
 
 def classifier() -> Classify:
-    """py3langid's ``classify``, its model mapped from the cache (made on first use)."""
+    """A classifier with py3langid's verdicts: its ``classify`` over the model mapped from the
+    cache (made on first use), scored in plain Python for the first ``PURE_CALLS`` calls (see
+    ``_Pure`` for what that guarantees). Only the verdict, ``[0]``, is read by replylint."""
+    pure = None
+    found = _folder()
+    if found is not None and (found[1] / INDEX).is_file():
+        try:
+            pure = _Pure.mapped(found[1])
+        except Exception:  # any surprise: py3langid's scorer from the first call
+            pure = None
+    if pure is None:
+        return _numpy_classifier(found)
+    return _switching(pure.classify, PURE_CALLS, lambda: _numpy_classifier(found))
+
+
+def _switching(pure: Classify, calls: int, numpy: Callable[[], Classify]) -> Classify:
+    """``pure`` for the first ``calls`` calls on texts of up to ``PURE_MAX_CHARS``, py3langid's
+    classifier from the first call past either. Unlocked: threads racing on the count only
+    move the switch by a call, and both scorers are read-only."""
+    left = calls
+    later: Classify | None = None
+
+    def classify(text: str) -> tuple[str, float]:
+        nonlocal left, later
+        if later is None:
+            if left > 0 and len(text) <= PURE_MAX_CHARS:
+                left -= 1
+                return pure(text)
+            try:
+                later = numpy()
+            except Exception:  # numpy unusable after all: the pure verdicts are as good
+                later = pure
+        return later(text)
+
+    return classify
+
+
+def _numpy_classifier(found: tuple[Path, Path] | None = None) -> Classify:
+    """py3langid's ``classify``, its model mapped from the cache (made on first use);
+    ``found``: ``_folder()`` when the caller has it (hashing the packed model costs ~13 ms)."""
     langid = import_module("py3langid.langid")
     try:
-        identifier = _mapped(langid)
+        identifier = _mapped(langid, found or _folder())
     except Exception:  # any surprise: py3langid as it comes, 0.6 s slower
         identifier = None
     if identifier is None:
@@ -53,23 +119,37 @@ def classifier() -> Classify:
     return identifier.classify  # type: ignore[no-any-return]
 
 
-def _folder(langid: Any) -> tuple[Path, Path] | None:
+def _folder() -> tuple[Path, Path] | None:
     """The packed model and the folder its unpacked copy lives in, named by py3langid's
     release, a hash of the packed file (every virtual environment installing the same model
-    shares one copy) and this machine's byte order."""
+    shares one copy) and this machine's byte order. Found without importing py3langid."""
     import hashlib
 
-    packed = Path(langid.MODEL_DIR) / langid.MODEL_FILE
+    spec = find_spec("py3langid")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    package = Path(next(iter(spec.submodule_search_locations)))
+    packed = package / MODEL_FILE
     try:
         digest = hashlib.blake2b(packed.read_bytes(), digest_size=12).hexdigest()
     except OSError:
         return None
-    version = getattr(import_module("py3langid"), "__version__", "unknown")
+    version = _version(package)
     return packed, cache_dir() / "models" / f"py3langid-{version}-{digest}-{sys.byteorder}"
 
 
-def _mapped(langid: Any) -> Any:
-    found = _folder(langid)
+def _version(package: Path) -> str:
+    """py3langid's ``__version__``, read from its ``__init__.py`` (importlib.metadata would
+    cost ~40 ms of CPU to import, measured)."""
+    try:
+        source = (package / "__init__.py").read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return "unknown"
+    found = re.search(r"""^__version__\s*=\s*['"]([^'"]+)['"]""", source, re.MULTILINE)
+    return found.group(1) if found else "unknown"
+
+
+def _mapped(langid: Any, found: tuple[Path, Path] | None) -> Any:
     if found is None:
         return None
     packed, folder = found
@@ -122,20 +202,162 @@ def _load(langid: Any, folder: Path) -> Any:
     index = json.loads((folder / INDEX).read_text(encoding="utf-8"))
     ptc = np.load(folder / PTC, mmap_mode="r", allow_pickle=False)
     raw = {name: _mapped_numbers(folder / file, code) for name, (file, _, code) in RAW.items()}
-    nextmove, row, output = raw["nextmove"], raw["row"], raw["output"]
     classes = index["classes"]
     pc = np.asarray(index["pc"], dtype=np.float32)
-    # A short or foreign file would index out of range mid-reply: refuse it here instead.
-    if (
+    if ptc.shape != (ptc.shape[0], len(classes)) or not _fits(index, raw, ptc.shape[0]):
+        return None
+    return langid.LanguageIdentifier(
+        ptc, pc, classes, raw["nextmove"], raw["output"], tk_row=raw["row"]
+    )
+
+
+def _fits(index: dict[str, Any], raw: dict[str, memoryview], features: int) -> bool:
+    """Whether the mapped DFA and the index agree with each other and with a ptc of
+    ``features`` rows: a short or foreign file would index out of range mid-reply, so it is
+    refused here instead."""
+    nextmove, row, output = raw["nextmove"], raw["row"], raw["output"]
+    return not (
         any(len(raw[name]) != length for name, length in index["lengths"].items())
         or len(nextmove) < (max(row, default=0) + 1) * 256
         or len(output) != len(row)
-        or ptc.shape != (ptc.shape[0], len(classes))
-        or len(pc) != len(classes)
-        or max(output, default=-1) >= ptc.shape[0]
+        or len(index["pc"]) != len(index["classes"])
+        or max(output, default=-1) >= features
+    )
+
+
+class _Pure:
+    """py3langid's ``classify`` (raw scores, no ``norm_probs``, all languages) in plain
+    Python over the mapped model: no numpy.
+
+    The text is encoded as py3langid does (an all-capitals text lowered, NFC, UTF-8 with lone
+    surrogates passed through), its byte n-grams counted by the same DFA walk, and each
+    language scored as pc[lang] + sum over features f of log1p(count_f) * ptc[f, lang]; alias
+    columns (two classes with one label) keep the higher score and the dupe is masked, and the
+    first maximum wins, as numpy's argmax. Featureless text scores RAW_FLOOR everywhere, so it
+    is named by the first class, as py3langid names it.
+
+    Guaranteed: the same DFA, features, counts and weights. Not guaranteed: the same numbers.
+    py3langid accumulates in float32, this in float64, so the scores differ in the last float32
+    digits (the score returned is this float64 one, not py3langid's), and two languages whose
+    scores are within that rounding could swap. Over the 1,697 corpus replies and the test
+    fixtures the verdicts agree on every text (tests/test_detector_model.py; the commit message
+    has the margins)."""
+
+    def __init__(
+        self,
+        classes: list[str],
+        pc: list[float],
+        raw: dict[str, memoryview],
+        ptc: mmap.mmap,
+        start: int,
+    ) -> None:
+        self.classes = classes
+        self.pc = pc
+        self.nextmove, self.row, self.output = raw["nextmove"], raw["row"], raw["output"]
+        self.ptc = ptc  # kept: the mapping lives as long as this scorer
+        self.start = start
+        self.stride = 2 * len(classes)  # bytes of one feature's row of float16
+        self.unpack_row = struct.Struct(f"<{len(classes)}e").unpack_from
+        first: dict[str, int] = {}
+        self.alias_pairs: list[tuple[int, int]] = []
+        for i, label in enumerate(classes):
+            if label in first:
+                self.alias_pairs.append((first[label], i))
+            else:
+                first[label] = i
+
+    @classmethod
+    def mapped(cls, folder: Path) -> _Pure | None:
+        """The scorer over ``folder``'s files, None when they are not what it reads."""
+        index = json.loads((folder / INDEX).read_text(encoding="utf-8"))
+        classes = [str(c) for c in index["classes"]]
+        pc = [float(x) for x in index["pc"]]
+        raw = {name: _mapped_numbers(folder / file, code) for name, (file, _, code) in RAW.items()}
+        found = _npy_float16(folder / PTC, len(classes))
+        if found is None:
+            return None
+        ptc, start, features = found
+        if not _fits(index, raw, features):
+            return None
+        return cls(classes, pc, raw, ptc, start)
+
+    def classify(self, text: str) -> tuple[str, float]:
+        if text.isupper():
+            text = text.lower()
+        data = unicodedata.normalize("NFC", text).encode("utf-8", errors="surrogatepass")
+        counts = self._visits(data)
+        scores = self._scores(counts) if counts else [RAW_FLOOR] * len(self.classes)
+        for i, j in self.alias_pairs:
+            scores[i] = max(scores[i], scores[j])
+            scores[j] = RAW_FLOOR
+        best = max(range(len(scores)), key=scores.__getitem__)  # the first of equal maxima
+        return self.classes[best], scores[best]
+
+    def _visits(self, data: bytes) -> dict[int, int]:
+        """Each feature the DFA reaches in ``data``, with how many times."""
+        nextmove, row, output = self.nextmove, self.row, self.output
+        counts: dict[int, int] = {}
+        state = 0
+        for byte in data:
+            state = nextmove[(row[state] << 8) + byte]
+            feature = output[state]
+            if feature >= 0:
+                counts[feature] = counts.get(feature, 0) + 1
+        return counts
+
+    def _scores(self, counts: dict[int, int]) -> list[float]:
+        # Features that occur equally often share a weight: their rows are summed column by
+        # column first (zip and sum run in C), then weighted once.
+        by_count: dict[int, list[int]] = {}
+        for feature, count in counts.items():
+            by_count.setdefault(count, []).append(feature)
+        scores = self.pc
+        ptc, start, stride, unpack_row = self.ptc, self.start, self.stride, self.unpack_row
+        for count, features in by_count.items():
+            weight = math.log1p(count)
+            rows = [unpack_row(ptc, start + f * stride) for f in features]
+            scores = [
+                s + weight * column
+                for s, column in zip(scores, map(sum, zip(*rows, strict=True)), strict=True)
+            ]
+        return list(scores)
+
+
+def _npy_float16(path: Path, columns: int) -> tuple[mmap.mmap, int, int] | None:
+    """``path`` mapped, with where its data starts and its number of rows, when it is the .npy
+    of a C-ordered little-endian float16 matrix of ``columns`` columns and holds all of it;
+    else None. The header is read as numpy writes it (format versions 1 to 3)."""
+    with open(path, "rb") as handle:
+        mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    if mapped[:6] != b"\x93NUMPY" or len(mapped) < 12:
+        return None
+    major = mapped[6]
+    if major == 1:
+        (length,), start = struct.unpack_from("<H", mapped, 8), 10
+    elif major in (2, 3):
+        (length,), start = struct.unpack_from("<I", mapped, 8), 12
+    else:
+        return None
+    try:
+        header = mapped[start : start + length].decode("utf-8" if major == 3 else "latin-1")
+        meta = ast.literal_eval(header)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
+    little = ("<f2", "|f2", "=f2") if sys.byteorder == "little" else ("<f2",)
+    if not isinstance(meta, dict) or set(meta) != {"descr", "fortran_order", "shape"}:
+        return None
+    shape = meta["shape"]
+    if (
+        meta["descr"] not in little
+        or meta["fortran_order"] is not False
+        or not isinstance(shape, tuple)
+        or len(shape) != 2
+        or not all(type(n) is int for n in shape)
+        or shape[1] != columns
+        or len(mapped) < start + length + shape[0] * columns * 2
     ):
         return None
-    return langid.LanguageIdentifier(ptc, pc, classes, nextmove, output, tk_row=row)
+    return mapped, start + length, shape[0]
 
 
 def _mapped_numbers(path: Path, typecode: Literal["I", "i"]) -> memoryview:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Mapping
 from functools import lru_cache
-from importlib import import_module
+from importlib.util import find_spec
 
 from replylint.checks.anchors import TokenStarts
 
@@ -218,19 +218,22 @@ def identified(text: str) -> tuple[str, str] | None:
     """(ISO 639 code, name) of a text's language by py3langid, None when it is not installed.
 
     py3langid (a maintained fork of langid.py: naive Bayes over byte n-grams, 142 languages
-    with Latvian, Kazakh, West Frisian and their neighbours) is imported on the first reply
+    with Latvian, Kazakh, West Frisian and their neighbours) is loaded on the first reply
     the English test lets through: its model takes about 0.6 s to unpack the first time, and is
-    mapped from the cache folder after (detector_model.py); then a tweet-length text costs
-    about 45 µs. English replies never load it."""
+    mapped from the cache folder after (detector_model.py), where the first replies of a
+    process are scored without importing numpy. English replies never load it."""
     global _classify
     if _classify is None:
-        try:  # by name: py3langid ships no type information
-            import_module("py3langid.langid")
-        except ImportError:
+        # Looked up, not imported: importing py3langid imports numpy, which the first replies
+        # do without (detector_model.PURE_CALLS). Without numpy py3langid cannot load at all.
+        if find_spec("py3langid") is None or find_spec("numpy") is None:
             return None
         from replylint.checks.reply.detector_model import classifier
 
-        _classify = classifier()
+        try:
+            _classify = classifier()
+        except ImportError:  # a broken install names nothing rather than fail the reply
+            return None
     try:
         code = str(_classify(text)[0])
     except Exception:  # a broken install names nothing rather than fail the reply
