@@ -86,6 +86,7 @@ def run_check(
         targets = options.progress.start(targets)
     store = _results_cache(options)
     announced: set[int] = set()  # plans whose LanguageTool server the report names already
+    named: dict[int, tuple[Plan, frozenset[str]]] = {}  # plans: checks with a named server
     # A format that shows reply text (html) gets each Reply, read again from the bytes this
     # process read already; other formats pay nothing for it.
     kept: dict[int, _ToLint] | None = {} if getattr(formatter, "wants_replies", False) else None
@@ -122,7 +123,7 @@ def run_check(
                 report.baseline_known = (report.baseline_known or 0) + known
             # Results only come from a target whose config loaded.
             assert config is not None and plan is not None
-            _record(outcome, config, plan, report, formatter)
+            _record(outcome, config, plan, report, formatter, named)
         if options.progress is not None:
             options.progress.advance()
     if options.progress is not None:
@@ -605,19 +606,33 @@ def _lint(work: _ToLint) -> Done:
 
 
 def _record(
-    result: ReplyResult, config: Config, plan: Plan, report: Report, formatter: Formatter
+    result: ReplyResult,
+    config: Config,
+    plan: Plan,
+    report: Report,
+    formatter: Formatter,
+    named: dict[int, tuple[Plan, frozenset[str]]],
 ) -> None:
+    """Add a reply's result to the report and the output. ``named``: the run's memo of which
+    checks of a plan use a server the user named (asked about every reply: LanguageTool off
+    leaves three checks unmeasured in each)."""
     known = len(report.failures)
     report.add(result, config.fail_on)
     for line in report.failures[known:]:  # a crashed check is an error of the run: one line each
         print(f"replylint: {visible(line)}", file=sys.stderr)
     if result.unmeasured:
+        memo = named.get(id(plan))
+        if memo is None or memo[0] is not plan:
+            memo = named[id(plan)] = (
+                plan,
+                frozenset(a.check.name for a in plan.checks if named_server(a)),
+            )
         for active in plan.checks:
             check = active.check
             if check.name not in result.unmeasured:
                 continue
             reason = result.not_applicable[check.name]
-            if named_server(active):
+            if check.name in memo[1]:
                 # A server the user named that cannot be used fails the run: a grammar gate
                 # that is silently skipped is a pass nobody asked for (issue 15 item 14).
                 if report.service_error(check.name, reason):
