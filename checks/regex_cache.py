@@ -33,7 +33,7 @@ from typing import Any
 from replylint.checks import disk_cache
 
 try:  # CPython's engine and compiler, as re itself uses them
-    import _sre
+    import _sre  # type: ignore[import-not-found]  # no stubs: a private module
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
     _AVAILABLE = sys.implementation.name == "cpython" and array.array("I").itemsize == 4
