@@ -12,8 +12,8 @@ Every program read back is checked by ``_sre`` itself (its validator refuses a m
 and then the pattern is compiled the usual way), and the file is the user's own cache, written
 atomically; nothing from a linted repository is read as a program, only compiled into one (a
 config's lexicon additions are patterns like any other). The store keeps at most
-``MAX_PATTERNS`` patterns: a process stores no more than that, and a save that would overflow
-the file replaces it with that process's own.
+``MAX_PATTERNS`` patterns and no program longer than ``MAX_PROGRAM``: a process stores no more
+than that, and a save that would overflow the file replaces it with that process's own.
 
 ``save()`` adds what a process compiled to the file: the CLI calls it at the end of a run and
 each worker after each chunk it lints. A process that never saves only misses the speed-up.
@@ -42,6 +42,9 @@ except ImportError:  # another interpreter
 
 FOLDER = "regex-v1"
 MAX_PATTERNS = 4000
+# A program longer than this is compiled every time rather than stored: a config's one huge
+# pattern must not make every later run read a huge file (the built-in longest is ~5,000).
+MAX_PROGRAM = 50_000
 # The file: 4 bytes the length of the JSON index, 4 bytes the CRC-32 of the rest (a damaged
 # program could still pass _sre's validator and match something else), the index, the programs.
 _HEADER = 8
@@ -93,7 +96,7 @@ def _compile_and_keep(pattern: str, flags: int, known: dict[Any, Any]) -> re.Pat
         return re.compile(pattern, flags)
     with _lock:
         compiled_here += 1
-        if len(known) < MAX_PATTERNS:
+        if len(known) < MAX_PATTERNS and len(code) <= MAX_PROGRAM:
             known[(pattern, flags)] = arguments
             _unsaved = True
     return regex

@@ -148,6 +148,14 @@ def test_the_store_is_bounded(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert len(regex_cache._load()) == 5
 
 
+def test_a_huge_pattern_is_compiled_but_not_stored(fresh: Path) -> None:
+    """A linted repository's config may add one enormous pattern: every later run would read
+    it back."""
+    huge = "|".join(f"word{number}" for number in range(20_000))
+    assert regex_cache.compile_regex(huge).search("a word19999 here")
+    assert (huge, 0) not in regex_cache._load()
+
+
 def test_a_cache_that_cannot_be_written_costs_only_speed(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
