@@ -127,7 +127,9 @@ def blank_out(text: str, spans: list[tuple[int, int, str]]) -> str:
     position = 0
     for start, end, _kind in merge(spans):
         pieces.append(text[position:start])
-        pieces.append(NOT_A_BREAK.sub(" ", text[start:end]))
+        # Most spans (a URL, a placeholder, a signature line) hold no line break: spaces alone.
+        has_break = text.find("\n", start, end) >= 0 or text.find("\r", start, end) >= 0
+        pieces.append(NOT_A_BREAK.sub(" ", text[start:end]) if has_break else " " * (end - start))
         position = end
     pieces.append(text[position:])
     return "".join(pieces)
