@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from replylint.checks.reply.segment import (
+    END_PUNCTUATION,
     PARAGRAPH_BREAK,
     WORD,
     _lines,
@@ -18,6 +19,9 @@ from replylint.checks.reply.segment import (
 
 # PARAGRAPH_BREAK as it was written before its line breaks were reordered for speed.
 PLAIN_PARAGRAPH_BREAK = re.compile(r"(?:\r?\n|\r)[ \t]*(?:(?:\r?\n|\r)[ \t]*)+")
+
+# END_PUNCTUATION as it was written before its look-behind moved behind the first character.
+PLAIN_END_PUNCTUATION = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s)")
 
 LINE_TEXT = st.lists(
     st.sampled_from(["\r", "\n", "\r\n", " ", "\t", "a", "Hi.", "é", "’", "'", "_", "7"]),
@@ -64,3 +68,17 @@ def test_an_ordinal_before_a_lower_case_word_ends_no_sentence() -> None:
 
     assert sentences("Piegāde būs 12. maijā. Paldies!") == ["Piegāde būs 12. maijā.", "Paldies!"]
     assert sentences("We open at 9. See you then.") == ["We open at 9.", "See you then."]
+
+
+PUNCTUATED = st.lists(
+    st.sampled_from([".", "!", "?", "…", '"', "'", "”", "’", ")", "]", " ", "\n", "\t", "a", "Z"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(PUNCTUATED, st.integers(0, 30), st.integers(0, 30))
+def test_sentence_ends_are_the_same_as_the_plain_pattern(text: str, pos: int, end: int) -> None:
+    """Also from a start or to an end inside the text, as paragraphs are scanned."""
+    found = [m.span() for m in END_PUNCTUATION.finditer(text, pos, end)]
+    assert found == [m.span() for m in PLAIN_END_PUNCTUATION.finditer(text, pos, end)]
