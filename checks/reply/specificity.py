@@ -13,13 +13,17 @@ from replylint.checks.regex_cache import compile_regex
 from replylint.checks.reply.parsed import Reply, Sentence
 from replylint.checks.reply.segment import ASCII_WORD, WORD
 
+# Look-behinds stand after the first character, not before it: a pattern (or a branch) that
+# opens on a look-behind gives re no first character to skip to, and it tested the look-behind
+# at every position (tests/test_regex_spellings.py: the same matches as the plain spelling;
+# over the corpus texts 1.8 and 2.4 times faster).
 SPECIFIC_TOKEN = compile_regex(
-    r"\d|#\w|[\"“][^\"”\n]{2,80}[\"”]|(?<!\w)['‘][^'’\n]{2,40}['’](?!\w)"
+    r"\d|#\w|[\"“][^\"”\n]{2,80}[\"”]|['‘](?<!\w.)[^'’\n]{2,40}['’](?!\w)"
 )
 # An ASCII word (as ASCII_WORD) that starts with a capital: not preceded by a letter or digit,
 # nor by an apostrophe joined to one ("don't" is one word).
 ASCII_CAPITALISED = compile_regex(
-    r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]')[A-Z][A-Za-z0-9]*(?:'[A-Za-z0-9]+)*"
+    r"[A-Z](?<![A-Za-z0-9].)(?<![A-Za-z0-9]'.)[A-Za-z0-9]*(?:'[A-Za-z0-9]+)*"
 )
 # Capitalised words that every form letter has: not a sign of a particular case.
 GENERIC_CAPITALS = frozenset(
