@@ -261,8 +261,11 @@ class Lexicon:
         return self._allow[0]
 
 
-def anchored_finditer(regex: re.Pattern[str], reply: Reply) -> Iterator[re.Match[str]]:
-    """``regex.finditer(reply.masked)`` for a big regex of a check, with the lexicons' shortcuts.
+def anchored_finditer(
+    regex: re.Pattern[str], reply: Reply, pos: int = 0
+) -> Iterator[re.Match[str]]:
+    """``regex.finditer(reply.masked, pos)`` for a big regex of a check, with the lexicons'
+    shortcuts.
 
     A reply that lacks one of the regex's anchors (literals every match holds) has no match,
     and a regex that begins with known words is only tried where one of them starts a word.
@@ -270,14 +273,14 @@ def anchored_finditer(regex: re.Pattern[str], reply: Reply) -> Iterator[re.Match
     text = reply.masked
     anchors, start = _anchors_and_start(regex.pattern)
     if not reply.lowered_is_exact:  # 'ı', 'ſ', 'İ': the plain scan
-        yield from regex.finditer(text)
+        yield from regex.finditer(text, pos)
         return
     if not all(anchor.present(reply.lowered, reply.tokens) for anchor in anchors):
         return
     if start is None:
-        yield from regex.finditer(text)
+        yield from regex.finditer(text, pos)
         return
-    resume = 0
+    resume = pos
     for position in start.word_starts(reply.token_starts):
         if position >= resume and (match := regex.match(text, position)) is not None:
             yield match

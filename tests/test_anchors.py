@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from replylint.checks import Reply
 from replylint.checks.anchors import Anchor, anchor_of, start_of, token_starts_of
-from replylint.checks.builtin.empathy_without_action import EMPATHY, HOLLOW
+from replylint.checks.builtin.empathy_without_action import ACTION, EMPATHY, HOLLOW
 from replylint.checks.builtin.next_step_phrases import PROMISE
 from replylint.checks.lexicon import anchored_finditer, load_lexicon
 from replylint.checks.reply.parsed import LOWER_EXCEPTIONS
@@ -142,7 +142,7 @@ def test_lower_casing_agrees_with_re_but_for_the_known_exceptions() -> None:
     ]
 
 
-PHRASE_REGEXES = [PROMISE, EMPATHY, HOLLOW]
+PHRASE_REGEXES = [PROMISE, EMPATHY, HOLLOW, ACTION]
 PHRASE_TEXTS = [
     *EXAMPLES,
     "I'm so sorry to hear that. Our billing team will get back to you.",
@@ -157,6 +157,9 @@ def test_anchored_finditer_finds_what_finditer_finds(regex: re.Pattern[str]) -> 
         reply = Reply(text)
         expected = [m.span() for m in regex.finditer(reply.masked)]
         assert [m.span() for m in anchored_finditer(regex, reply)] == expected, text
+        for pos in range(0, len(reply.masked) + 1, 7):  # from a position, as finditer(text, pos)
+            expected = [m.span() for m in regex.finditer(reply.masked, pos)]
+            assert [m.span() for m in anchored_finditer(regex, reply, pos)] == expected, text
 
 
 def scanned_word_starts(anchor: Anchor, lowered: str) -> list[int]:

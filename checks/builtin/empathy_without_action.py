@@ -123,7 +123,10 @@ def run(reply: Reply, options: Options) -> Iterator[Hit]:
 
 def _acted_after(reply: Reply, position: int, links: list[int]) -> bool:
     masked = reply.masked
-    if ACTION.search(masked, position) or any(start >= position for start in links):
+    # Tried only where one of its first words starts (anchored_finditer): one alternation of
+    # some forty frames, searched over the rest of the reply, cost ~60 µs at every character.
+    acted = next(anchored_finditer(ACTION, reply, position), None)
+    if acted is not None or any(start >= position for start in links):
         return True
     clause = CLAUSE_END.search(masked, position)
     if clause and REMEDY.search(masked, clause.end()):
