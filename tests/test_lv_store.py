@@ -213,3 +213,10 @@ def test_cache_clear_removes_what_the_pack_stored(trie: lv_store.Lemmas) -> None
     lv_store.write_analyses(stamp, {"nav": ("būt", True)})
     assert lv_store.clear() == 2
     assert lv_store.clear() == 0
+
+
+def test_a_long_run_switches_to_simplemmas_own_dictionary() -> None:
+    lemmatize, is_known = lv_store.switching((lambda word: "trie", lambda word: False), 2)
+    assert (lemmatize("nevaram"), is_known("nevaram")) == ("trie", False)
+    assert (lemmatize("nevaram"), is_known("nevaram")) == ("varēt", True)  # switched
+    assert lemmatize("varam") == "varēt"
