@@ -732,8 +732,10 @@ app.add_typer(cache_app, name="cache", short_help="The on-disk cache: where it l
 @cache_app.command("clear", short_help="Delete every cached answer and stored result.")
 def cache_clear() -> None:
     """Delete every cached LanguageTool answer, every stored file result, the unpacked
-    language-detection model and the stored compiled regexes."""
+    language-detection model, the stored compiled regexes and the Latvian pack's stored
+    analyses and dictionary."""
     from replylint.checks import regex_cache
+    from replylint.checks.builtin.packs import lv_store
     from replylint.checks.languagetool import client as languagetool
     from replylint.checks.reply import detector_model
     from replylint.cli import results_cache
@@ -742,11 +744,13 @@ def cache_clear() -> None:
     results = results_cache.clear()
     models = detector_model.clear()
     regexes = regex_cache.clear()
+    latvian = lv_store.clear()
     print(
         f"removed {answers} cached answer{'s' * (answers != 1)}, stored results of "
         f"{results} file{'s' * (results != 1)}, {models} unpacked "
-        f"model{'s' * (models != 1)} and {regexes} store{'s' * (regexes != 1)} of compiled "
-        f"regexes from {languagetool.cache_dir()}"
+        f"model{'s' * (models != 1)}, {regexes} store{'s' * (regexes != 1)} of compiled "
+        f"regexes and {latvian} Latvian store{'s' * (latvian != 1)} from "
+        f"{languagetool.cache_dir()}"
     )
 
 

@@ -7,16 +7,26 @@ Tests marked ``languagetool`` need the real thing and run only when asked: ``-m 
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import fake_languagetool
-import pytest
-from helpers import lint_text
+# Modules imported while the tests are collected (the Latvian pack stores its words' analyses
+# and may build its dictionary's trie, 820 KB; lexicons store their parse) write the cache
+# folder before any fixture runs: a folder of the session's own, never the user's. Set before
+# the imports below, which may already read it.
+_COLLECTION_CACHE = tempfile.mkdtemp(prefix="replylint-tests-cache-")
+os.environ["REPLYLINT_CACHE_DIR"] = _COLLECTION_CACHE
 
-from replylint.checks.languagetool import client as languagetool
-from replylint.checks.languagetool.options import ENV_SERVER
+import fake_languagetool  # noqa: E402
+import pytest  # noqa: E402
+from helpers import lint_text  # noqa: E402
+
+from replylint.checks.languagetool import client as languagetool  # noqa: E402
+from replylint.checks.languagetool.options import ENV_SERVER  # noqa: E402
 
 
 @pytest.fixture
@@ -41,12 +51,19 @@ def _models(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("models")
 
 
+@pytest.fixture(scope="session")
+def _simplemma(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder for the Latvian dictionary's trie (lv_store.py, 820 KB, ~0.4 s to build)."""
+    return tmp_path_factory.mktemp("simplemma")
+
+
 @pytest.fixture(autouse=True)
 def _isolated_languagetool(
     fake_server: fake_languagetool.FakeLanguageTool,
     tmp_path: Path,
     monkeypatch: Any,
     _models: Path,
+    _simplemma: Path,
 ) -> Iterator[None]:
     monkeypatch.setenv(ENV_SERVER, fake_server.url)
     # Each test's cache starts empty but for the models: a test's subprocess that meets a
@@ -55,6 +72,8 @@ def _isolated_languagetool(
     cache = tmp_path.with_name(tmp_path.name + "-cache")
     cache.mkdir()
     (cache / "models").symlink_to(_models, target_is_directory=True)
+    # Nor build the Latvian dictionary's trie again (checks/builtin/packs/lv_store.py).
+    (cache / "simplemma").symlink_to(_simplemma, target_is_directory=True)
     monkeypatch.setenv("REPLYLINT_CACHE_DIR", str(cache))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "user-config"))  # no user config
     monkeypatch.setenv("LTP_PATH", str(tmp_path / "no-languagetool-here"))
@@ -74,3 +93,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if item.get_closest_marker("languagetool") is not None:
             item.add_marker(skip)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove the collection's cache folder."""
+    shutil.rmtree(_COLLECTION_CACHE, ignore_errors=True)

@@ -165,6 +165,28 @@ def test_a_pack_file_names_itself_in_errors(tmp_path: Path) -> None:
         load_pack(path)
 
 
+def test_a_pack_files_parse_is_remembered_until_the_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from replylint.checks.packs import pack as pack_module
+
+    path = tmp_path / "zz.yaml"
+    path.write_text(ZZ, encoding="utf-8")
+    first = load_pack(path, zedish)
+    parse = pack_module._parse
+
+    def no_yaml(text: str, where: str) -> object:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(pack_module, "_parse", no_yaml)
+    again = load_pack(path, zedish)  # from the cache folder: no YAML parsed
+    assert again.greetings == first.greetings == ("hallo",)
+    assert again.checks["negative-wording"].rules == first.checks["negative-wording"].rules
+    monkeypatch.setattr(pack_module, "_parse", parse)
+    path.write_text(ZZ.replace("[hallo]", "[moin]"), encoding="utf-8")
+    assert load_pack(path, zedish).greetings == ("moin",)  # edited: parsed afresh
+
+
 # -- what a pack's rules find --------------------------------------------------------------
 def test_rules_fire_quote_the_reply_and_respect_allow(zz: LanguagePack) -> None:
     result = lint("Nein, wi unkan dat nicht. Nein problem!")

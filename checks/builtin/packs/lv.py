@@ -25,10 +25,12 @@ rule relies on.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from replylint.checks.packs.pack import load_pack
+from replylint.checks.builtin.packs import lv_store
+from replylint.checks.packs.pack import LanguagePack, load_pack
 
 NEGATION = "ne"
 MIN_REST = 3  # letters after "ne" for the prefix to be read as negation ("nest" is a verb)
@@ -49,16 +51,25 @@ LEXICAL = (
 )  # fmt: skip
 
 
+# Analyses of the pack's words from the cache folder (lv_store.py): the pack loads without
+# simplemma, which only a reply's own words then need.
+_stored: dict[str, tuple[str, bool]] = {}
+
+
 @lru_cache(maxsize=65536)
 def analyse(word: str) -> tuple[str, bool]:
     """(lemma, negated) of a lower-cased Latvian word."""
-    import simplemma  # deferred: its dictionary loads only when a Latvian reply is read
+    return _stored.get(word) or analysed(word)
 
+
+def analysed(word: str) -> tuple[str, bool]:
+    """``analyse`` by simplemma, never from the store."""
     if word in NEGATED_BE:
         return BE, True
     if word in OVERRIDES:
         return OVERRIDES[word], False
-    lemma: str = simplemma.lemmatize(word, lang="lv")
+    lemmatize, is_known = lv_store.lemmas()  # deferred: only a Latvian reply needs simplemma
+    lemma = lemmatize(word)
     if not word.startswith(NEGATION):
         if lemma.startswith(NEGATION) and lemma.endswith(INFINITIVE_ENDINGS):
             lemma = lemma[len(NEGATION) :]  # the dictionary's "drīkstēt" is "nedrīkstēt"
@@ -70,10 +81,27 @@ def analyse(word: str) -> tuple[str, bool]:
     if lemma.endswith(INFINITIVE_ENDINGS) and len(lemma) > len(NEGATION) + 1:
         return lemma[len(NEGATION) :], True
     rest = word[len(NEGATION) :]
-    if simplemma.is_known(rest, lang="lv") or not simplemma.is_known(word, lang="lv"):
-        rest_lemma: str = simplemma.lemmatize(rest, lang="lv")
-        return rest_lemma, True
+    if is_known(rest) or not is_known(word):
+        return lemmatize(rest), True
     return lemma, False  # a word of its own the dictionary knows ("nepieciešams")
 
 
-PACK = load_pack(Path(__file__).with_name("lv.yaml"), analyse)
+def load() -> LanguagePack:
+    """The pack, its pattern words' analyses from the store when it holds them all (and stored
+    when it does not)."""
+    global _stored
+    current = lv_store.stamp(Path(__file__))
+    _stored = lv_store.read_analyses(current)
+    asked: set[str] = set()
+
+    def pattern_word(word: str) -> tuple[str, bool]:
+        asked.add(word)
+        return analyse(word)
+
+    pack = load_pack(Path(__file__).with_name("lv.yaml"), pattern_word)
+    if current is not None and not asked <= _stored.keys():
+        lv_store.write_analyses(current, {word: analyse(word) for word in asked})
+    return replace(pack, analyse=analyse)
+
+
+PACK = load()
