@@ -25,16 +25,13 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import re
-import sys
-import threading
 import zlib
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
-from replylint.checks import disk_cache, regex_cache
+from replylint.checks import disk_cache
 
 LANG = "lv"
 STORE_FILE = "lv-analyses-v1.json"
@@ -130,7 +127,8 @@ def switching(fast: Lemmas, calls: int) -> Lemmas:
 
 def plain_lemmas() -> Lemmas:
     """simplemma's own module functions (its dictionary built in full on first use)."""
-    simplemma = imported_simplemma()
+    import simplemma
+
     return (
         lambda word: str(simplemma.lemmatize(word, lang=LANG)),
         lambda word: bool(simplemma.is_known(word, lang=LANG)),
@@ -140,48 +138,13 @@ def plain_lemmas() -> Lemmas:
 def trie_lemmas() -> Lemmas | None:
     """The same functions over the stored trie; None when there is none yet (this call then
     stores one, if it can) or anything about it is unexpected."""
-    simplemma = imported_simplemma()
+    import simplemma
+
     try:
         words = _trie_words(simplemma.__version__)
         return None if words is None else _over(words)
     except Exception:  # any surprise (another simplemma API, a marisa error): plain simplemma
         return None
-
-
-# Importing simplemma compiles ~410 regexes (its rules for every language) at module level.
-# During that import, re.compile goes through replylint's store of compiled programs
-# (regex_cache.py, the same patterns): in a process that has imported replylint, the import
-# costs ~30 ms of CPU instead of ~55 ms once they are stored (5 alternating runs each,
-# medians). The lock keeps two threads from saving each other's routing as "the original".
-_importing = threading.Lock()
-_routing = threading.local()
-
-
-def imported_simplemma() -> Any:
-    """``import simplemma``, its module-level regexes read from the cache folder."""
-    with _importing:
-        if "simplemma" not in sys.modules:
-            original = re.compile
-            re.compile = _routed(original)
-            try:
-                import simplemma  # noqa: F401  # the import is the point
-            finally:
-                re.compile = original
-    return sys.modules["simplemma"]
-
-
-def _routed(original: Callable[..., Any]) -> Callable[..., Any]:
-    def compile(pattern: Any, flags: int = 0) -> Any:
-        # Bytes patterns, and regex_cache's own fallbacks to re.compile, go to re itself.
-        if not isinstance(pattern, str) or getattr(_routing, "busy", False):
-            return original(pattern, flags)
-        _routing.busy = True
-        try:
-            return regex_cache.compile_regex(pattern, flags)
-        finally:
-            _routing.busy = False
-
-    return compile
 
 
 def _over(words: Mapping[str, str]) -> Lemmas:
