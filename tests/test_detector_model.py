@@ -188,9 +188,16 @@ def test_a_fresh_process_names_replies_without_numpy_then_switches() -> None:
     detector_model.classifier()  # the session's copy exists: the run below only maps it
     script = textwrap.dedent(
         f"""
+        import os
         import sys
         from replylint.checks import BUILTIN, ActiveCheck, Reply, lint_reply
         from replylint.checks.reply import detector_model
+
+        def mappings():
+            if not os.path.exists("/proc/self/maps"):  # not Linux: nothing to compare
+                return 0
+            with open("/proc/self/maps") as maps:
+                return sum("/py3langid-" in line for line in maps)
 
         active = [ActiveCheck(c, c.severity, c.defaults()) for c in BUILTIN]
         result = lint_reply(Reply({LATVIAN!r}, "reply.txt"), active)
@@ -203,11 +210,16 @@ def test_a_fresh_process_names_replies_without_numpy_then_switches() -> None:
         for text in samples[:-1]:
             verdicts.append(classify(text)[0])
         assert "numpy" not in sys.modules, "numpy imported before the switch"
+        before = mappings()
         verdicts.append(classify(samples[-1])[0])
         assert "numpy" in sys.modules, "no switch to py3langid's scorer"
+        # py3langid scores over the pure scorer's mappings: none added at the switch.
+        assert mappings() == before, (before, mappings())
         import py3langid.langid
 
         assert verdicts == [py3langid.langid.classify(t)[0] for t in samples]
+        text = samples[-1]  # and with py3langid's own scores, not only its verdicts
+        assert classify(text) == py3langid.langid.classify(text)
         long = {LATVIAN!r} * (detector_model.PURE_MAX_CHARS // len({LATVIAN!r}) + 1)
         assert detector_model.classifier()(long)[0] == "lv"
         print("ok")

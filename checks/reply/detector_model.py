@@ -81,7 +81,7 @@ def classifier() -> Classify:
             pure = None
     if pure is None:
         return _numpy_classifier(found)
-    return _switching(pure.classify, PURE_CALLS, lambda: _numpy_classifier(found))
+    return _switching(pure.classify, PURE_CALLS, lambda: _numpy_classifier(found, pure))
 
 
 def _switching(pure: Classify, calls: int, numpy: Callable[[], Classify]) -> Classify:
@@ -106,11 +106,17 @@ def _switching(pure: Classify, calls: int, numpy: Callable[[], Classify]) -> Cla
     return classify
 
 
-def _numpy_classifier(found: tuple[Path, Path] | None = None) -> Classify:
+def _numpy_classifier(
+    found: tuple[Path, Path] | None = None, pure: _Pure | None = None
+) -> Classify:
     """py3langid's ``classify``, its model mapped from the cache (made on first use);
-    ``found``: ``_folder()`` when the caller has it (hashing the packed model costs ~13 ms)."""
+    ``found``: ``_folder()`` when the caller has it (hashing the packed model costs ~13 ms);
+    ``pure``: the pure scorer whose mappings it takes over (mapped twice, a process held the
+    pages it had read of each file twice: some 50 MB more after the switch, measured)."""
     langid = import_module("py3langid.langid")
     try:
+        if pure is not None:
+            return _over(langid, pure).classify  # type: ignore[no-any-return]
         identifier = _mapped(langid, found or _folder())
     except Exception:  # any surprise: py3langid as it comes, 0.6 s slower
         identifier = None
@@ -211,6 +217,21 @@ def _load(langid: Any, folder: Path) -> Any:
     )
 
 
+def _over(langid: Any, pure: _Pure) -> Any:
+    """py3langid's identifier over the pure scorer's mappings (checked when it mapped them)."""
+    import numpy as np
+
+    columns = len(pure.classes)
+    ptc = np.frombuffer(
+        pure.ptc, dtype="<f2", count=pure.features * columns, offset=pure.start
+    ).reshape(pure.features, columns)
+    pc = np.asarray(pure.pc, dtype=np.float32)
+    raw = pure.raw
+    return langid.LanguageIdentifier(
+        ptc, pc, list(pure.classes), raw["nextmove"], raw["output"], tk_row=raw["row"]
+    )
+
+
 def _fits(index: dict[str, Any], raw: dict[str, memoryview], features: int) -> bool:
     """Whether the mapped DFA and the index agree with each other and with a ptc of
     ``features`` rows: a short or foreign file would index out of range mid-reply, so it is
@@ -250,12 +271,15 @@ class _Pure:
         raw: dict[str, memoryview],
         ptc: mmap.mmap,
         start: int,
+        features: int,
     ) -> None:
         self.classes = classes
         self.pc = pc
         self.nextmove, self.row, self.output = raw["nextmove"], raw["row"], raw["output"]
         self.ptc = ptc  # kept: the mapping lives as long as this scorer
         self.start = start
+        self.features = features
+        self.raw = raw
         self.stride = 2 * len(classes)  # bytes of one feature's row of float16
         self.unpack_row = struct.Struct(f"<{len(classes)}e").unpack_from
         first: dict[str, int] = {}
@@ -279,7 +303,7 @@ class _Pure:
         ptc, start, features = found
         if not _fits(index, raw, features):
             return None
-        return cls(classes, pc, raw, ptc, start)
+        return cls(classes, pc, raw, ptc, start, features)
 
     def classify(self, text: str) -> tuple[str, float]:
         if text.isupper():
@@ -327,8 +351,7 @@ def _npy_float16(path: Path, columns: int) -> tuple[mmap.mmap, int, int] | None:
     """``path`` mapped, with where its data starts and its number of rows, when it is the .npy
     of a C-ordered little-endian float16 matrix of ``columns`` columns and holds all of it;
     else None. The header is read as numpy writes it (format versions 1 to 3)."""
-    with open(path, "rb") as handle:
-        mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    mapped = _mapped_file(path)
     if mapped[:6] != b"\x93NUMPY" or len(mapped) < 12:
         return None
     major = mapped[6]
@@ -362,9 +385,19 @@ def _npy_float16(path: Path, columns: int) -> tuple[mmap.mmap, int, int] | None:
 
 def _mapped_numbers(path: Path, typecode: Literal["I", "i"]) -> memoryview:
     """The file's numbers, mapped read-only (the view keeps the mapping alive)."""
+    return memoryview(_mapped_file(path)).cast(typecode)
+
+
+def _mapped_file(path: Path) -> mmap.mmap:
+    """``path`` mapped read-only, for random access: a classification reads a few hundred
+    scattered rows, and the kernel's read-ahead mapped some 25 MB of the DFA and 12 MB of
+    the weights around them on a process's first text (measured in /proc/self/smaps), every
+    process that met one such reply holding them in its resident memory."""
     with open(path, "rb") as handle:
         mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-    return memoryview(mapped).cast(typecode)
+    with contextlib.suppress(AttributeError, OSError):  # madvise: not on every platform
+        mapped.madvise(mmap.MADV_RANDOM)
+    return mapped
 
 
 KEPT_MODELS = 2  # unpacked copies kept (67 MB each): this one and the one before an upgrade
