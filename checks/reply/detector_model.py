@@ -389,10 +389,12 @@ def _mapped_numbers(path: Path, typecode: Literal["I", "i"]) -> memoryview:
 
 
 def _mapped_file(path: Path) -> mmap.mmap:
-    """``path`` mapped read-only, for random access: a classification reads a few hundred
-    scattered rows, and the kernel's read-ahead mapped some 25 MB of the DFA and 12 MB of
-    the weights around them on a process's first text (measured in /proc/self/smaps), every
-    process that met one such reply holding them in its resident memory."""
+    """``path`` mapped read-only, advised for random access: a classification reads a few
+    hundred scattered rows, so read-ahead from disk would only fetch pages never read. (What
+    a process maps of a file the page cache holds is another matter: a freshly written copy
+    sits in large folios, and one text then showed some 25 MB of the DFA and 12 MB of the
+    weights resident in /proc/self/smaps, advice or not; those pages are shared, one copy for
+    every process.)"""
     with open(path, "rb") as handle:
         mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     with contextlib.suppress(AttributeError, OSError):  # madvise: not on every platform
