@@ -107,7 +107,12 @@ FILL = "Replace it with the real value before sending"
 
 
 def run(reply: Reply, options: Options) -> Iterator[Hit]:
-    """Bracket slots, draft markers, broken braces and (optionally) unknown variables."""
+    """Bracket slots, draft markers, broken braces and (optionally) unknown variables.
+
+    Cost: about 20-27 µs a reply (bench --stages), at the 25 µs mark: it reads the raw text
+    (placeholders are masked for every other check), so it scans it once for each family of
+    slot, each scan skipped when the text lacks the character that family needs.
+    """
     view = _view(reply)
     urls = _Spans(reply.masks.of_kind("url"))
     # This check reads URLs, but only for capital slot names ("…/REPONAME/issues"): every other
