@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +56,19 @@ def write_bytes(path: Path, data: bytes) -> None:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+
+
+def remove_files(paths: Iterable[Path]) -> int:
+    """Delete these files of the cache folder; returns how many were removed (one already
+    gone or not removable is skipped)."""
+    removed = 0
+    for path in paths:
+        try:
+            path.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
 
 
 # Parsing YAML costs a run more than linting a reply: PyYAML's import alone is tens of

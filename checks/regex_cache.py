@@ -170,11 +170,4 @@ def save() -> None:
 def clear() -> int:
     """Remove every stored program file (all Python builds); returns how many were removed."""
     folder = disk_cache.cache_dir() / FOLDER
-    removed = 0
-    for path in folder.glob("*.bin") if folder.is_dir() else ():
-        try:
-            path.unlink()
-            removed += 1
-        except OSError:
-            pass
-    return removed
+    return disk_cache.remove_files(folder.glob("*.bin") if folder.is_dir() else ())

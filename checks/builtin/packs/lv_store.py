@@ -247,11 +247,4 @@ def clear() -> int:
     folder = disk_cache.cache_dir() / TRIE_FOLDER
     paths = [disk_cache.cache_dir() / STORE_FILE]
     paths += sorted(folder.glob(f"{LANG}-*.trie")) if folder.is_dir() else []
-    removed = 0
-    for path in paths:
-        try:
-            path.unlink()
-            removed += 1
-        except OSError:
-            pass
-    return removed
+    return disk_cache.remove_files(paths)
