@@ -332,7 +332,7 @@ def _in_workers(
             pending.append(_InFlight(chunk, _done(_lint_chunk(work))))
             pool = _pool(jobs)
             return
-        future = pool.submit(_lint_chunk, work) if pool and work else None
+        future = pool.submit(_lint_chunk_in_worker, work) if pool and work else None
         # Kept while in flight only if this process may take the chunk back (bounded: WINDOW
         # chunks a worker, each under BYTES_HELD / WINDOW bytes).
         pending.append(_InFlight(chunk, future, work if helping and future else None))
@@ -477,8 +477,14 @@ def _lint_chunk(work: list[_ToLint]) -> list[Wire]:
         else:
             value = dump(outcomes) if item.key is None else None  # None: a check crashed
             wired.append((value if value is not None else outcomes, None))
-    # A worker's own compiles are stored too (no-op when it compiled nothing new): a worker
-    # never reaches the end of the run, and what only workers met was compiled every run.
+    return wired
+
+
+def _lint_chunk_in_worker(work: list[_ToLint]) -> list[Wire]:
+    """``_lint_chunk`` in a worker, which then stores the regexes it compiled (a no-op when
+    it compiled nothing new): a worker never reaches the end of the run, where this process
+    stores its own, and what only workers met was compiled every run."""
+    wired = _lint_chunk(work)
     regex_cache.save()
     return wired
 
