@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,27 @@ def write_bytes(path: Path, data: bytes) -> None:
                 os.unlink(temporary)
 
 
+CHECKSUM_BYTES = 4  # a checked file is the CRC-32 of its body (big-endian), then the body
+
+
+def write_checked(path: Path, body: bytes) -> None:
+    """``write_bytes`` of ``body`` behind its CRC-32, for ``read_checked``: binary stores whose
+    damage could still parse as valid (a flipped bit in a program or a trie)."""
+    write_bytes(path, zlib.crc32(body).to_bytes(CHECKSUM_BYTES, "big") + body)
+
+
+def read_checked(path: Path) -> bytes | None:
+    """The body ``write_checked`` stored at ``path``; None when absent, unreadable or damaged."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    body = data[CHECKSUM_BYTES:]
+    if not data or zlib.crc32(body).to_bytes(CHECKSUM_BYTES, "big") != data[:CHECKSUM_BYTES]:
+        return None
+    return body
+
+
 def remove_files(paths: Iterable[Path]) -> int:
     """Delete these files of the cache folder; returns how many were removed (one already
     gone or not removable is skipped)."""
@@ -104,9 +126,8 @@ def remembered_parse(path: Path, kind: str, load: Callable[[], Any]) -> Any:
 
 
 def parsed_file(key: str) -> Path:
-    """Where the parse of ``key`` is kept (a short stable name; the key is inside)."""
-    import zlib  # cheap and built in; a clash only costs a parse (the key is checked)
-
+    """Where the parse of ``key`` is kept (a short stable name; a clash only costs a parse:
+    the key is inside)."""
     return (
         cache_dir() / PARSED_FOLDER / f"{zlib.crc32(key.encode('utf-8', 'surrogatepass')):08x}.json"
     )

@@ -26,7 +26,6 @@ import json
 import re
 import sys
 import threading
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -45,9 +44,9 @@ MAX_PATTERNS = 4000
 # A program longer than this is compiled every time rather than stored: a config's one huge
 # pattern must not make every later run read a huge file (the built-in longest is ~5,000).
 MAX_PROGRAM = 50_000
-# The file: 4 bytes the length of the JSON index, 4 bytes the CRC-32 of the rest (a damaged
-# program could still pass _sre's validator and match something else), the index, the programs.
-_HEADER = 8
+# The file (checked: a damaged program could still pass _sre's validator and match something
+# else): 4 bytes the length of the JSON index, the index, the programs.
+_HEADER = 4
 
 # (pattern, flags) -> the arguments of _sre.compile but the pattern; None until read.
 _known: dict[tuple[str, int], tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]] | None
@@ -79,15 +78,13 @@ def _compile_and_keep(pattern: str, flags: int, known: dict[Any, Any]) -> re.Pat
         parsed = _parser.parse(pattern, flags)
         code = _compiler._code(parsed, flags)
         groupindex = dict(parsed.state.groupdict)
-        indexgroup = [None] * parsed.state.groups
-        for name, number in groupindex.items():
-            indexgroup[number] = name
+        groups = parsed.state.groups - 1
         arguments = (
             flags | parsed.state.flags,
             code,
-            parsed.state.groups - 1,
+            groups,
             groupindex,
-            tuple(indexgroup),
+            _indexgroup(groupindex, groups),
         )
         regex: re.Pattern[str] = _sre.compile(pattern, *arguments)
     except re.error:
@@ -117,26 +114,32 @@ def _load() -> dict[Any, Any]:
         return _known
 
 
+def _indexgroup(groupindex: dict[str, int], groups: int) -> tuple[str | None, ...]:
+    """Each group's name by number (None for an unnamed one), as re hands it to _sre."""
+    names: list[str | None] = [None] * (groups + 1)
+    for name, number in groupindex.items():
+        names[number] = name
+    return tuple(names)
+
+
 def _read() -> dict[Any, Any]:
+    data = disk_cache.read_checked(_path())
+    if data is None:
+        return {}
     try:
-        data = _path().read_bytes()
-        size = int.from_bytes(data[:4], "little")
-        if int.from_bytes(data[4:_HEADER], "little") != zlib.crc32(data[_HEADER:]):
-            return {}
+        size = int.from_bytes(data[:_HEADER], "little")
         index = json.loads(data[_HEADER : _HEADER + size])
         codes = array.array("I")
         codes.frombytes(data[_HEADER + size :])
         known: dict[Any, Any] = {}
         for pattern, flags, final_flags, start, length, groups, groupindex in index:
-            indexgroup: list[str | None] = [None] * (groups + 1)
-            for name, number in groupindex.items():
-                indexgroup[number] = name
             program = codes[start : start + length].tolist()
             if len(program) != length:
                 return {}  # a short file
-            known[(pattern, flags)] = (final_flags, program, groups, groupindex, tuple(indexgroup))
+            indexgroup = _indexgroup(groupindex, groups)
+            known[(pattern, flags)] = (final_flags, program, groups, groupindex, indexgroup)
         return known
-    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
         return {}
 
 
@@ -161,10 +164,9 @@ def save() -> None:
             continue
         index.append([pattern, flags, final_flags, len(codes), len(chunk), groups, groupindex])
         codes.extend(chunk)
-    body = json.dumps(index).encode("ascii") + codes.tobytes()  # ASCII: lone surrogates escaped
-    size = len(body) - len(codes) * codes.itemsize
-    header = size.to_bytes(4, "little") + zlib.crc32(body).to_bytes(4, "little")
-    disk_cache.write_bytes(_path(), header + body)
+    head = json.dumps(index).encode("ascii")  # ASCII: lone surrogates escaped
+    body = len(head).to_bytes(_HEADER, "little") + head + codes.tobytes()
+    disk_cache.write_checked(_path(), body)
 
 
 def clear() -> int:

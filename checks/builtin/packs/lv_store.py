@@ -37,7 +37,6 @@ from replylint.checks import disk_cache
 LANG = "lv"
 STORE_FILE = "lv-analyses-v1.json"
 TRIE_FOLDER = "simplemma"
-CHECKSUM_BYTES = 4  # a trie file is its crc32 (big-endian), then marisa's bytes
 
 Analysis = tuple[str, bool]
 # simplemma.lemmatize and simplemma.is_known, for Latvian.
@@ -184,13 +183,9 @@ def _trie_words(version: str) -> Mapping[str, str] | None:
     except ImportError:
         return None
     path = trie_path(version)
-    try:
-        data = path.read_bytes()
-    except OSError:
-        data = b""
-    body = data[CHECKSUM_BYTES:]
-    if data and zlib.crc32(body).to_bytes(CHECKSUM_BYTES, "big") == data[:CHECKSUM_BYTES]:
-        return TrieWords(marisa_trie.BytesTrie().frombytes(body))
+    stored = disk_cache.read_checked(path)
+    if stored is not None:
+        return TrieWords(marisa_trie.BytesTrie().frombytes(stored))
     if _writable(path.parent):
         # Built from simplemma's own dictionary, which this run then uses: having built it,
         # its lookups are the faster ones (a trie's cost ~1.3 times a dict's per lemma).
@@ -198,8 +193,7 @@ def _trie_words(version: str) -> Mapping[str, str] | None:
 
         dictionary = DEFAULT_DICTIONARY_FACTORY.get_dictionary(LANG)
         trie = marisa_trie.BytesTrie((key, value.encode()) for key, value in dictionary.items())
-        body = trie.tobytes()
-        disk_cache.write_bytes(path, zlib.crc32(body).to_bytes(CHECKSUM_BYTES, "big") + body)
+        disk_cache.write_checked(path, trie.tobytes())
     return None
 
 
