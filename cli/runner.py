@@ -85,8 +85,9 @@ def run_check(
     if options.progress is not None:
         targets = options.progress.start(targets)
     store = _results_cache(options)
-    announced: set[int] = set()  # plans whose LanguageTool server the report names already
-    named: dict[int, tuple[Plan, frozenset[str]]] = {}  # plans: checks with a named server
+    # Each plan met so far, with its checks that use a server the user named (asked about
+    # every reply: LanguageTool off leaves three checks unmeasured in each).
+    servers: dict[int, tuple[Plan, frozenset[str]]] = {}
     # A format that shows reply text (html) gets each Reply, read again from the bytes this
     # process read already; other formats pay nothing for it.
     kept: dict[int, _ToLint] | None = {} if getattr(formatter, "wants_replies", False) else None
@@ -95,6 +96,7 @@ def run_check(
         if remember is not None and store is not None:
             store.remember(*remember)
         config = plan = None
+        named: frozenset[str] = frozenset()
         if isinstance(item, Target) and not outcomes:
             # Read, and no reply in it: a JSON/YAML/CSV file that is not a macro library.
             fmt = input_format(item.path or Path(item.name), options.input_format)
@@ -110,7 +112,7 @@ def run_check(
             configs.setdefault(config.source, config)
             assert isinstance(item, Target)
             plan = config.plan_for(item.config_path)
-            _announce_servers(plan, report, announced)
+            named = _servers(plan, report, servers)
         replies = _read_again(kept.pop(id(item), None), outcomes) if kept is not None else None
         for index, outcome in enumerate(outcomes):
             if isinstance(outcome, InputError):
@@ -219,11 +221,14 @@ def nothing_linted(skipped: collections.Counter[str]) -> str:
     return f"nothing to lint: {'; '.join(why)}" + (f" ({'; '.join(hints)})" if hints else "")
 
 
-def _announce_servers(plan: Plan, report: Report, announced: set[int]) -> None:
-    """Name in the report every LanguageTool server this run sends reply text to."""
-    if id(plan) in announced:
-        return
-    announced.add(id(plan))
+def _servers(
+    plan: Plan, report: Report, seen: dict[int, tuple[Plan, frozenset[str]]]
+) -> frozenset[str]:
+    """The checks of ``plan`` that use a LanguageTool server the user named. The first time
+    a run meets the plan, every server it sends reply text to is named in the report."""
+    known = seen.get(id(plan))
+    if known is not None and known[0] is plan:
+        return known[1]
     from replylint.checks.languagetool.options import OPTIONS, server_setting
 
     for active in plan.checks:
@@ -232,6 +237,9 @@ def _announce_servers(plan: Plan, report: Report, announced: set[int]) -> None:
             if server.lower().startswith(("http://", "https://")):
                 reason = f"grammar: reply text is sent to the LanguageTool server {server}"
                 report.notice(active.check.name, visible(reason))
+    named = frozenset(a.check.name for a in plan.checks if named_server(a))
+    seen[id(plan)] = (plan, named)
+    return named
 
 
 def _is_output(target: Target, options: RunOptions) -> bool:
@@ -617,28 +625,21 @@ def _record(
     plan: Plan,
     report: Report,
     formatter: Formatter,
-    named: dict[int, tuple[Plan, frozenset[str]]],
+    named: frozenset[str],
 ) -> None:
-    """Add a reply's result to the report and the output. ``named``: the run's memo of which
-    checks of a plan use a server the user named (asked about every reply: LanguageTool off
-    leaves three checks unmeasured in each)."""
+    """Add a reply's result to the report and the output. ``named``: the checks of ``plan``
+    that use a server the user named (``_servers``)."""
     known = len(report.failures)
     report.add(result, config.fail_on)
     for line in report.failures[known:]:  # a crashed check is an error of the run: one line each
         print(f"replylint: {visible(line)}", file=sys.stderr)
     if result.unmeasured:
-        memo = named.get(id(plan))
-        if memo is None or memo[0] is not plan:
-            memo = named[id(plan)] = (
-                plan,
-                frozenset(a.check.name for a in plan.checks if named_server(a)),
-            )
         for active in plan.checks:
             check = active.check
             if check.name not in result.unmeasured:
                 continue
             reason = result.not_applicable[check.name]
-            if check.name in memo[1]:
+            if check.name in named:
                 # A server the user named that cannot be used fails the run: a grammar gate
                 # that is silently skipped is a pass nobody asked for (issue 15 item 14).
                 if report.service_error(check.name, reason):

@@ -168,7 +168,7 @@ class TextFormat:
 
 
 GUTTER = "           │ "
-SENT_NOTICE = "grammar: reply text is sent to"  # runner._announce_servers
+SENT_NOTICE = "grammar: reply text is sent to"  # runner._servers
 
 
 def summary_segments(report: Report, settings: dict[str, Any]) -> tuple[Segment, ...]:
