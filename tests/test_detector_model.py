@@ -52,6 +52,17 @@ def pack_texts() -> list[str]:
     return found
 
 
+def another_cache_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> tuple[Path, Path]:
+    """The session's stored model folder, and the (empty, created) folder the same model
+    would have in a cache folder of its own, which the test now uses."""
+    good = stored_folder()
+    detector_model.classifier()  # the session's copy exists
+    monkeypatch.setenv("REPLYLINT_CACHE_DIR", str(tmp_path / "other-cache"))
+    other = stored_folder()
+    other.mkdir(parents=True)
+    return good, other
+
+
 def stored_folder() -> Path:
     found = detector_model._folder()
     assert found is not None
@@ -89,11 +100,7 @@ def test_the_model_is_unpacked_once_then_only_mapped(monkeypatch: pytest.MonkeyP
 def test_a_damaged_copy_is_refused_and_py3langid_loads_its_own(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    good = stored_folder()
-    detector_model.classifier()  # the session's copy exists
-    monkeypatch.setenv("REPLYLINT_CACHE_DIR", str(tmp_path / "other-cache"))
-    damaged = stored_folder()
-    damaged.mkdir(parents=True)
+    good, damaged = another_cache_folder(monkeypatch, tmp_path)
     for name in (detector_model.INDEX, "row.u32", "output.i32"):
         shutil.copy(good / name, damaged / name)
     (damaged / detector_model.PTC).symlink_to(good / detector_model.PTC)
@@ -270,11 +277,7 @@ def _foreign_ptc(kind: str, good: Path, target: Path) -> None:
 def test_a_ptc_the_pure_scorer_does_not_read_goes_to_numpy(
     kind: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    good = stored_folder()
-    detector_model.classifier()  # the session's copy exists
-    monkeypatch.setenv("REPLYLINT_CACHE_DIR", str(tmp_path / "other-cache"))
-    foreign = stored_folder()
-    foreign.mkdir(parents=True)
+    good, foreign = another_cache_folder(monkeypatch, tmp_path)
     for name in (detector_model.INDEX, "nextmove.u32", "row.u32", "output.i32"):
         (foreign / name).symlink_to(good / name)
     _foreign_ptc(kind, good / detector_model.PTC, foreign / detector_model.PTC)
